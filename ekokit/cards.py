@@ -1,0 +1,189 @@
+"""Exercise cards: the language-neutral spec (data/exercises/<id>.yaml) joined with its texts
+(data/<lang>/cards/<id>.yaml). The spec's ``fields`` are the single source of both the answer
+model (:mod:`ekokit.answers`) and the form (:mod:`ekokit.form`)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Literal
+
+import yaml
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
+
+from ekokit.errors import UnknownExercise
+from ekokit.i18n import languages
+from ekokit.paths import data_dir
+
+FieldType = Literal[
+    "text", "longtext", "int", "choice", "multichoice", "bool", "date", "textlist", "list", "scores"
+]
+SessionId = Literal["1", "2", "3", "4", "h1", "h2", "h3"]
+IDENT = r"^[a-z][a-z0-9_]*$"
+
+DEFAULT_MAX_LENGTH = {"text": 200, "longtext": 4000, "textlist": 300}
+
+
+class FieldSpec(BaseModel):
+    """One answer field: its name, type and limits."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(pattern=IDENT)
+    type: FieldType
+    required: bool = False
+    max_length: int | None = Field(default=None, gt=0)
+    min: int | None = None
+    max: int | None = None
+    vocab: str | None = None
+    min_items: int = Field(default=0, ge=0)
+    max_items: int | None = Field(default=None, gt=0)
+    unique: str | None = None
+    item: tuple[FieldSpec, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FieldSpec:
+        if self.type in ("choice", "multichoice", "scores") and not self.vocab:
+            raise ValueError(f"field {self.name}: a {self.type} field needs a vocab")
+        if self.type in ("int", "scores") and (self.min is None or self.max is None):
+            raise ValueError(f"field {self.name}: an {self.type} field needs min and max")
+        if self.type == "list":
+            if not self.item:
+                raise ValueError(f"field {self.name}: a list field needs item fields")
+            names = [f.name for f in self.item]
+            if self.unique and self.unique not in names:
+                raise ValueError(f"field {self.name}: unique names no item field")
+        elif self.item or self.unique:
+            raise ValueError(f"field {self.name}: only list fields have item/unique")
+        return self
+
+    @property
+    def limit(self) -> int | None:
+        return self.max_length or DEFAULT_MAX_LENGTH.get(self.type)
+
+
+class ExerciseSpec(BaseModel):
+    """data/exercises/<id>.yaml"""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=IDENT)
+    session: SessionId
+    order: int = 0
+    duration_min: tuple[int, int]
+    chart: str = "table"
+    related: tuple[str, ...] = ()
+    sources: tuple[AnyHttpUrl, ...] = Field(min_length=1)
+    fields: tuple[FieldSpec, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> ExerciseSpec:
+        names = [f.name for f in self.fields]
+        if len(names) != len(set(names)):
+            raise ValueError(f"{self.id}: duplicate field names")
+        return self
+
+
+class FieldText(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str = Field(min_length=1)
+    help: str = ""
+    item: dict[str, FieldText] = {}
+
+
+class CardText(BaseModel):
+    """data/<lang>/cards/<id>.yaml — the valtiolla.fi card format in one language."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    what: str = Field(min_length=1)
+    when: tuple[str, ...] = Field(min_length=1)
+    materials: tuple[str, ...] = ()
+    steps: tuple[str, ...] = Field(min_length=1)
+    tip: str = ""
+    strengths: tuple[str, ...] = Field(min_length=1)
+    weaknesses: tuple[str, ...] = Field(min_length=1)
+    fields: dict[str, FieldText]
+    note: str = ""
+
+
+class Card(BaseModel):
+    """A whole card: the spec plus its texts in every language."""
+
+    model_config = ConfigDict(frozen=True)
+
+    spec: ExerciseSpec
+    texts: dict[str, CardText]
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def session(self) -> str:
+        return self.spec.session
+
+    def text(self, lang: str) -> CardText:
+        return self.texts.get(lang) or self.texts["fi"]
+
+    def title(self, lang: str) -> str:
+        return self.text(lang).title
+
+    def field_text(self, lang: str, *path: str) -> FieldText:
+        """Label/help of a field, or of an item field: ``field_text("en", "actors", "ring")``."""
+        texts = self.text(lang).fields
+        node = texts[path[0]]
+        for part in path[1:]:
+            node = node.item[part]
+        return node
+
+
+def _read_yaml(path) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@functools.cache
+def vocabularies() -> dict[str, tuple[str, ...]]:
+    """data/vocab/*.yaml: {vocab name: (item ids…)} — the ids; labels live per language."""
+    merged: dict[str, tuple[str, ...]] = {}
+    for path in sorted((data_dir() / "vocab").glob("*.yaml")):
+        for name, ids in _read_yaml(path).items():
+            if name in merged:
+                raise ValueError(f"vocabulary {name!r} defined twice ({path.name})")
+            merged[name] = tuple(str(i) for i in ids)
+    return merged
+
+
+def load_card(exercise_id: str) -> Card:
+    spec = ExerciseSpec.model_validate(_read_yaml(data_dir() / "exercises" / f"{exercise_id}.yaml"))
+    texts = {
+        lang: CardText.model_validate(_read_yaml(data_dir() / lang / "cards" / f"{exercise_id}.yaml"))
+        for lang in languages()
+    }
+    return Card(spec=spec, texts=texts)
+
+
+SESSION_ORDER = {"1": 1, "h1": 2, "2": 3, "h2": 4, "3": 5, "h3": 6, "4": 7}
+
+
+@functools.cache
+def all_cards() -> tuple[Card, ...]:
+    """Every card, in programme order (session, then order within it)."""
+    ids = sorted(p.stem for p in (data_dir() / "exercises").glob("*.yaml"))
+    cards = [load_card(i) for i in ids]
+    return tuple(sorted(cards, key=lambda c: (SESSION_ORDER[c.session], c.spec.order, c.id)))
+
+
+def card(exercise_id: str) -> Card:
+    for c in all_cards():
+        if c.id == exercise_id:
+            return c
+    raise UnknownExercise(exercise_id)
+
+
+def cards_for_session(session: str) -> tuple[Card, ...]:
+    """The session's own exercises followed by the homework until the next session."""
+    wanted = {session, f"h{session}"}
+    return tuple(c for c in all_cards() if c.session in wanted)

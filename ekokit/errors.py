@@ -1,0 +1,64 @@
+"""Typed exceptions. Each carries an i18n message key so the UI can say it in the user's language."""
+
+from __future__ import annotations
+
+
+class EkokitError(Exception):
+    """Base class; ``key`` names the message in data/<lang>/ui.yaml, ``params`` fill it."""
+
+    key = "error.generic"
+
+    def __init__(self, detail: str = "", **params: object) -> None:
+        super().__init__(detail or self.key)
+        self.params = params
+
+
+class StaleRevision(EkokitError):
+    """A save was based on an older revision than the one now stored (a teammate saved first)."""
+
+    key = "error.stale"
+
+    def __init__(self, current_revision: int, base_revision: int | None) -> None:
+        super().__init__(f"stored revision is {current_revision}, save was based on {base_revision}",
+                         current=current_revision, base=base_revision)
+        self.current_revision = current_revision
+        self.base_revision = base_revision
+
+
+class StoreUnavailable(EkokitError):
+    """The store cannot be written: locked too long, read-only, or unreachable."""
+
+    key = "error.store_unavailable"
+
+
+class StoreReadOnly(StoreUnavailable):
+    key = "error.store_read_only"
+
+
+class UnknownTeam(EkokitError):
+    key = "error.unknown_team"
+
+    def __init__(self, slug: str) -> None:
+        super().__init__(f"no team {slug!r}", slug=slug)
+        self.slug = slug
+
+
+class TeamExists(EkokitError):
+    key = "error.team_exists"
+
+    def __init__(self, slug: str) -> None:
+        super().__init__(f"team {slug!r} exists", slug=slug)
+        self.slug = slug
+
+
+class UnknownExercise(EkokitError):
+    key = "error.unknown_exercise"
+
+    def __init__(self, exercise_id: str) -> None:
+        super().__init__(f"no exercise {exercise_id!r}", exercise=exercise_id)
+
+
+class WorkbookError(EkokitError):
+    """An import file is corrupt, foreign or does not validate."""
+
+    key = "error.workbook"

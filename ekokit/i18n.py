@@ -1,0 +1,102 @@
+"""Message catalogues: data/<lang>/ui.yaml. Finnish first, English complete, Swedish a folder away."""
+
+from __future__ import annotations
+
+import functools
+import string
+from typing import Any
+
+import yaml
+
+from ekokit.paths import data_dir
+
+DEFAULT_LANG = "fi"
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """Complete languages: those with a ui.yaml catalogue, the default first."""
+    found = sorted(p.parent.name for p in data_dir().glob("*/ui.yaml"))
+    return tuple(sorted(found, key=lambda code: code != DEFAULT_LANG))
+
+
+def normalise_lang(lang: str | None) -> str:
+    """An unknown or empty language falls back to Finnish."""
+    code = (lang or "").strip().lower()[:2]
+    return code if code in languages() else DEFAULT_LANG
+
+
+def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in tree.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, full + "."))
+        else:
+            flat[full] = str(value)
+    return flat
+
+
+@functools.cache
+def catalogue(lang: str) -> dict[str, str]:
+    """All UI messages of one language, flattened to dotted keys.
+
+    data/<lang>/ui.yaml holds the app's messages; data/<lang>/ui/<part>.yaml files add their own
+    keys under ``<part>.`` (charts, quiz…), so parts can grow without touching one big file."""
+    folder = data_dir() / lang
+    with (folder / "ui.yaml").open(encoding="utf-8") as fh:
+        messages = _flatten(yaml.safe_load(fh) or {})
+    for path in sorted((folder / "ui").glob("*.yaml")):
+        with path.open(encoding="utf-8") as fh:
+            messages.update(_flatten(yaml.safe_load(fh) or {}, path.stem + "."))
+    return messages
+
+
+@functools.cache
+def vocab_labels(lang: str) -> dict[str, dict[str, str]]:
+    """Labels of controlled vocabularies (data/<lang>/vocab/*.yaml): {vocab: {id: label}}."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted((data_dir() / lang / "vocab").glob("*.yaml")):
+        with path.open(encoding="utf-8") as fh:
+            for name, items in (yaml.safe_load(fh) or {}).items():
+                merged[name] = {str(k): str(v) for k, v in items.items()}
+    return merged
+
+
+class MissingMessage(KeyError):
+    pass
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **params: object) -> str:
+    """The message ``key`` in ``lang``, with ``{name}`` placeholders filled from ``params``."""
+    messages = catalogue(normalise_lang(lang))
+    try:
+        template = messages[key]
+    except KeyError as exc:
+        raise MissingMessage(f"{key!r} missing in {lang!r} catalogue") from exc
+    if not params:
+        return template
+    return string.Formatter().vformat(template, (), _Defaulting(params))
+
+
+class _Defaulting(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def label(vocab: str, item_id: str, lang: str = DEFAULT_LANG) -> str:
+    """The label of one vocabulary item; the id itself when no label exists."""
+    return vocab_labels(normalise_lang(lang)).get(vocab, {}).get(item_id, item_id)
+
+
+class Translator:
+    """Bound to one language: ``tr = Translator("en"); tr("status.saved")``."""
+
+    def __init__(self, lang: str | None = None) -> None:
+        self.lang = normalise_lang(lang)
+
+    def __call__(self, key: str, **params: object) -> str:
+        return t(key, self.lang, **params)
+
+    def label(self, vocab: str, item_id: str) -> str:
+        return label(vocab, item_id, self.lang)
