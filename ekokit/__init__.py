@@ -1,18 +1,50 @@
 """ekokit — a Jupyter learning kit for the ecosystem school "Ekosysteemeillä ilmiöt haltuun!".
 
-The public API is deliberately small; notebooks call :func:`session` and nothing else.
-"""
+The public API is small: notebooks call one line each of :func:`session`, :func:`concept`,
+:func:`quiz` and :func:`facilitator`; :func:`language` picks the notebook's language."""
 
 from ekokit.errors import EkokitError, StaleRevision, StoreUnavailable, UnknownTeam, WorkbookError
 
 __version__ = "0.1.0"
 
 
-def session(number: str, *, lang: str | None = None, team: str | None = None):
-    """Show the app for one programme session ("1"…"4") in the running notebook."""
+def language(lang: str) -> None:
+    """Use this language in the notebook (otherwise ``?lang=`` in the URL, else Finnish)."""
+    from ekokit.context import set_language
+
+    set_language(lang)
+
+
+def session(number: str | int, *, lang: str | None = None, team: str | None = None):
+    """The app of one programme session ("1"…"4"): team, progress and exercises."""
     from ekokit.session_app import show_session
 
     return show_session(str(number), lang=lang, team=team)
+
+
+def concept(concept_id: str, *, lang: str | None = None):
+    """A concept text (Markdown) for the narrative, in the page language."""
+    from IPython.display import Markdown
+
+    from ekokit.content import concept as concept_text
+    from ekokit.context import page_language
+
+    return Markdown(concept_text(concept_id, page_language(lang)))
+
+
+def quiz(number: str | int, *, lang: str | None = None):
+    """The self-check quiz of a session."""
+    from ekokit.context import page_language
+    from ekokit.quiz_widget import quiz_widget
+
+    return quiz_widget(str(number), page_language(lang))
+
+
+def facilitator(*, lang: str | None = None):
+    """All teams at once: progress per session and exercise."""
+    from ekokit.facilitator import FacilitatorView
+
+    return FacilitatorView(lang=lang)
 
 
 __all__ = [
@@ -21,6 +53,10 @@ __all__ = [
     "StoreUnavailable",
     "UnknownTeam",
     "WorkbookError",
+    "concept",
+    "facilitator",
+    "language",
+    "quiz",
     "session",
     "__version__",
 ]

@@ -35,6 +35,7 @@ class FieldSpec(BaseModel):
     min: int | None = None
     max: int | None = None
     vocab: str | None = None
+    scale: str | None = None  # vocab whose ids are the numbers min..max, labelling each level
     min_items: int = Field(default=0, ge=0)
     max_items: int | None = Field(default=None, gt=0)
     unique: str | None = None

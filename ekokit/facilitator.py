@@ -1,0 +1,95 @@
+"""The facilitator's view: every team at once — progress per session and per exercise."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ekokit import answers
+from ekokit.cards import SESSION_ORDER, all_cards
+from ekokit.context import page_language
+from ekokit.i18n import Translator
+from ekokit.store import Store
+from ekokit.timefmt import local_time
+
+esc = html.escape
+
+
+def progress_matrix(store: Store) -> dict[str, dict[str, str]]:
+    """{team slug: {exercise id: "done" | "started" | "open"}} from the latest revisions."""
+    latest = store.latest_all()
+    cards = all_cards()
+    return {
+        team.slug: {
+            card.id: _state(card, latest.get((team.slug, card.id)))
+            for card in cards
+        }
+        for team in store.teams()
+    }
+
+
+def _state(card, revision) -> str:
+    if revision is None:
+        return "open"
+    return "done" if answers.is_complete(card, revision.data) else "started"
+
+
+class FacilitatorView:
+    def __init__(self, *, lang: str | None = None, store: Store | None = None) -> None:
+        self.tr = Translator(page_language(lang))
+        self.store = store or Store()
+        sessions = sorted({c.session for c in all_cards()}, key=SESSION_ORDER.get)
+        self.session = w.Dropdown(
+            options=[(self.tr(f"facilitator.session_{s}"), s) for s in sessions],
+            description=self.tr("facilitator.choose_session"),
+            style={"description_width": "initial"},
+        )
+        self.session.add_class("ek-field-session")
+        self.session.observe(lambda _c: self.refresh(), names="value")
+        self.refresh_button = w.Button(description=self.tr("facilitator.refresh"),
+                                       layout=w.Layout(width="auto"))
+        self.refresh_button.add_class("ek-refresh")
+        self.refresh_button.on_click(lambda _b: self.refresh())
+        self.table = w.HTML("")
+        self.table.add_class("ek-facilitator-table")
+        header = w.HTML(f"<h1>{esc(self.tr('facilitator.title'))}</h1>"
+                        f"<p>{esc(self.tr('facilitator.intro'))}</p>")
+        self.widget = w.VBox([header, w.HBox([self.session, self.refresh_button]), self.table])
+        self.widget.add_class("ek-app")
+        self.widget.add_class("ek-facilitator")
+        self.refresh()
+
+    def _repr_mimebundle_(self, **kwargs: Any):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def refresh(self) -> None:
+        tr = self.tr
+        cards = [c for c in all_cards() if c.session == self.session.value]
+        matrix = progress_matrix(self.store)
+        latest = self.store.latest_all()
+        head = "".join(f'<th scope="col">{esc(c.title(tr.lang))}</th>' for c in cards)
+        rows = []
+        for team in self.store.teams():
+            states = matrix[team.slug]
+            done = sum(states[c.id] == "done" for c in cards)
+            stamps = [latest[(team.slug, c.id)].created_at for c in cards
+                      if (team.slug, c.id) in latest]
+            last = local_time(max(stamps)) if stamps else "—"
+            cells = "".join(
+                f'<td class="ek-state-{states[c.id]}">{esc(tr("progress." + states[c.id]))}</td>'
+                for c in cards
+            )
+            rows.append(
+                f'<tr><th scope="row">{esc(team.name)}<br><small>{esc(team.phenomenon)}</small></th>'
+                f"<td>{done}/{len(cards)}</td><td>{esc(last)}</td>{cells}</tr>"
+            )
+        caption = esc(tr("facilitator.caption", teams=len(rows)))
+        self.table.value = (
+            f'<div class="ek-scroll"><table class="ek-matrix"><caption>{caption}</caption><thead><tr>'
+            f'<th scope="col">{esc(tr("facilitator.team"))}</th>'
+            f'<th scope="col">{esc(tr("facilitator.done"))}</th>'
+            f'<th scope="col">{esc(tr("facilitator.last_saved"))}</th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )

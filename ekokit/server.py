@@ -1,0 +1,115 @@
+"""``ekokit serve``: Voilà with the ekokit template, a landing page, kernel pools and culling."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+from dataclasses import dataclass
+
+from tornado import web
+from tornado.ioloop import PeriodicCallback
+from traitlets.config import Config
+from voila.app import Voila
+
+from ekokit.calendar import calendar
+from ekokit.landing import LANDING_CSS, landing_html
+from ekokit.paths import jupyter_share_dir, notebooks_dir
+
+CULL_IDLE_SECONDS = 1800
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    port: int = 8866
+    participants: int = 0
+    public: bool = False
+    db_url: str | None = None
+    token: str | None = None
+
+
+class LandingHandler(web.RequestHandler):
+    def get(self) -> None:
+        lang = self.get_query_argument("lang", None)
+        base = self.settings.get("base_url", "/")
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.write(landing_html(lang, base, css=LANDING_CSS))
+
+
+def live_session_notebooks() -> list[str]:
+    present = {p.name for p in notebooks_dir().glob("*.ipynb")}
+    return [s.notebook for s in calendar().sessions if s.notebook in present]
+
+
+class EkokitVoila(Voila):
+    """Voilà plus a landing page at ``/`` and a 'ready' line once the kernel pools are warm."""
+
+    expected_warm = 0
+    ready_message = ""
+
+    def init_handlers(self) -> list:
+        handlers = super().init_handlers()
+        base = self.base_url.rstrip("/")
+        return [(f"{base}/?", LandingHandler), *handlers]
+
+    def listen(self) -> None:
+        checker = PeriodicCallback(self._check_ready, 250)
+        self._ready_checker = checker
+        checker.start()
+        super().listen()
+
+    def _check_ready(self) -> None:
+        from voila.request_info_handler import RequestInfoSocketHandler
+
+        waiting = len(RequestInfoSocketHandler._waiters)
+        if waiting >= self.expected_warm:
+            self._ready_checker.stop()
+            print(self.ready_message, flush=True)
+
+
+def build_config(options: ServeOptions) -> Config:
+    c = Config()
+    c.Voila.ip = "0.0.0.0" if options.public else "127.0.0.1"
+    c.Voila.port = options.port
+    c.Voila.port_retries = 0
+    c.Voila.open_browser = False
+    c.Voila.root_dir = str(notebooks_dir())
+    c.VoilaConfiguration.template = "ekokit"
+    c.VoilaConfiguration.show_tracebacks = False
+    c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
+    c.MappingKernelManager.cull_interval = 60
+    c.MappingKernelManager.cull_connected = False
+    if options.participants > 0:
+        c.VoilaConfiguration.preheat_kernel = True
+        pools = {"default": {"pool_size": 0}}
+        for name in live_session_notebooks():
+            pools[name] = {"pool_size": options.participants}
+        c.VoilaKernelManager.kernel_pools_config = pools
+        c.VoilaKernelManager.fill_delay = 0
+    if options.public:
+        c.Voila.token = options.token or secrets.token_urlsafe(24)
+    return c
+
+
+def serve(options: ServeOptions) -> None:
+    """Run until interrupted. Prints the URL, then a line with 'ready' once it can take a room."""
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(jupyter_share_dir()), os.environ.get("JUPYTER_PATH", "")) if p
+    )
+    if options.db_url:
+        os.environ["EKOKIT_DB"] = options.db_url  # kernels inherit the environment
+    config = build_config(options)
+    host = "0.0.0.0" if options.public else "127.0.0.1"
+    url = f"http://{'<this-machine>' if options.public else host}:{options.port}/"
+    if options.public:
+        url += f"?token={config.Voila.token}"
+    EkokitVoila.expected_warm = options.participants * len(live_session_notebooks())
+    pool = f", {options.participants} warm kernels per session" if options.participants else ""
+    EkokitVoila.ready_message = f"ekokit ready: {url}{pool}"
+    print(f"ekokit serving {notebooks_dir()} at {url}", flush=True)
+    app = EkokitVoila(config=config)
+    app.initialize(argv=[])
+    try:
+        app.start()
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        sys.exit(0)

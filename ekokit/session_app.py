@@ -1,0 +1,210 @@
+"""The app of one programme session: team, progress, and the session's exercises."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ekokit import answers
+from ekokit.calendar import calendar
+from ekokit.cards import Card, cards_for_session
+from ekokit.charts import CHARTS  # noqa: F401  (imported before the request: warms matplotlib)
+from ekokit.context import in_voila, page_language, request_params
+from ekokit.errors import EkokitError, UnknownTeam
+from ekokit.exercise_view import ExerciseView
+from ekokit.i18n import Translator, languages
+from ekokit.store import Revision, Store
+from ekokit.team_picker import TeamPicker
+from ekokit.teams import Team
+from ekokit.timefmt import local_date
+
+esc = html.escape
+
+
+class ExerciseSection:
+    """A heading, a one-line status and an open/close button; the exercise is built on open."""
+
+    def __init__(self, view: ExerciseView, tr: Translator) -> None:
+        self.view, self.tr = view, tr
+        card = view.card
+        self.heading = w.HTML("")
+        self.toggle = w.Button(layout=w.Layout(width="auto"))
+        self.toggle.add_class("ek-toggle")
+        self.toggle.on_click(lambda _b: self.set_open(not self.is_open))
+        self.is_open = False
+        self.widget = w.VBox([self.heading, self.toggle])
+        self.widget.add_class("ek-exercise")
+        self.widget.add_class(f"ek-ex-{card.id}")
+        self.refresh_heading()
+        self.set_open(False)
+
+    def refresh_heading(self) -> None:
+        card, tr = self.view.card, self.tr
+        state = _state(card, self.view.saved_data)
+        self.heading.value = (
+            f'<h2 id="ek-h-{card.id}">{esc(card.title(tr.lang))}</h2>'
+            f'<p class="ek-ex-state ek-state-{state}">{esc(tr("progress." + state))}</p>'
+        )
+
+    def set_open(self, is_open: bool) -> None:
+        self.is_open = is_open
+        title = self.view.card.title(self.tr.lang)
+        key = "exercise.close" if is_open else "exercise.open"
+        self.toggle.description = self.tr(key, title=title)
+        if is_open:
+            self.widget.children = (self.heading, self.toggle, self.view.build())
+        else:
+            self.view.debouncer.flush()
+            self.widget.children = (self.heading, self.toggle)
+
+
+def _state(card: Card, data: dict[str, Any] | None) -> str:
+    if not data:
+        return "open"
+    return "done" if answers.is_complete(card, data) else "started"
+
+
+class SessionApp:
+    """``ekokit.session("1")`` returns this; Jupyter and Voilà display its widget."""
+
+    def __init__(self, session: str, *, lang: str | None = None, team: str | None = None,
+                 store: Store | None = None) -> None:
+        self.session = session
+        self.cards = cards_for_session(session)
+        self.store = store or Store()
+        params = request_params() if in_voila() else {}
+        self.tr = Translator(page_language(lang))
+        self.team: Team | None = None
+        self.author = ""
+        self.sections: dict[str, ExerciseSection] = {}
+        self.notice = w.HTML("")
+        self.notice.add_class("ek-notice")
+        self.team_area = w.VBox([])
+        self.progress = w.HTML("")
+        self.progress.add_class("ek-progress")
+        self.exercises = w.VBox([])
+        self.widget = w.VBox([w.HTML(self._header_html(params)), self.notice, self.team_area,
+                              self.progress, self.exercises])
+        self.widget.add_class("ek-app")
+        self.widget.add_class(f"ek-session-{session}")
+        slug = team or params.get("team")
+        if slug:
+            try:
+                self.use_team(self.store.get_team(slug.strip()))
+            except UnknownTeam as exc:
+                self._notice(exc.key, **exc.params)
+                self._show_picker()
+            except EkokitError as exc:
+                self._notice(exc.key, **exc.params)
+                self._show_picker()
+        else:
+            self._show_picker()
+        wanted = params.get("exercise")
+        if wanted in self.sections:
+            self.sections[wanted].set_open(True)
+
+    # -- display -------------------------------------------------------------------------------
+    def _repr_mimebundle_(self, **kwargs: Any):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def _header_html(self, params: dict[str, str]) -> str:
+        tr = self.tr
+        when = calendar().session(self.session)
+        date = tr("session.when", date=local_date(when.date), start=when.start, end=when.end)
+        switch = ""
+        if in_voila():
+            others = [code for code in languages() if code != tr.lang]
+            links = " ".join(
+                f'<a href="?{esc(_query(params, lang=code))}" lang="{code}" hreflang="{code}">'
+                f"{esc(Translator(code)('lang.switch_to'))}</a>" for code in others
+            )
+            switch = f'<p class="ek-lang-switch">{links}</p>'
+        return (
+            f'<header class="ek-header" lang="{tr.lang}">{switch}'
+            f'<p class="ek-programme">{esc(tr("app.programme"))}</p>'
+            f"<h1>{esc(tr('session.title_' + self.session))}</h1>"
+            f'<p class="ek-when">{esc(date)}</p></header>'
+        )
+
+    def _notice(self, key: str, **params: object) -> None:
+        text = esc(self.tr(key, **params))
+        self.notice.value = f'<p class="ek-status-error" role="alert">{text}</p>'
+
+    # -- team ----------------------------------------------------------------------------------
+    def _show_picker(self) -> None:
+        self.team_area.children = (TeamPicker(self.store, self.tr, self.use_team).widget,)
+        self.exercises.children = ()
+        self.progress.value = ""
+
+    def use_team(self, team: Team) -> None:
+        self.team = team
+        self.notice.value = ""
+        tr = self.tr
+        members = ", ".join(team.members) or "—"
+        info = w.HTML(
+            f'<section class="ek-team"><h2>{esc(tr("team.current", name=team.name))}</h2>'
+            f"<p>{esc(tr('team.phenomenon'))}: {esc(team.phenomenon or '—')}</p>"
+            f"<p>{esc(tr('team.members'))}: {esc(members)}</p></section>"
+        )
+        author = w.Dropdown(options=[(tr("team.anonymous"), "")] + [(m, m) for m in team.members],
+                            description=tr("team.i_am"), style={"description_width": "initial"})
+        author.add_class("ek-field-author")
+        author.observe(lambda change: self._set_author(change["new"]), names="value")
+        change = w.Button(description=tr("team.change"), layout=w.Layout(width="auto"))
+        change.add_class("ek-change-team")
+        change.on_click(lambda _b: self._show_picker())
+        self.team_area.children = (info, w.HBox([author, change]))
+        latest = self.store.latest_all(team.slug)
+        self.sections = {}
+        for card in self.cards:
+            view = ExerciseView(card, team.slug, self.store, tr, on_saved=self._saved)
+            stored = latest.get((team.slug, card.id))
+            if stored:
+                view.saved_data = stored.data
+            self.sections[card.id] = ExerciseSection(view, tr)
+        self.exercises.children = tuple(s.widget for s in self.sections.values())
+        self._refresh_progress()
+
+    def _set_author(self, name: str) -> None:
+        self.author = name
+        for section in self.sections.values():
+            section.view.author = name
+
+    def _saved(self, card: Card, _revision: Revision) -> None:
+        self.sections[card.id].refresh_heading()
+        self._refresh_progress()
+
+    # -- progress ------------------------------------------------------------------------------
+    def _refresh_progress(self) -> None:
+        tr = self.tr
+        counts = {"done": 0, "started": 0, "open": 0}
+        rows = []
+        for card_id, section in self.sections.items():
+            state = _state(section.view.card, section.view.saved_data)
+            counts[state] += 1
+            rows.append(
+                f'<li><a href="#ek-h-{card_id}">{esc(section.view.card.title(tr.lang))}</a>: '
+                f'<span class="ek-state-{state}">{esc(tr("progress." + state))}</span></li>'
+            )
+        homework = calendar().homework_after(self.session)
+        due = ""
+        if homework:
+            due = (f'<p class="ek-due">{esc(tr("progress.homework_due", due=local_date(homework.due), meeting=local_date(homework.team_meeting_by)))}</p>')
+        self.progress.value = (
+            f'<section class="ek-progress-box"><h2>{esc(tr("progress.heading"))}</h2>'
+            f"<p>{esc(tr('progress.summary', total=len(self.sections), **counts))}</p>"
+            f"{due}<ul>{''.join(rows)}</ul></section>"
+        )
+
+
+def _query(params: dict[str, str], **changes: str) -> str:
+    from urllib.parse import urlencode
+
+    merged = {**{k: v for k, v in params.items() if k in ("team", "exercise")}, **changes}
+    return urlencode(merged)
+
+
+def show_session(session: str, *, lang: str | None = None, team: str | None = None) -> SessionApp:
+    return SessionApp(session, lang=lang, team=team)

@@ -1,0 +1,300 @@
+"""The store: SQLAlchemy Core over SQLite (default) or any SQLAlchemy URL.
+
+Answers are append-only: every save is a new revision row; nothing is updated in place. A save
+names the revision it was based on; if someone saved in between, it is refused (StaleRevision)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from ekokit.errors import StaleRevision, StoreReadOnly, StoreUnavailable, TeamExists, UnknownTeam
+from ekokit.paths import as_db_url, default_db_url
+from ekokit.teams import Team
+
+metadata = MetaData()
+
+teams_table = Table(
+    "teams",
+    metadata,
+    Column("slug", String(64), primary_key=True),
+    Column("name", String(120), nullable=False),
+    Column("phenomenon", String(200), nullable=False, default=""),
+    Column("members", Text, nullable=False, default="[]"),
+    Column("created_at", String(32), nullable=False),
+)
+
+revisions_table = Table(
+    "revisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("team_slug", String(64), ForeignKey("teams.slug"), nullable=False),
+    Column("exercise_id", String(64), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("data", Text, nullable=False),
+    Column("author", String(80), nullable=False, default=""),
+    Column("created_at", String(32), nullable=False),
+    UniqueConstraint("team_slug", "exercise_id", "revision", name="uq_revision"),
+)
+
+
+@dataclass(frozen=True)
+class Revision:
+    team: str
+    exercise_id: str
+    revision: int
+    data: dict[str, Any]
+    author: str
+    created_at: str
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except Exception:  # read-only file: WAL cannot be switched on, reading still works
+        pass
+    cursor.close()
+
+
+def _translate(exc: OperationalError) -> StoreUnavailable:
+    text = str(exc.orig).lower()
+    if "readonly" in text or "read-only" in text:
+        return StoreReadOnly(str(exc.orig))
+    return StoreUnavailable(str(exc.orig))
+
+
+class Store:
+    """All reads and writes of teams and answers. Notebooks never use it directly."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = as_db_url(url) if url else default_db_url()
+        self.engine: Engine = _engine(self.url)
+
+    # -- plumbing ---------------------------------------------------------------------------
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise _translate(exc) from exc
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise _translate(exc) from exc
+
+    # -- teams ------------------------------------------------------------------------------
+    def create_team(self, team: Team) -> Team:
+        row = {**_team_row(team), "created_at": now_iso()}
+        try:
+            with self._write() as conn:
+                conn.execute(teams_table.insert().values(**row))
+        except IntegrityError as exc:
+            raise TeamExists(team.slug) from exc
+        return team
+
+    def update_team(self, team: Team) -> Team:
+        with self._write() as conn:
+            done = conn.execute(
+                teams_table.update().where(teams_table.c.slug == team.slug).values(**_team_row(team))
+            )
+            if done.rowcount == 0:
+                raise UnknownTeam(team.slug)
+        return team
+
+    def get_team(self, slug: str) -> Team:
+        with self._read() as conn:
+            row = conn.execute(select(teams_table).where(teams_table.c.slug == slug)).first()
+        if row is None:
+            raise UnknownTeam(slug)
+        return _team(row)
+
+    def teams(self) -> list[Team]:
+        with self._read() as conn:
+            rows = conn.execute(select(teams_table).order_by(teams_table.c.name)).all()
+        return [_team(r) for r in rows]
+
+    def has_team(self, slug: str) -> bool:
+        try:
+            self.get_team(slug)
+        except UnknownTeam:
+            return False
+        return True
+
+    # -- answers ----------------------------------------------------------------------------
+    def latest(self, team: str, exercise_id: str) -> Revision | None:
+        r = revisions_table
+        with self._read() as conn:
+            row = conn.execute(
+                select(r)
+                .where(r.c.team_slug == team, r.c.exercise_id == exercise_id)
+                .order_by(r.c.revision.desc())
+                .limit(1)
+            ).first()
+        return _revision(row) if row else None
+
+    def latest_all(self, team: str | None = None) -> dict[tuple[str, str], Revision]:
+        """The newest revision of every (team, exercise), for one team or all teams."""
+        r = revisions_table
+        newest = (
+            select(r.c.team_slug, r.c.exercise_id, func.max(r.c.revision).label("rev"))
+            .group_by(r.c.team_slug, r.c.exercise_id)
+        )
+        if team is not None:
+            newest = newest.where(r.c.team_slug == team)
+        newest = newest.subquery()
+        query = select(r).join(
+            newest,
+            (r.c.team_slug == newest.c.team_slug)
+            & (r.c.exercise_id == newest.c.exercise_id)
+            & (r.c.revision == newest.c.rev),
+        )
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        return {(row.team_slug, row.exercise_id): _revision(row) for row in rows}
+
+    def history(self, team: str, exercise_id: str | None = None) -> list[Revision]:
+        r = revisions_table
+        query = select(r).where(r.c.team_slug == team)
+        if exercise_id is not None:
+            query = query.where(r.c.exercise_id == exercise_id)
+        with self._read() as conn:
+            rows = conn.execute(query.order_by(r.c.exercise_id, r.c.revision)).all()
+        return [_revision(row) for row in rows]
+
+    def save(
+        self,
+        team: str,
+        exercise_id: str,
+        data: dict[str, Any],
+        *,
+        base_revision: int | None,
+        author: str = "",
+    ) -> Revision:
+        """Append a revision. ``base_revision`` is the revision the editor started from (None or
+        0 for none); if a newer one is stored, raise StaleRevision and store nothing."""
+        base = base_revision or 0
+        payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        stamp = now_iso()
+        r = revisions_table
+        try:
+            with self._write() as conn:
+                if conn.execute(select(teams_table.c.slug).where(teams_table.c.slug == team)).first() is None:
+                    raise UnknownTeam(team)
+                current = conn.execute(
+                    select(func.max(r.c.revision)).where(
+                        r.c.team_slug == team, r.c.exercise_id == exercise_id
+                    )
+                ).scalar() or 0
+                if current != base:
+                    raise StaleRevision(current, base_revision)
+                conn.execute(
+                    r.insert().values(
+                        team_slug=team, exercise_id=exercise_id, revision=base + 1,
+                        data=payload, author=author[:80], created_at=stamp,
+                    )
+                )
+        except IntegrityError as exc:  # a concurrent writer took the same revision number
+            latest = self.latest(team, exercise_id)
+            raise StaleRevision(latest.revision if latest else base + 1, base_revision) from exc
+        return Revision(team, exercise_id, base + 1, json.loads(payload), author[:80], stamp)
+
+    def insert_raw(self, conn: Connection, team: Team, created_at: str,
+                   revisions: list[Revision]) -> None:
+        """Bulk insert for imports, inside the caller's transaction (see ekokit.workbook)."""
+        conn.execute(teams_table.insert().values(**_team_row(team), created_at=created_at))
+        if revisions:
+            conn.execute(revisions_table.insert(), [
+                {"team_slug": team.slug, "exercise_id": rev.exercise_id, "revision": rev.revision,
+                 "data": json.dumps(rev.data, ensure_ascii=False, sort_keys=True),
+                 "author": rev.author, "created_at": rev.created_at}
+                for rev in revisions
+            ])
+
+    def team_created_at(self, slug: str) -> str:
+        with self._read() as conn:
+            value = conn.execute(
+                select(teams_table.c.created_at).where(teams_table.c.slug == slug)
+            ).scalar()
+        if value is None:
+            raise UnknownTeam(slug)
+        return value
+
+    def transaction(self):
+        """A write transaction for multi-row operations that must be all-or-nothing."""
+        return self._write()
+
+
+def _team_row(team: Team) -> dict[str, Any]:
+    return {
+        "slug": team.slug,
+        "name": team.name,
+        "phenomenon": team.phenomenon,
+        "members": json.dumps(list(team.members), ensure_ascii=False),
+    }
+
+
+def _team(row) -> Team:
+    return Team(slug=row.slug, name=row.name, phenomenon=row.phenomenon,
+                members=tuple(json.loads(row.members)))
+
+
+def _revision(row) -> Revision:
+    return Revision(row.team_slug, row.exercise_id, row.revision, json.loads(row.data),
+                    row.author, row.created_at)
+
+
+@functools.cache
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        metadata.create_all(engine)
+    except OperationalError as exc:
+        translated = _translate(exc)
+        if not isinstance(translated, StoreReadOnly):
+            raise translated from exc
+        # read-only store: tables must already exist; reading works, saving will say why not
+    return engine
+
+
+def open_store(url: str | None = None) -> Store:
+    return Store(url)

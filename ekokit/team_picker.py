@@ -1,0 +1,91 @@
+"""Choosing or creating the team a page works for."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+import ipywidgets as w
+from pydantic import ValidationError
+
+from ekokit.errors import EkokitError
+from ekokit.i18n import Translator
+from ekokit.store import Store
+from ekokit.teams import Team, slugify
+
+FIELD_KEYS = {"name": "team.name", "phenomenon": "team.phenomenon", "members": "team.members"}
+
+
+class TeamPicker:
+    def __init__(self, store: Store, tr: Translator, on_pick: Callable[[Team], None],
+                 selected: str | None = None) -> None:
+        self.store, self.tr, self.on_pick = store, tr, on_pick
+        style = {"description_width": "initial"}
+        teams = store.teams()
+        self.choice = w.Dropdown(
+            options=[(tr("form.choose"), "")] + [(t.name, t.slug) for t in teams],
+            value=selected if selected in {t.slug for t in teams} else "",
+            description=tr("team.existing"), style=style,
+        )
+        self.choice.add_class("ek-field-team")
+        self.open_button = w.Button(description=tr("team.open"), layout=w.Layout(width="auto"))
+        self.open_button.add_class("ek-open-team")
+        self.open_button.on_click(self._open)
+        self.name = w.Text(description=tr("team.name"), style=style, layout=w.Layout(width="100%"))
+        self.name.add_class("ek-field-team_name")
+        self.phenomenon = w.Text(description=tr("team.phenomenon"), style=style,
+                                 layout=w.Layout(width="100%"))
+        self.phenomenon.add_class("ek-field-team_phenomenon")
+        self.members = w.Textarea(description=tr("team.members"), style=style, rows=3,
+                                  layout=w.Layout(width="100%"))
+        self.members.add_class("ek-field-team_members")
+        self.create_button = w.Button(description=tr("team.create"), layout=w.Layout(width="auto"))
+        self.create_button.add_class("ek-create-team")
+        self.create_button.on_click(self._create)
+        self.message = w.HTML("")
+        self.message.add_class("ek-team-message")
+        esc = html.escape
+        self.widget = w.VBox([
+            w.HTML(f"<h2>{esc(tr('team.heading'))}</h2><p>{esc(tr('team.intro'))}</p>"),
+            w.HBox([self.choice, self.open_button]),
+            w.HTML(f"<h3>{esc(tr('team.new_heading'))}</h3>"),
+            self.name, self.phenomenon, self.members,
+            w.HTML(f'<span class="ek-help">{esc(tr("team.members_help"))}</span>'),
+            self.create_button, self.message,
+        ])
+        self.widget.add_class("ek-team-picker")
+
+    def say(self, key: str, **params: object) -> None:
+        text = html.escape(self.tr(key, **params))
+        self.message.value = f'<p class="ek-status-error" role="alert">{text}</p>'
+
+    def _open(self, _button: w.Button) -> None:
+        if not self.choice.value:
+            self.say("team.pick_first")
+            return
+        try:
+            self.on_pick(self.store.get_team(self.choice.value))
+        except EkokitError as exc:
+            self.say(exc.key, **exc.params)
+
+    def _create(self, _button: w.Button) -> None:
+        name = self.name.value.strip()
+        try:
+            team = Team(slug=self._free_slug(slugify(name)), name=name,
+                        phenomenon=self.phenomenon.value, members=self.members.value)
+        except ValidationError as exc:
+            field = str(exc.errors()[0]["loc"][0])
+            self.say("team.invalid", field=self.tr(FIELD_KEYS.get(field, "team.name")))
+            return
+        try:
+            self.store.create_team(team)
+        except EkokitError as exc:
+            self.say(exc.key, **exc.params)
+            return
+        self.on_pick(team)
+
+    def _free_slug(self, base: str) -> str:
+        slug, n = base, 2
+        while self.store.has_team(slug):
+            slug, n = f"{base[:60]}-{n}", n + 1
+        return slug
