@@ -134,7 +134,10 @@ class SessionApp:
 
     # -- team ----------------------------------------------------------------------------------
     def _show_picker(self) -> None:
-        self.team_area.children = (TeamPicker(self.store, self.tr, self.use_team).widget,)
+        # Homework in JupyterLab: preselect the team that saved last. Never in a live room.
+        recent = None if in_voila() else _most_recent_team(self.store)
+        picker = TeamPicker(self.store, self.tr, self.use_team, selected=recent)
+        self.team_area.children = (picker.widget,)
         self.exercises.children = ()
         self.progress.value = ""
 
@@ -197,6 +200,13 @@ class SessionApp:
             f"<p>{esc(tr('progress.summary', total=len(self.sections), **counts))}</p>"
             f"{due}<ul>{''.join(rows)}</ul></section>"
         )
+
+
+def _most_recent_team(store: Store) -> str | None:
+    latest = store.latest_all()
+    if not latest:
+        return None
+    return max(latest.values(), key=lambda r: r.created_at).team
 
 
 def _query(params: dict[str, str], **changes: str) -> str:

@@ -1,0 +1,290 @@
+"""The Session 1 app in a real browser: Debian's chromium driven by Playwright.
+
+One ``ekokit serve`` and one chromium for the whole module; each test gets fresh browser
+contexts and, where it saves, a fresh team of its own."""
+
+from __future__ import annotations
+
+import re
+import uuid
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
+
+from ekokit.i18n import Translator
+from ekokit.store import Store
+from ekokit.teams import Team
+from tests.servers import chromium_path, running_server
+
+pytestmark = pytest.mark.browser
+
+SESSION_NOTEBOOK = "01_ekosysteemit.ipynb"
+SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "screenshot-session1.png"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+APP_TIMEOUT = 90_000  # ms: a new kernel per page load runs the whole notebook first
+SAVE_TIMEOUT = 15_000  # ms: the status says "saved" well within this
+SAVED = re.compile(r"Tallennettu|Ei tallennettu")  # a finished save attempt, good or refused
+
+
+# -- fixtures ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def db_file(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("browser") / "ekokit.sqlite"
+
+
+@pytest.fixture(scope="module")
+def server(db_file) -> Iterator[str]:
+    with running_server(db_file) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def server_store(db_file, server) -> Store:
+    """The very store the server's kernels write to (its EKOKIT_DB)."""
+    return Store(str(db_file))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _new_context(browser: Browser) -> BrowserContext:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fi-FI")
+    context.set_default_timeout(APP_TIMEOUT)
+    return context
+
+
+@pytest.fixture()
+def context(browser) -> Iterator[BrowserContext]:
+    context = _new_context(browser)
+    yield context
+    context.close()
+
+
+@pytest.fixture()
+def page(context) -> Page:
+    return context.new_page()
+
+
+@pytest.fixture()
+def team(server_store) -> Team:
+    slug = f"e2e-{uuid.uuid4().hex[:10]}"
+    return server_store.create_team(
+        Team(slug=slug, name=f"Testitiimi {slug}", phenomenon="Nuorten ylivelkaantuminen",
+             members=["Aino", "Bashir"])
+    )
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def app_url(server: str, **params: str) -> str:
+    query = f"?{urlencode(params)}" if params else ""
+    return f"{server}voila/render/{SESSION_NOTEBOOK}{query}"
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator(".ek-app")).to_be_visible(timeout=APP_TIMEOUT)
+
+
+def exercise(page: Page, exercise_id: str):
+    return page.locator(f".ek-ex-{exercise_id}")
+
+
+def open_exercise(page: Page, exercise_id: str) -> None:
+    section = exercise(page, exercise_id)
+    toggle = section.locator(".ek-toggle")
+    toggle.click()
+    expect(section.locator(".ek-body")).to_be_visible()
+    expect(section.locator(".ek-status")).not_to_be_empty()
+
+
+def text_input(page: Page, exercise_id: str, field: str):
+    return exercise(page, exercise_id).locator(f".ek-field-{field} input")
+
+
+def status(page: Page, exercise_id: str):
+    return exercise(page, exercise_id).locator(".ek-status")
+
+
+def serious_violations(page: Page) -> list[str]:
+    results = Axe().run(page)
+    found = []
+    for violation in results.response["violations"]:
+        if violation.get("impact") not in ("serious", "critical"):
+            continue
+        targets = [node.get("target") for node in violation.get("nodes", [])[:3]]
+        snippets = [node.get("html", "")[:200] for node in violation.get("nodes", [])[:3]]
+        found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} "
+                     f"— {len(violation['nodes'])} node(s), e.g. {targets} {snippets}")
+    return found
+
+
+def is_local(url: str) -> bool:
+    split = urlsplit(url)
+    return split.scheme in ("data", "blob") or split.hostname == "127.0.0.1"
+
+
+# -- a. autosave and reload ----------------------------------------------------------------------
+
+
+def test_an_answer_is_saved_and_comes_back_after_a_reload(server, page, team, server_store):
+    typed = "Nuorten <b>velat</b>"
+    open_app(page, app_url(server, team=team.slug))
+    open_exercise(page, "s1_phenomenon")
+    expect(status(page, "s1_phenomenon")).to_contain_text("Ei vielä vastauksia")
+    text_input(page, "s1_phenomenon", "phenomenon").fill(typed)
+    expect(status(page, "s1_phenomenon")).to_contain_text("Tallennettu", timeout=SAVE_TIMEOUT)
+
+    page.reload()
+    expect(page.locator(".ek-app")).to_be_visible(timeout=APP_TIMEOUT)
+    open_exercise(page, "s1_phenomenon")
+    expect(text_input(page, "s1_phenomenon", "phenomenon")).to_have_value(typed)
+    expect(status(page, "s1_phenomenon")).to_contain_text("versio 1")
+    # the HTML is kept as text, never rendered
+    expect(exercise(page, "s1_phenomenon").locator("b", has_text="velat")).to_have_count(0)
+
+    latest = server_store.latest(team.slug, "s1_phenomenon")
+    assert latest is not None and latest.revision == 1
+    assert latest.data["phenomenon"] == typed
+
+    try:
+        page.screenshot(path=str(SCREENSHOT), full_page=True)
+    except (OSError, PlaywrightError) as exc:  # the README's picture is a by-product only
+        warnings.warn(f"could not write {SCREENSHOT}: {exc}", stacklevel=1)
+
+
+# -- b. accessibility (axe-core) -----------------------------------------------------------------
+
+
+def test_axe_landing_page(server, page):
+    page.goto(server)
+    expect(page.locator("main h1")).to_be_visible()
+    assert serious_violations(page) == []
+
+
+def test_axe_session_app_with_the_team_picker(server, page):
+    open_app(page, app_url(server))
+    expect(page.locator(".ek-team-picker")).to_be_visible()
+    assert serious_violations(page) == []
+
+
+def test_axe_session_app_with_an_open_exercise(server, page, team):
+    open_app(page, app_url(server, team=team.slug))
+    open_exercise(page, "s1_actor_map")
+    section = exercise(page, "s1_actor_map")
+    section.locator(".ek-add-row").click()
+    expect(section.locator(".ek-row")).to_have_count(1)
+    expect(status(page, "s1_actor_map")).to_contain_text(SAVED, timeout=SAVE_TIMEOUT)
+    assert serious_violations(page) == []
+
+
+# -- c. privacy ----------------------------------------------------------------------------------
+
+
+def test_the_app_requests_nothing_from_other_hosts(server, page, team):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("websocket", lambda socket: requested.append(socket.url))
+    open_app(page, app_url(server, team=team.slug))
+    open_exercise(page, "s1_actor_map")
+    exercise(page, "s1_actor_map").locator(".ek-add-row").click()
+    expect(status(page, "s1_actor_map")).to_contain_text(SAVED, timeout=SAVE_TIMEOUT)
+    page.wait_for_load_state("networkidle")
+    assert requested, "no requests recorded"
+    assert [url for url in requested if not is_local(url)] == []
+
+
+# -- d. language and unknown team ------------------------------------------------------------------
+
+
+def test_english_session_title(server, page, team):
+    open_app(page, app_url(server, team=team.slug, lang="en"))
+    expect(page.locator(".ek-app h1")).to_have_text(Translator("en")("session.title_1"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_an_unknown_team_shows_an_alert_and_the_team_picker(server, page):
+    open_app(page, app_url(server, team="ei-ole-olemassa"))
+    alert = page.get_by_role("alert").filter(has_text="ei löytynyt")
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text("ei-ole-olemassa")
+    expect(page.locator(".ek-team-picker")).to_be_visible()
+
+
+# -- e. validation -------------------------------------------------------------------------------
+
+
+def test_a_too_long_answer_is_refused_next_to_the_field(server, page, team, server_store):
+    open_app(page, app_url(server, team=team.slug))
+    open_exercise(page, "s1_phenomenon")
+    field = text_input(page, "s1_phenomenon", "phenomenon")
+    field.fill("Nuorten velat")
+    expect(status(page, "s1_phenomenon")).to_contain_text("Tallennettu", timeout=SAVE_TIMEOUT)
+
+    field.fill("x" * 161)
+    expect(status(page, "s1_phenomenon")).to_contain_text("Ei tallennettu", timeout=SAVE_TIMEOUT)
+    error = exercise(page, "s1_phenomenon").locator(
+        ".ek-field:has(> .ek-field-phenomenon) .ek-error-text")
+    expect(error).to_contain_text("160")
+    expect(field).to_have_value("x" * 161)  # the text stays on the form
+
+    history = server_store.history(team.slug, "s1_phenomenon")
+    assert [r.data["phenomenon"] for r in history] == ["Nuorten velat"]
+
+
+# -- f. two teammates at once ----------------------------------------------------------------------
+
+
+def test_a_teammates_save_is_not_overwritten_and_mine_can_be_kept(server, browser, team,
+                                                                    server_store):
+    ctx_a, ctx_b = _new_context(browser), _new_context(browser)
+    try:
+        a, b = ctx_a.new_page(), ctx_b.new_page()
+        for page in (a, b):
+            open_app(page, app_url(server, team=team.slug))
+        a.locator(".ek-field-author select").select_option(label="Aino")
+        for page in (a, b):  # both open the exercise before anybody saves
+            open_exercise(page, "s1_phenomenon")
+            expect(status(page, "s1_phenomenon")).to_contain_text("Ei vielä vastauksia")
+
+        text_input(a, "s1_phenomenon", "phenomenon").fill("Aino kirjoitti tämän")
+        expect(status(a, "s1_phenomenon")).to_contain_text("Tallennettu", timeout=SAVE_TIMEOUT)
+
+        text_input(b, "s1_phenomenon", "phenomenon").fill("Bashirin versio")
+        b_status = status(b, "s1_phenomenon")
+        expect(b_status).to_contain_text(re.compile(r"tallensi .* ensin"), timeout=SAVE_TIMEOUT)
+        expect(b_status).to_contain_text("Aino")
+        section = exercise(b, "s1_phenomenon")
+        expect(section.locator(".ek-take-theirs")).to_be_visible()
+        keep = section.locator(".ek-keep-mine")
+        expect(keep).to_be_visible()
+        assert server_store.latest(team.slug, "s1_phenomenon").data["phenomenon"] == (
+            "Aino kirjoitti tämän")
+
+        keep.click()
+        expect(b_status).to_contain_text("Tallennettu", timeout=SAVE_TIMEOUT)
+        expect(section.locator(".ek-keep-mine")).to_have_count(0)
+        history = server_store.history(team.slug, "s1_phenomenon")
+        assert len(history) >= 2
+        assert [r.data["phenomenon"] for r in history][-2:] == [
+            "Aino kirjoitti tämän", "Bashirin versio"]
+        assert history[-2].author == "Aino"
+    finally:
+        ctx_a.close()
+        ctx_b.close()

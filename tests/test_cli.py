@@ -1,0 +1,55 @@
+"""The CLI as a user runs it: a real process, a real database file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def ekokit(*args: str, db, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ekokit.cli", "--db", str(db), *args],
+                          capture_output=True, text=True, check=check, timeout=120)
+
+
+def test_team_add_and_list(db_path):
+    out = ekokit("team", "add", "Nuoret & velat", "--phenomenon", "Velkaantuminen",
+                 "--member", "Aino", "--member", "Bashir", db=db_path)
+    assert out.stdout.strip() == "nuoret-velat"
+    teams = json.loads(ekokit("team", "list", "--json", db=db_path).stdout)
+    assert teams[0]["members"] == ["Aino", "Bashir"]
+
+
+def test_duplicate_team_gives_a_clear_message_and_exit_2(db_path):
+    ekokit("team", "add", "Tiimi", db=db_path)
+    again = ekokit("team", "add", "Tiimi", db=db_path, check=False)
+    assert again.returncode == 2
+    assert "on jo olemassa" in again.stderr
+
+
+def test_exercises_json_lists_ids_sessions_and_titles_in_both_languages(db_path):
+    rows = json.loads(ekokit("exercises", "--json", db=db_path).stdout)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["s1_phenomenon"]["session"] == "1"
+    assert by_id["s1_phenomenon"]["title"] == {"fi": "Ilmiön kuvaus",
+                                              "en": "Describing the phenomenon"}
+    assert all(set(r["title"]) == {"fi", "en"} for r in rows)
+
+
+def test_export_then_import_round_trips(db_path, tmp_path):
+    ekokit("team", "add", "Tiimi", db=db_path)
+    exported = ekokit("export", "tiimi", "--format", "json", db=db_path).stdout
+    path = tmp_path / "tiimi.json"
+    path.write_text(exported, encoding="utf-8")
+    other = tmp_path / "other.sqlite"
+    assert ekokit("import", str(path), db=other).stdout.strip() == "tiimi"
+    assert ekokit("export", "tiimi", db=other).stdout == exported
+
+
+def test_a_foreign_import_file_is_refused_in_english_when_asked(db_path, tmp_path):
+    path = tmp_path / "foreign.json"
+    path.write_text('{"hello": 1}', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "ekokit.cli", "--db", str(db_path), "--lang",
+                             "en", "import", str(path)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "not an ekokit workbook" in result.stderr

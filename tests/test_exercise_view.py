@@ -1,0 +1,142 @@
+"""Widget tests in plain pytest: set widget values as a user would, then read the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ekokit.cards import card
+from ekokit.exercise_view import ExerciseView
+from ekokit.i18n import Translator
+from ekokit.store import Store
+
+
+def view_for(exercise: str, store: Store, team, lang: str = "fi") -> ExerciseView:
+    view = ExerciseView(card(exercise), team.slug, store, Translator(lang), author="Aino")
+    view.build()
+    return view
+
+
+def test_typing_saves_a_revision_and_says_so(store, team):
+    view = view_for("s1_phenomenon", store, team)
+    view.form.editors["phenomenon"].input.value = "Nuorten <b>velat</b>"
+    latest = store.latest(team.slug, "s1_phenomenon")
+    assert latest.data["phenomenon"] == "Nuorten <b>velat</b>"
+    assert latest.author == "Aino"
+    assert "Tallennettu" in view.status.value
+    assert "Vielä puuttuu: Kuvaus" in view.status.value
+    assert "&lt;b&gt;" not in view.status.value  # the status shows no user text here
+
+
+def test_reopening_shows_the_saved_answer(store, team):
+    first = view_for("s1_phenomenon", store, team)
+    first.form.editors["affected_groups"].input.value = "Nuoret aikuiset\n\nOpiskelijat\n"
+    again = view_for("s1_phenomenon", store, team)
+    assert again.form.value["affected_groups"] == ["Nuoret aikuiset", "Opiskelijat"]
+    assert again.base_revision == 1
+
+
+def test_invalid_input_saves_nothing_and_keeps_what_was_typed(store, team):
+    view = view_for("s1_phenomenon", store, team)
+    view.form.editors["phenomenon"].input.value = "Hyvä nimi"
+    view.form.editors["phenomenon"].input.value = "x" * 200
+    assert store.latest(team.slug, "s1_phenomenon").data["phenomenon"] == "Hyvä nimi"
+    assert view.form.editors["phenomenon"].input.value == "x" * 200
+    assert "enintään 160 merkkiä" in view.form.editors["phenomenon"].error.value
+    assert "Ei tallennettu" in view.status.value
+
+
+def test_list_rows_choices_and_duplicates(store, team):
+    view = view_for("s1_actor_map", store, team)
+    actors = view.form.editors["actors"]
+    actors.add_button.click()
+    actors.add_button.click()
+    first, second = actors.rows
+    first.editors["name"].input.value = "Kela"
+    first.editors["org_type"].input.value = "state"
+    first.editors["ring"].input.value = "core"
+    first.editors["roles"].input.value = ("orchestrator",)
+    saved = store.latest(team.slug, "s1_actor_map").data["actors"]
+    assert saved[0] == {"name": "Kela", "org_type": "state", "ring": "core", "layer": None,
+                        "roles": ["orchestrator"], "in_team": False}
+    revisions_before = len(store.history(team.slug, "s1_actor_map"))
+    second.editors["name"].input.value = "kela"
+    assert len(store.history(team.slug, "s1_actor_map")) == revisions_before
+    assert "on jo listalla" in second.editors["name"].error.value
+    actors.rows[1].widget.children[-1].click()  # remove the duplicate row
+    assert len(store.latest(team.slug, "s1_actor_map").data["actors"]) == 1
+
+
+def test_scores_are_dropdowns_and_saved_per_dimension(store, team):
+    view = view_for("s1_maturity", store, team)
+    ratings = view.form.editors["ratings"]
+    ratings.add_button.click()
+    row = ratings.rows[0]
+    row.editors["member"].input.value = "Aino"
+    row.editors["scores"].inputs["trust"].value = 4
+    saved = store.latest(team.slug, "s1_maturity").data
+    assert saved["ratings"] == [{"member": "Aino", "scores": {"trust": 4}}]
+
+
+def test_dates_save_as_iso(store, team):
+    view = view_for("h1_team_meeting", store, team)
+    meetings = view.form.editors["meetings"]
+    meetings.add_button.click()
+    meetings.rows[0].editors["date"].input.value = dt.date(2023, 11, 1)
+    saved = store.latest(team.slug, "h1_team_meeting").data["meetings"][0]
+    assert saved["date"] == "2023-11-01"
+
+
+def test_a_teammate_saving_first_is_never_overwritten(store, team):
+    mine = view_for("s1_phenomenon", store, team)
+    theirs = view_for("s1_phenomenon", store, team)
+    theirs.form.editors["phenomenon"].input.value = "Heidän versionsa"
+    mine.form.editors["phenomenon"].input.value = "Minun versioni"
+    assert store.latest(team.slug, "s1_phenomenon").data["phenomenon"] == "Heidän versionsa"
+    assert "tallensi tämän harjoituksen ensin" in mine.status.value
+    take, keep = mine.conflict.children[-1].children
+    assert "Heidän versionsa" in mine.conflict.children[0].value
+    assert "Minun versioni" in mine.conflict.children[0].value
+    keep.click()
+    history = store.history(team.slug, "s1_phenomenon")
+    assert [r.data["phenomenon"] for r in history] == ["Heidän versionsa", "Minun versioni"]
+
+
+def test_taking_the_teammates_version_loads_it(store, team):
+    mine = view_for("s1_phenomenon", store, team)
+    theirs = view_for("s1_phenomenon", store, team)
+    theirs.form.editors["phenomenon"].input.value = "Heidän"
+    mine.form.editors["phenomenon"].input.value = "Minun"
+    take, _keep = mine.conflict.children[-1].children
+    take.click()
+    assert mine.form.editors["phenomenon"].input.value == "Heidän"
+    assert len(store.history(team.slug, "s1_phenomenon")) == 1
+
+
+def test_html_typed_by_users_is_escaped_in_the_conflict_view(store, team):
+    mine = view_for("s1_phenomenon", store, team)
+    theirs = view_for("s1_phenomenon", store, team)
+    theirs.form.editors["phenomenon"].input.value = "<img src=x onerror=alert(1)>"
+    mine.form.editors["phenomenon"].input.value = "x"
+    compare = mine.conflict.children[0].value
+    assert "<img src=x" not in compare and "&lt;img src=x" in compare
+
+
+def test_a_read_only_store_says_so_and_keeps_the_text(db_path, team):
+    read_only = Store(f"sqlite:///file:{db_path}?mode=ro&uri=true")
+    view = view_for("s1_phenomenon", read_only, team)
+    view.form.editors["phenomenon"].input.value = "Ei katoa"
+    assert "vain luku" in view.status.value
+    assert view.form.editors["phenomenon"].input.value == "Ei katoa"
+
+
+def test_english_labels_and_messages(store, team):
+    view = view_for("s1_phenomenon", store, team, lang="en")
+    assert view.form.editors["phenomenon"].input.description == "Name of the phenomenon"
+    view.form.editors["phenomenon"].input.value = "Debt"
+    assert "Saved" in view.status.value
+
+
+def test_automation_contract_classes(store, team):
+    view = view_for("s1_phenomenon", store, team)
+    assert "ek-field-phenomenon" in view.form.editors["phenomenon"].input._dom_classes
+    assert "ek-status" in view.status._dom_classes

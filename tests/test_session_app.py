@@ -1,0 +1,71 @@
+"""The Session 1 app as widgets: team choice, progress, homework due date, opening exercises."""
+
+from __future__ import annotations
+
+from ekokit.session_app import SessionApp
+from ekokit.teams import Team
+
+
+def test_without_a_team_the_picker_is_shown_and_creates_a_team(store):
+    app = SessionApp("1", store=store)
+    picker_box = app.team_area.children[0]
+    assert "ek-team-picker" in picker_box._dom_classes
+    assert app.exercises.children == ()
+    from ekokit.team_picker import TeamPicker  # noqa: F401 - the picker's widgets by class
+    widgets = {c: w for w in picker_box.children for c in w._dom_classes}
+    widgets["ek-field-team_name"].value = "Nuoret & velat"
+    widgets["ek-field-team_members"].value = "Aino\nBashir"
+    widgets["ek-create-team"].click()
+    assert store.get_team("nuoret-velat").members == ("Aino", "Bashir")
+    assert app.team.slug == "nuoret-velat"
+    assert len(app.exercises.children) == len(app.cards)
+
+
+def test_an_empty_team_name_is_refused_with_a_message(store):
+    app = SessionApp("1", store=store)
+    picker_box = app.team_area.children[0]
+    widgets = {c: w for w in picker_box.children for c in w._dom_classes}
+    widgets["ek-create-team"].click()
+    assert "Tiimin nimi" in widgets["ek-team-message"].value
+    assert store.teams() == []
+
+
+def test_an_unknown_team_slug_says_so_and_offers_the_picker(store):
+    app = SessionApp("1", store=store, team="<ei-ole>")
+    assert "&lt;ei-ole&gt;" in app.notice.value and "ei löytynyt" in app.notice.value
+    assert "ek-team-picker" in app.team_area.children[0]._dom_classes
+
+
+def test_progress_counts_and_homework_due_date(store, team):
+    app = SessionApp("1", store=store, team=team.slug)
+    assert f"0/{len(app.cards)} valmiina" in app.progress.value
+    assert "17.11.2023" in app.progress.value  # from data/calendar.yaml
+    section = app.sections["s1_phenomenon"]
+    section.set_open(True)
+    editors = section.view.form.editors
+    editors["phenomenon"].input.value = "Velat"
+    assert "Kesken" in section.heading.value
+    editors["description"].input.value = "Kuvaus"
+    assert "Valmis" in section.heading.value
+    assert f"1/{len(app.cards)} valmiina" in app.progress.value
+
+
+def test_saved_answers_show_as_started_when_the_app_opens(store, team):
+    store.save(team.slug, "s1_phenomenon", {"phenomenon": "Velat"}, base_revision=0)
+    app = SessionApp("1", store=store, team=team.slug)
+    assert "Kesken" in app.sections["s1_phenomenon"].heading.value
+
+
+def test_session_app_in_english(store):
+    store.create_team(Team(slug="t", name="T"))
+    app = SessionApp("1", store=store, team="t", lang="en")
+    assert "Session 1" in app.widget.children[0].value
+    assert "Open exercise" in app.sections["s1_phenomenon"].toggle.description
+
+
+def test_every_session1_exercise_builds(store, team):
+    app = SessionApp("1", store=store, team=team.slug)
+    for section in app.sections.values():
+        section.set_open(True)
+        assert section.view.form is not None
+        assert "<figure" in section.view.chart.value or "<table" in section.view.chart.value

@@ -1,0 +1,118 @@
+"""The store on a real SQLite file: revisions, refusals, read-only and locked files."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from ekokit.errors import (
+    StaleRevision,
+    StoreReadOnly,
+    StoreUnavailable,
+    TeamExists,
+    UnknownTeam,
+)
+from ekokit.store import Store
+from ekokit.teams import Team, slugify
+
+
+def test_every_save_is_a_new_revision_and_nothing_is_updated(store, team):
+    first = store.save(team.slug, "s1_phenomenon", {"phenomenon": "A"}, base_revision=None,
+                       author="Aino")
+    second = store.save(team.slug, "s1_phenomenon", {"phenomenon": "B"}, base_revision=1)
+    assert (first.revision, second.revision) == (1, 2)
+    history = store.history(team.slug, "s1_phenomenon")
+    assert [r.data["phenomenon"] for r in history] == ["A", "B"]
+    assert history[0].author == "Aino"
+    assert store.latest(team.slug, "s1_phenomenon").data == {"phenomenon": "B"}
+
+
+def test_a_save_based_on_an_older_revision_is_refused_and_stores_nothing(store, team):
+    store.save(team.slug, "s1_phenomenon", {"phenomenon": "Aino's"}, base_revision=0)
+    with pytest.raises(StaleRevision) as caught:
+        store.save(team.slug, "s1_phenomenon", {"phenomenon": "Bashir's"}, base_revision=0)
+    assert caught.value.current_revision == 1
+    assert [r.data for r in store.history(team.slug)] == [{"phenomenon": "Aino's"}]
+
+
+def test_concurrent_writers_on_the_same_base_exactly_one_wins(db_path, team):
+    barrier = threading.Barrier(8)
+    results: list[str] = []
+
+    def writer(n: int) -> None:
+        own = Store(str(db_path))
+        barrier.wait()
+        try:
+            own.save(team.slug, "s1_maturity", {"n": n}, base_revision=0)
+            results.append("saved")
+        except StaleRevision:
+            results.append("refused")
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == ["refused"] * 7 + ["saved"]
+    assert len(Store(str(db_path)).history(team.slug, "s1_maturity")) == 1
+
+
+def test_latest_all_gives_the_newest_revision_per_team_and_exercise(store, team):
+    other = store.create_team(Team(slug="toinen", name="Toinen"))
+    store.save(team.slug, "a", {"v": 1}, base_revision=0)
+    store.save(team.slug, "a", {"v": 2}, base_revision=1)
+    store.save(other.slug, "a", {"v": 9}, base_revision=0)
+    latest = store.latest_all()
+    assert latest[(team.slug, "a")].data == {"v": 2}
+    assert latest[(other.slug, "a")].data == {"v": 9}
+    assert set(store.latest_all(team.slug)) == {(team.slug, "a")}
+
+
+def test_teams_unknown_and_duplicate(store, team):
+    assert store.get_team(team.slug).members == ("Aino", "Bashir", "Célia")
+    with pytest.raises(UnknownTeam):
+        store.get_team("ei-ole")
+    with pytest.raises(TeamExists):
+        store.create_team(Team(slug=team.slug, name="Kopio"))
+    with pytest.raises(UnknownTeam):
+        store.save("ei-ole", "s1_phenomenon", {}, base_revision=0)
+
+
+def test_slugs_are_ascii_and_stable():
+    assert slugify("Nuoret & velat – Äänekoski") == "nuoret-velat-aanekoski"
+    assert slugify("!!!") == "tiimi"
+
+
+def test_the_file_uses_wal_mode(store, db_path, team):
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_read_only_store_reads_but_refuses_saves_with_a_clear_error(db_path, team):
+    Store(str(db_path)).save(team.slug, "s1_phenomenon", {"phenomenon": "kept"}, base_revision=0)
+    # SQLite's own read-only mode: the same refusal a read-only file gives, and it holds for root
+    read_only = Store(f"sqlite:///file:{db_path}?mode=ro&uri=true")
+    assert read_only.latest(team.slug, "s1_phenomenon").data == {"phenomenon": "kept"}
+    with pytest.raises(StoreReadOnly):
+        read_only.save(team.slug, "s1_phenomenon", {"phenomenon": "new"}, base_revision=1)
+    assert len(read_only.history(team.slug)) == 1
+
+
+def test_a_locked_store_refuses_with_store_unavailable_and_loses_nothing(db_path, team):
+    store = Store(str(db_path))
+    store.save(team.slug, "s1_phenomenon", {"phenomenon": "kept"}, base_revision=0)
+    blocker = sqlite3.connect(db_path, timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        fast = Store(f"sqlite:///{db_path}?timeout=0")
+        fast.engine.dispose()
+        with fast.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA busy_timeout=100")
+        with pytest.raises(StoreUnavailable):
+            fast.save(team.slug, "s1_phenomenon", {"phenomenon": "new"}, base_revision=1)
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert Store(str(db_path)).latest(team.slug, "s1_phenomenon").data == {"phenomenon": "kept"}

@@ -1,0 +1,185 @@
+"""The real server over plain HTTP: the landing page and every notebook rendered by Voilà.
+
+One ``ekokit serve`` for the whole module (it takes a few seconds to start)."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from ekokit.i18n import Translator
+from ekokit.paths import notebooks_dir
+from tests.servers import running_server
+
+pytestmark = pytest.mark.server
+
+SESSION_NOTEBOOK = "01_ekosysteemit.ipynb"
+NOTEBOOKS = sorted(p.name for p in notebooks_dir().glob("*.ipynb"))
+OUTPUT_MIME = "application/vnd.voila.cell-output+json"
+LOCAL_HOSTS = {"127.0.0.1"}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> str:
+    db = tmp_path_factory.mktemp("voila-server") / "ekokit.sqlite"
+    with running_server(db) as base_url:
+        yield base_url
+
+
+def get(url: str, timeout: float = 120) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+
+
+class PageParts(HTMLParser):
+    """What a rendered page refers to and what its cells output."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html_lang: str | None = None
+        self.fetched: list[tuple[str, str]] = []  # (tag, URL) the browser loads by itself
+        self.outputs: list[dict] = []
+        self.stderr_blocks: list[str] = []
+        self._in_output = False
+        self._buffer: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.html_lang = attr.get("lang")
+        if "src" in attr:
+            self.fetched.append((tag, attr["src"]))
+        if tag == "link" and "href" in attr:
+            self.fetched.append((tag, attr["href"]))
+        if tag == "script" and attr.get("type") == OUTPUT_MIME:
+            self._in_output, self._buffer = True, []
+        if attr.get("data-mime-type") == "application/vnd.jupyter.stderr":
+            self.stderr_blocks.append(self.get_starttag_text() or tag)
+
+    def handle_data(self, data: str) -> None:
+        if self._in_output:
+            self._buffer.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._in_output:
+            self._in_output = False
+            self.outputs.append(json.loads("".join(self._buffer)))
+
+
+def parse(page: str) -> PageParts:
+    parts = PageParts()
+    parts.feed(page)
+    parts.close()
+    return parts
+
+
+def foreign_references(parts: PageParts) -> list[tuple[str, str]]:
+    """src= and <link href> pointing at any host but this server (data: and relative are fine)."""
+    bad = []
+    for tag, url in parts.fetched:
+        split = urlsplit(url)
+        remote = split.scheme in ("http", "https") or url.startswith("//")
+        if remote and split.hostname not in LOCAL_HOSTS:
+            bad.append((tag, url))
+    return bad
+
+
+def output_problems(parts: PageParts) -> list[str]:
+    problems = []
+    for output in parts.outputs:
+        if output.get("output_type") == "error":
+            problems.append(f"error output {output.get('ename')}: {output.get('evalue')}")
+        if output.get("name") == "stderr":
+            problems.append(f"stderr output: {output.get('text', '')[:500]}")
+    return problems
+
+
+def assert_clean_render(page: str) -> PageParts:
+    parts = parse(page)
+    assert parts.outputs, "no cell outputs in the page: did the notebook run?"
+    assert output_problems(parts) == []
+    assert parts.stderr_blocks == []
+    assert "Traceback" not in page
+    assert '"ename"' not in page
+    assert "voila-error" not in page, "Voilà's error template was rendered"
+    assert foreign_references(parts) == []
+    return parts
+
+
+def session_items(page: str) -> list[str]:
+    listing = re.search(r'<ol class="ek-sessions">(.*?)</ol>', page, re.DOTALL)
+    assert listing, "no session list on the landing page"
+    return re.findall(r"<li>(.*?)</li>", listing.group(1), re.DOTALL)
+
+
+# -- the landing page ------------------------------------------------------------------------
+
+
+def test_landing_page_lists_the_sessions_in_finnish(server):
+    status, page = get(server)
+    assert status == 200
+    assert '<html lang="fi">' in page
+    assert parse(page).html_lang == "fi"
+    fi = Translator("fi")
+    items = session_items(page)
+    assert len(items) == 4
+    for number, item in enumerate(items, start=1):
+        assert fi(f"session.title_{number}") in item
+    assert f"voila/render/{SESSION_NOTEBOOK}" in items[0]
+    assert "Tulossa" not in items[0]
+    for item in items[1:]:
+        assert "Tulossa" in item
+        assert "voila/render" not in item
+    assert "<main>" in page
+    assert foreign_references(parse(page)) == []
+
+
+def test_landing_page_in_english(server):
+    status, page = get(server + "?lang=en")
+    assert status == 200
+    assert '<html lang="en">' in page
+    en = Translator("en")
+    items = session_items(page)
+    assert en("session.title_1") in items[0]
+    assert all(en("app.landing_coming") in item for item in items[1:])
+    assert "Tulossa" not in page
+    assert f"voila/render/{SESSION_NOTEBOOK}?lang=en" in items[0]
+
+
+# -- every notebook through Voilà --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_every_notebook_renders_without_errors(server, notebook):
+    query = "?team=esimerkki" if notebook == SESSION_NOTEBOOK else ""
+    status, page = get(f"{server}voila/render/{notebook}{query}")
+    assert status == 200, page[:2000]
+    assert_clean_render(page)
+    assert "<main" in page
+
+
+def test_the_session_notebook_is_served_in_english(server):
+    status, page = get(f"{server}voila/render/{SESSION_NOTEBOOK}?team=esimerkki&lang=en")
+    assert status == 200
+    assert_clean_render(page)
+
+
+def test_an_unknown_team_renders_without_a_traceback(server):
+    status, page = get(f"{server}voila/render/{SESSION_NOTEBOOK}?team=ei-ole-olemassa")
+    assert status == 200
+    assert_clean_render(page)
+
+
+def test_there_are_notebooks_to_render():
+    assert SESSION_NOTEBOOK in NOTEBOOKS
+    assert all(Path(notebooks_dir(), n).is_file() for n in NOTEBOOKS)
