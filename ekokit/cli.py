@@ -84,6 +84,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_seed(args: argparse.Namespace) -> int:
+    from ekokit.demo import ensure_demo_team, seed_synthetic_teams
+
+    store = _store(args)
+    ensure_demo_team(store)
+    created = seed_synthetic_teams(store, args.synthetic) if args.synthetic else []
+    print(f"demo team ready; {len(created)} synthetic teams created")
+    return 0
+
+
 def cmd_validate(_args: argparse.Namespace) -> int:
     from ekokit.validate import main
 
@@ -132,6 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--as", dest="slug", help="import under another team slug")
     imp.set_defaults(func=cmd_import)
+
+    seed = sub.add_parser("seed", help="create the demo team (and synthetic copies for load tests)")
+    seed.add_argument("--synthetic", type=int, default=0, metavar="N",
+                      help="also create N copies of the worked example team")
+    seed.set_defaults(func=cmd_seed)
 
     val = sub.add_parser("validate", help="check all cards and catalogues")
     val.set_defaults(func=cmd_validate)

@@ -21,3 +21,24 @@ def ensure_demo_team(store: Store) -> bool:
     else:  # the content is not there yet: an empty demo team still lets people try the app
         store.create_team(Team(slug=DEMO_TEAM, name="Esimerkkitiimi"))
     return True
+
+
+def seed_synthetic_teams(store: Store, count: int, *, prefix: str = "synth") -> list[str]:
+    """Scale the worked example to ``count`` teams (load tests, facilitator view, benchmarks).
+
+    Each copy is the example workbook under its own slug and name, with the answers' authors
+    kept; all copies are imported with the same all-or-nothing import as a real workbook."""
+    from ekokit.workbook import dumps, import_workbook, parse_workbook
+
+    text = (data_dir() / EXAMPLE_WORKBOOK).read_text(encoding="utf-8")
+    book = parse_workbook(text).model_dump(mode="json")
+    created = []
+    for number in range(1, count + 1):
+        slug = f"{prefix}-{number:03d}"
+        if store.has_team(slug):
+            continue
+        book["team"] = {**book["team"], "slug": slug,
+                        "name": f"{book['team']['name']} {number:03d}"}
+        import_workbook(store, dumps(book))
+        created.append(slug)
+    return created

@@ -139,7 +139,7 @@ class ExerciseView:
 
     def _say_saved_state(self, revision: Revision | None = None) -> None:
         missing = answers.missing_required(self.card, self.saved_data or {})
-        labels = sorted({self._label(path) for path in missing})
+        labels = list(dict.fromkeys(self._label(path) for path in missing))
         time = local_time(revision.created_at) if revision else ""
         key = "status.saved_incomplete" if labels else "status.saved"
         self._say(key, level="ok", revision=self.base_revision, time=time,
