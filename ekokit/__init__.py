@@ -53,10 +53,10 @@ __all__ = [
     "StoreUnavailable",
     "UnknownTeam",
     "WorkbookError",
+    "__version__",
     "concept",
     "facilitator",
     "language",
     "quiz",
     "session",
-    "__version__",
 ]

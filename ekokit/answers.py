@@ -181,9 +181,9 @@ def missing_required(card: Card, data: dict[str, Any]) -> list[Path]:
                     missing.append(prefix + (spec.name,))
                 for index, row in enumerate(value):
                     walk(spec.item, row or {}, prefix + (spec.name, index))
-            elif spec.type in ("textlist", "multichoice") and spec.min_items:
-                if isinstance(value, list) and 0 < len(value) < spec.min_items:
-                    missing.append(prefix + (spec.name,))
+            elif (spec.type in ("textlist", "multichoice") and spec.min_items
+                  and isinstance(value, list) and 0 < len(value) < spec.min_items):
+                missing.append(prefix + (spec.name,))
 
     walk(card.spec.fields, data, ())
     return missing

@@ -45,16 +45,17 @@ def page_language(explicit: str | None = None) -> str:
 def warm_up() -> None:
     """Everything that does not depend on the request: imports, cards, the store's engine.
     In a pre-warmed kernel this runs before a participant arrives, so they don't wait for it."""
-    import ekokit.answers  # noqa: F401
-    import ekokit.quiz_widget  # noqa: F401
-    import ekokit.session_app  # noqa: F401
-    from ekokit.answers import answer_model
+    import importlib
+
+    from ekokit.answers import answer_model, empty_answer
     from ekokit.cards import all_cards
     from ekokit.charts import render
     from ekokit.store import Store
 
+    for module in ("ekokit.session_app", "ekokit.quiz_widget", "ekokit.facilitator"):
+        importlib.import_module(module)
     for card in all_cards():
         answer_model(card)
     sample = all_cards()[0]
-    render(sample, ekokit.answers.empty_answer(sample), "fi")
+    render(sample, empty_answer(sample), "fi")
     Store()

@@ -32,8 +32,8 @@ def card_html(card: Card, tr: Translator) -> str:
 
     parts = [
         f'<p class="ek-what">{esc(text.what)}</p>',
-        f"<dl class=\"ek-card-facts\"><dt>{esc(tr('card.duration'))}</dt>"
-        f"<dd>{esc(tr('card.minutes', low=low, high=high))}</dd></dl>",
+        (f"<dl class=\"ek-card-facts\"><dt>{esc(tr('card.duration'))}</dt>"
+         f"<dd>{esc(tr('card.minutes', low=low, high=high))}</dd></dl>"),
         f"<h4>{esc(tr('card.when'))}</h4>{bullets(text.when)}",
     ]
     if text.materials:

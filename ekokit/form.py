@@ -266,9 +266,9 @@ class Form:
     def editor_at(self, path: Path):
         """The editor of a field path such as ("actors", 2, "name"); None when not shown."""
         editor = self.editors.get(path[0]) if path else None
-        if isinstance(editor, ListEditor) and len(path) >= 3 and isinstance(path[1], int):
-            if path[1] < len(editor.rows):
-                return editor.rows[path[1]].editor_at(path[2:])
+        if (isinstance(editor, ListEditor) and len(path) >= 3 and isinstance(path[1], int)
+                and path[1] < len(editor.rows)):
+            return editor.rows[path[1]].editor_at(path[2:])
         return editor
 
     def clear_errors(self) -> None:

@@ -5,9 +5,11 @@ names the revision it was based on; if someone saved in between, it is refused (
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -80,10 +82,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA foreign_keys=ON")
-    try:
+    with contextlib.suppress(sqlite3.OperationalError):  # read-only: no WAL, reading works
         cursor.execute("PRAGMA journal_mode=WAL")
-    except Exception:  # read-only file: WAL cannot be switched on, reading still works
-        pass
     cursor.close()
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import yaml
+
 from ekokit.cards import FieldSpec, all_cards, load_card, vocabularies
 from ekokit.i18n import languages, vocab_labels
 from ekokit.paths import data_dir
@@ -37,7 +39,7 @@ def problems() -> list[str]:
     for path in sorted((data_dir() / "exercises").glob("*.yaml")):
         try:
             load_card(path.stem)
-        except Exception as exc:  # report every broken card, not just the first
+        except (OSError, ValueError, yaml.YAMLError) as exc:  # report every broken card
             found.append(f"{path.stem}: {type(exc).__name__}: {exc}")
     if found:
         return found

@@ -11,9 +11,9 @@ NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
 SESSIONS = {
     "01_ekosysteemit.ipynb": (
-        "# Tapaaminen 1 · Session 1: Ekosysteemit / Ecosystems\n\n"
-        "Suomeksi oletuksena; *in English:* `?lang=en` in the address, or "
-        "`ekokit.language(\"en\")` below.",
+        ("# Tapaaminen 1 · Session 1: Ekosysteemit / Ecosystems\n\n"
+         "Suomeksi oletuksena; *in English:* `?lang=en` in the address, or "
+         "`ekokit.language(\"en\")` below."),
         ["import ekokit", 'ekokit.concept("ecosystem")', 'ekokit.concept("impact")',
          'ekokit.concept("phenomenon_administration")', 'ekokit.session("1")', 'ekokit.quiz("1")'],
     ),

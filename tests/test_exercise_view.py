@@ -93,7 +93,7 @@ def test_a_teammate_saving_first_is_never_overwritten(store, team):
     mine.form.editors["phenomenon"].input.value = "Minun versioni"
     assert store.latest(team.slug, "s1_phenomenon").data["phenomenon"] == "Heidän versionsa"
     assert "tallensi tämän harjoituksen ensin" in mine.status.value
-    take, keep = mine.conflict.children[-1].children
+    _take, keep = mine.conflict.children[-1].children
     assert "Heidän versionsa" in mine.conflict.children[0].value
     assert "Minun versioni" in mine.conflict.children[0].value
     keep.click()
