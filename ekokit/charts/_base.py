@@ -1,0 +1,166 @@
+"""What every chart shares: the Chart record, the registry and small drawing helpers.
+
+Charts never touch pyplot: each builds its own ``Figure`` on an Agg canvas. Every text drawn comes
+from the ``charts.*`` catalogue, a vocabulary label or the user's own text (passed through
+:func:`tex`, so a ``$`` is drawn literally and never starts mathtext)."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from ekokit.cards import Card
+from ekokit.i18n import label, t
+
+
+@dataclass(frozen=True, eq=False)
+class Chart:
+    """A rendered chart: the figure (None for table-only charts), its text alternative and table."""
+
+    figure: Figure | None
+    alt: str
+    table: pd.DataFrame | None = None
+
+
+ChartFn = Callable[[Card, dict[str, Any], str], Chart]
+CHARTS: dict[str, ChartFn] = {}
+
+
+def register(name: str) -> Callable[[ChartFn], ChartFn]:
+    def decorate(fn: ChartFn) -> ChartFn:
+        CHARTS[name] = fn
+        return fn
+
+    return decorate
+
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+BLACK, ORANGE, SKY, GREEN = "#000000", "#E69F00", "#56B4E9", "#009E73"
+YELLOW, BLUE, VERMILLION, PURPLE = "#F0E442", "#0072B2", "#D55E00", "#CC79A7"
+GREY, PALE = "#595959", "#F2F2F2"  # grey meets 4.5:1 on white; pale is a background only
+PALETTE = (BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, BLACK)
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+FONT = 10
+SIZE = (6.0, 4.5)
+
+
+def figure(size: tuple[float, float] = SIZE) -> Figure:
+    fig = Figure(figsize=size, layout="constrained", facecolor="white")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def msg(key: str, lang: str, **params: object) -> str:
+    return t(f"charts.{key}", lang, **params)
+
+
+def tex(value: object) -> str:
+    """Text safe for matplotlib: no mathtext, a ``$`` is drawn as a dollar sign."""
+    return str(value).replace("$", r"\$")
+
+
+def clean(value: object) -> str:
+    """One line of text, whitespace collapsed; '' for None."""
+    return "" if value is None else " ".join(str(value).split())
+
+
+def rows(answer: dict[str, Any] | None, name: str) -> list[dict[str, Any]]:
+    return [r for r in (answer or {}).get(name) or [] if isinstance(r, dict)]
+
+
+def named(answer: dict[str, Any] | None, name: str, key: str = "name") -> list[dict[str, Any]]:
+    """The rows of a list field that have a non-empty ``key``."""
+    return [r for r in rows(answer, name) if clean(r.get(key))]
+
+
+def textlist(answer: dict[str, Any] | None, name: str) -> list[str]:
+    return [clean(x) for x in (answer or {}).get(name) or [] if clean(x)]
+
+
+def shorten(text: str, width: int) -> str:
+    text = clean(text)
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def wrap(text: str, width: int, lines: int = 2, stretch: float = 1.4) -> str:
+    """Wrapped to ``width`` characters, at most ``lines`` lines, the last ending in … if cut.
+    A long word (Finnish has many) may overrun ``width`` up to ``stretch`` times before it is cut."""
+    words = []
+    for word in clean(text).split():
+        if len(word) > width * stretch:  # cut into even pieces, each ending in a hyphen
+            size = math.ceil(len(word) / math.ceil(len(word) / (width - 1)))
+            words += [word[i:i + size] + "-" for i in range(0, len(word) - size, size)]
+            word = word[(len(word) - 1) // size * size:]
+        words.append(word)
+    parts = textwrap.wrap(" ".join(words), width, break_long_words=False) or [""]
+    if len(parts) > lines:
+        last = parts[lines - 1].rstrip(" .,;:")
+        parts = parts[: lines - 1] + [(last[: width - 1] if len(last) >= width else last) + "…"]
+    return "\n".join(parts)
+
+
+def listing(items: Iterable[str], lang: str, limit: int = 5) -> str:
+    """'A, B ja C' — or 'A, B, C, D, E ja 3 muuta' beyond ``limit``."""
+    items = [i for i in items if i]
+    if len(items) > limit:
+        items = items[:limit] + [msg("more", lang, count=len(items) - limit)]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {msg('and', lang)} {items[-1]}"
+
+
+def number(value: float, lang: str, digits: int = 1) -> str:
+    return f"{value:.{digits}f}".replace(".", msg("decimal", lang))
+
+
+def yes_no(value: object, lang: str) -> str:
+    return msg("yes_word" if value else "no_word", lang)
+
+
+def vlabel(vocab: str, item: object, lang: str) -> str:
+    return label(vocab, str(item), lang) if item not in (None, "") else ""
+
+
+def field_label(card: Card, lang: str, *path: str) -> str:
+    """A field's label from the card texts; the field name while texts are missing."""
+    try:
+        return card.field_text(lang, *path).label
+    except (KeyError, AttributeError):
+        return path[-1].replace("_", " ").capitalize()
+
+
+def no_data(lang: str, table: pd.DataFrame | None = None) -> Chart:
+    return Chart(None, msg("no_data", lang), table)
+
+
+def tags(names: list[str], width: int, many: int, start: int = 1, lines: int = 2) -> list[str]:
+    """Labels drawn beside markers: short names, or numbers (1, 2, … as in the table's first
+    column) when there are more than ``many`` names to read."""
+    if len(names) > many:
+        return [str(start + i) for i in range(len(names))]
+    return [tex(wrap(n, width, lines)) for n in names]
+
+
+def around(count: int, radius: float, start: float = 90.0, span: float = 360.0):
+    """``count`` (x, y, angle in radians) points clockwise from ``start``°: a full circle starts
+    at ``start``; a shorter ``span`` is cut into equal slots with a point in each slot's middle."""
+    step = span / max(count, 1)
+    offset = 0.0 if span >= 360 else step / 2
+    for i in range(count):
+        angle = math.radians(start - offset - i * step)
+        yield radius * math.cos(angle), radius * math.sin(angle), angle
+
+
+def side(angle: float) -> dict[str, str]:
+    """Text alignment for a label placed outward at ``angle``."""
+    c, s = math.cos(angle), math.sin(angle)
+    ha = "left" if c > 0.2 else "right" if c < -0.2 else "center"
+    va = "bottom" if s > 0.2 else "top" if s < -0.2 else "center"
+    return {"ha": ha, "va": va}

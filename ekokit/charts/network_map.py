@@ -1,0 +1,144 @@
+"""``network_map`` (s1_network_map): the phenomenon in the centre, factors around it with arrows
+by direction, actors on an outer ring linked to the factor they are tied to."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle
+
+from ekokit.cards import Card
+from ekokit.charts._base import (
+    BLACK,
+    BLUE,
+    FONT,
+    GREY,
+    ORANGE,
+    PURPLE,
+    SKY,
+    YELLOW,
+    Chart,
+    around,
+    clean,
+    figure,
+    listing,
+    msg,
+    named,
+    no_data,
+    register,
+    side,
+    tags,
+    vlabel,
+)
+
+KINDS = {"description": ("s", SKY), "viewpoint": ("D", ORANGE), "factor": ("o", BLUE)}
+NO_KIND = ("h", "white")
+ARROWS = {"to_phenomenon": "-|>", "from_phenomenon": "<|-", "both": "<|-|>"}
+CENTRE, FACTORS, ACTORS = 0.7, 1.45, 2.5
+
+
+def _actor_angles(factors: list[dict], actors: list[dict]) -> list[float]:
+    """Actors sit in the gaps between factors (clear of the factors' labels), each as near its
+    linked factor as a free gap allows; unlinked actors take the gaps left over."""
+    n, m = len(factors), len(actors)
+    count = n if 0 < m <= n else m
+    gaps = [math.radians(90 - (i + 0.5) * 360 / count) for i in range(count)]
+    where = {clean(f["name"]).casefold(): math.radians(90 - i * 360 / n)
+             for i, f in enumerate(factors)}
+    free, angles = list(range(count)), [0.0] * m
+    linked = [i for i, a in enumerate(actors) if clean(a.get("linked_factor")).casefold() in where]
+    for i in linked + [i for i in range(m) if i not in linked]:
+        target = where.get(clean(actors[i].get("linked_factor")).casefold())
+        best = free[0] if target is None else min(
+            free, key=lambda g: abs(math.remainder(gaps[g] - target, math.tau)))
+        free.remove(best)
+        angles[i] = gaps[best]
+    return angles
+
+
+def _draw(factors: list[dict], actors: list[dict], lang: str):
+    fig = figure()
+    ax = fig.add_subplot()
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_anchor("S")
+    ax.set(xlim=(-3.7, 3.7), ylim=(-2.9, 2.9))
+    ax.add_patch(Circle((0, 0), CENTRE, facecolor=YELLOW, edgecolor=BLACK, lw=1.5, zorder=3))
+    ax.text(0, 0, msg("network.phenomenon", lang), ha="center", va="center",
+            fontsize=FONT, weight="bold", zorder=4)
+    total = len(factors) + len(actors)
+    labels = tags([f["name"] for f in factors] + [a["name"] for a in actors], 16, many=12)
+    where: dict[str, tuple[float, float]] = {}
+    for f, text, (x, y, angle) in zip(factors, labels, around(len(factors), FACTORS)):
+        where[clean(f["name"]).casefold()] = (x, y)
+        marker, colour = KINDS.get(f.get("kind"), NO_KIND)
+        ax.plot(x, y, marker=marker, ms=12, color=colour, mec=BLACK, ls="none", zorder=3)
+        cx, cy = CENTRE * x / FACTORS, CENTRE * y / FACTORS
+        ax.annotate("", xy=(cx, cy), xytext=(x, y), zorder=2, arrowprops={
+            "arrowstyle": ARROWS.get(f.get("direction"), "-"), "color": GREY, "lw": 1.4,
+            "shrinkA": 8, "shrinkB": 1, "mutation_scale": 14})
+        ax.annotate(text, (x, y), xytext=(11 * math.cos(angle), 11 * math.sin(angle)),
+                    textcoords="offset points", fontsize=FONT, zorder=4, **side(angle))
+    for a, text, angle in zip(actors, labels[len(factors):], _actor_angles(factors, actors)):
+        x, y = ACTORS * math.cos(angle), ACTORS * math.sin(angle)
+        target = where.get(clean(a.get("linked_factor")).casefold())
+        if target:
+            ax.plot([x, target[0]], [y, target[1]], ls=(0, (3, 3)), color=GREY, lw=1, zorder=1)
+        ax.plot(x, y, marker="^", ms=11, color=PURPLE, mec=BLACK, ls="none", zorder=3)
+        ax.annotate(text, (x, y), xytext=(10 * math.cos(angle), 10 * math.sin(angle)),
+                    textcoords="offset points", fontsize=FONT, zorder=4, **side(angle))
+    handles = [Line2D([], [], marker=m, color=c, mec=BLACK, ms=10, ls="none",
+                      label=vlabel("factor_kind", k, lang))
+               for k, (m, c) in KINDS.items() if any(f.get("kind") == k for f in factors)]
+    if any(f.get("kind") not in KINDS for f in factors):
+        handles.append(Line2D([], [], marker=NO_KIND[0], color=NO_KIND[1], mec=BLACK, ms=10,
+                              ls="none", label=msg("network.no_kind", lang)))
+    if actors:
+        handles.append(Line2D([], [], marker="^", color=PURPLE, mec=BLACK, ms=10, ls="none",
+                              label=msg("network.actor", lang)))
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
+               fontsize=FONT, frameon=False)
+    return fig if total else None
+
+
+def _table(factors: list[dict], actors: list[dict], lang: str) -> pd.DataFrame:
+    out = []
+    for i, f in enumerate(factors, start=1):
+        out.append((i, msg("network.factor", lang), clean(f["name"]),
+                    vlabel("factor_kind", f.get("kind"), lang),
+                    vlabel("factor_direction", f.get("direction"), lang),
+                    clean(f.get("cluster")), ""))
+    for i, a in enumerate(actors, start=len(factors) + 1):
+        out.append((i, msg("network.actor", lang), clean(a["name"]),
+                    vlabel("org_type", a.get("org_type"), lang), "", "",
+                    clean(a.get("linked_factor"))))
+    columns = [msg(k, lang) for k in ("col_no", "network.col_role", "col_name", "network.col_kind",
+                                      "network.col_direction", "network.col_cluster",
+                                      "network.col_link")]
+    return pd.DataFrame(out, columns=columns, dtype=object)
+
+
+def _alt(factors: list[dict], actors: list[dict], lang: str) -> str:
+    sentences = [msg("network.alt", lang, factors=len(factors), actors=len(actors))]
+    for direction, key in (("to_phenomenon", "alt_to"), ("from_phenomenon", "alt_from"),
+                           ("both", "alt_both")):
+        names = [clean(f["name"]) for f in factors if f.get("direction") == direction]
+        if names:
+            sentences.append(msg(f"network.{key}", lang, names=listing(names, lang)))
+    if actors:
+        names = listing([clean(a["name"]) for a in actors], lang)
+        sentences.append(msg("network.alt_actors", lang, names=names))
+    return " ".join(sentences)
+
+
+@register("network_map")
+def network_map(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+    factors = sorted(named(answer, "factors"), key=lambda f: clean(f.get("cluster")).casefold())
+    actors = named(answer, "actors")
+    if not factors and not actors:
+        return no_data(lang)
+    return Chart(_draw(factors, actors, lang), _alt(factors, actors, lang),
+                 _table(factors, actors, lang))

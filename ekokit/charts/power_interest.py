@@ -1,0 +1,134 @@
+"""``power_interest`` (s1_power_interest): Mendelow's grid, interest on x and power on y (1–5).
+Scores 4–5 count as high: 5/5 and 4/4 are key players, a 3 sits in the lower half."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Any
+
+import pandas as pd
+from matplotlib.lines import Line2D
+
+from ekokit.cards import Card
+from ekokit.charts._base import (
+    BLACK,
+    BLUE,
+    FONT,
+    GREEN,
+    GREY,
+    VERMILLION,
+    Chart,
+    clean,
+    figure,
+    listing,
+    msg,
+    named,
+    no_data,
+    register,
+    tags,
+    vlabel,
+)
+
+HIGH = 3.5
+DISPOSITIONS = {"supportive": ("^", GREEN), "neutral": ("o", BLUE), "resisting": ("v", VERMILLION)}
+UNKNOWN = ("s", "white")
+CORNERS = {"manage": (5.45, 5.85, "right", "top"), "satisfy": (0.55, 5.85, "left", "top"),
+           "inform": (5.45, 0.1, "right", "bottom"), "monitor": (0.55, 0.1, "left", "bottom")}
+
+
+def quadrant(power: int | None, interest: int | None) -> str | None:
+    """manage / satisfy / inform / monitor — None until both scores are given."""
+    if not isinstance(power, int) or not isinstance(interest, int):
+        return None
+    if power > HIGH:
+        return "manage" if interest > HIGH else "satisfy"
+    return "inform" if interest > HIGH else "monitor"
+
+
+def _spread(placed: list[dict]) -> list[tuple[float, float]]:
+    """Points sharing one grid cell are set around it so that none hides another."""
+    groups: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, s in enumerate(placed):
+        groups[(s["interest"], s["power"])].append(i)
+    xy = [(0.0, 0.0)] * len(placed)
+    for (x, y), members in groups.items():
+        for k, i in enumerate(members):
+            if len(members) == 1:
+                xy[i] = (x, y)
+            else:
+                a = 2 * math.pi * k / len(members) + math.pi / 2
+                xy[i] = (x + 0.22 * math.cos(a), y + 0.22 * math.sin(a))
+    return xy
+
+
+def _draw(placed: list[dict], lang: str):
+    fig = figure()
+    ax = fig.add_subplot()
+    ax.set(xlim=(0.5, 5.5), ylim=(0, 6), xticks=range(1, 6), yticks=range(1, 6))
+    ax.tick_params(labelsize=FONT)
+    ax.set_xlabel(msg("power.interest", lang), fontsize=FONT + 1)
+    ax.set_ylabel(msg("power.power", lang), fontsize=FONT + 1)
+    ax.axvline(HIGH, color=GREY, lw=1, ls="--")
+    ax.axhline(HIGH, color=GREY, lw=1, ls="--")
+    for key, (x, y, ha, va) in CORNERS.items():
+        ax.text(x, y, msg(f"power.{key}", lang), ha=ha, va=va, fontsize=FONT, style="italic",
+                weight="bold" if key == "manage" else "normal", color="#333333")
+    names = tags([s["name"] for s in placed], 20, many=10, lines=1)
+    labels = names if len(placed) <= 10 else [str(s["no"]) for s in placed]
+    for s, text, (x, y) in zip(placed, labels, _spread(placed)):
+        marker, colour = DISPOSITIONS.get(s.get("disposition"), UNKNOWN)
+        tp, ti = s.get("target_power") or s["power"], s.get("target_interest") or s["interest"]
+        if (tp, ti) != (s["power"], s["interest"]):
+            ax.annotate("", xy=(ti, tp), xytext=(x, y), zorder=2, arrowprops={
+                "arrowstyle": "-|>", "color": GREY, "lw": 1.3, "ls": "--", "shrinkA": 7,
+                "shrinkB": 4, "mutation_scale": 14})
+            ax.plot(ti, tp, marker=marker, ms=9, mfc="none", mec=GREY, mew=1.3, ls="none")
+        ax.plot(x, y, marker=marker, ms=10, color=colour, mec=BLACK, ls="none", zorder=3)
+        left = ti > x + 0.3 or (x > 4.6 and ti >= x - 0.3)  # keep the label off the arrow
+        ax.annotate(text, (x, y), xytext=(-7 if left else 7, 0), textcoords="offset points",
+                    fontsize=FONT, va="center", ha="right" if left else "left", zorder=4)
+    used = {s.get("disposition") for s in placed}
+    handles = [Line2D([], [], marker=m, color=c, mec=BLACK, ms=9, ls="none",
+                      label=vlabel("disposition", d, lang))
+               for d, (m, c) in DISPOSITIONS.items() if d in used]
+    if used - set(DISPOSITIONS):
+        handles.append(Line2D([], [], marker=UNKNOWN[0], color=UNKNOWN[1], mec=BLACK, ms=9,
+                              ls="none", label=msg("power.no_disposition", lang)))
+    if any((s.get("target_power"), s.get("target_interest")) != (None, None) for s in placed):
+        handles.append(Line2D([], [], color=GREY, ls="--", marker=">", ms=6,
+                              label=msg("power.target", lang)))
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
+               fontsize=FONT, frameon=False)
+    return fig
+
+
+def _table(stakeholders: list[dict], lang: str) -> pd.DataFrame:
+    out = []
+    for s in stakeholders:
+        where = quadrant(s.get("power"), s.get("interest"))
+        out.append((s["no"], clean(s["name"]), s.get("power"), s.get("interest"),
+                    vlabel("disposition", s.get("disposition"), lang), s.get("target_power"),
+                    s.get("target_interest"), msg(f"power.{where}", lang) if where else None))
+    keys = ("col_no", "col_name", "power.col_power", "power.col_interest", "power.col_disposition",
+            "power.col_target_power", "power.col_target_interest", "power.col_quadrant")
+    return pd.DataFrame(out, columns=[msg(k, lang) for k in keys], dtype=object)
+
+
+@register("power_interest")
+def power_interest(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+    stakeholders = [{**s, "no": i} for i, s in enumerate(named(answer, "stakeholders"), 1)]
+    if not stakeholders:
+        return no_data(lang)
+    placed = [s for s in stakeholders if quadrant(s.get("power"), s.get("interest"))]
+    key = [clean(s["name"]) for s in placed if quadrant(s["power"], s["interest"]) == "manage"]
+    moving = [clean(s["name"]) for s in placed
+              if (s.get("target_power") or s["power"], s.get("target_interest") or s["interest"])
+              != (s["power"], s["interest"])]
+    alt = [msg("power.alt", lang, count=len(stakeholders)),
+           msg("power.alt_key", lang, names=listing(key, lang)) if key
+           else msg("power.alt_no_key", lang)]
+    if moving:
+        alt.append(msg("power.alt_moves", lang, names=listing(moving, lang)))
+    return Chart(_draw(placed, lang) if placed else None, " ".join(alt),
+                 _table(stakeholders, lang))

@@ -1,0 +1,135 @@
+"""``ring_map`` (s1_actor_map): concentric rings core / partner / environment with the actors
+placed around their ring, a marker per organisation type, team members highlighted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle
+
+from ekokit.cards import Card, vocabularies
+from ekokit.charts._base import (
+    BLACK,
+    FONT,
+    GREY,
+    MARKERS,
+    PALE,
+    PALETTE,
+    Chart,
+    around,
+    clean,
+    figure,
+    listing,
+    msg,
+    named,
+    no_data,
+    register,
+    shorten,
+    tex,
+    vlabel,
+    wrap,
+    yes_no,
+)
+
+RADII = {"core": 1.0, "partner": 2.0, "environment": 3.0}
+FILLS = {"core": "#D9D9D9", "partner": "#E9E9E9", "environment": PALE}
+
+
+def _style(org_type: str | None) -> tuple[str, str]:
+    types = vocabularies()["org_type"]
+    if org_type not in types:
+        return "h", "white"
+    index = types.index(org_type)
+    return MARKERS[index % len(MARKERS)], PALETTE[index % len(PALETTE)]
+
+
+def _stack(wanted: list[float], gap: float, top: float) -> list[float]:
+    """Label heights near ``wanted`` (sorted high to low) but at least ``gap`` apart."""
+    placed: list[float] = []
+    for y in wanted:
+        placed.append(min(y, top) if not placed else min(y, placed[-1] - gap))
+    overflow = -top - placed[-1] if placed else 0
+    return [y + overflow for y in placed] if overflow > 0 else placed
+
+
+def _draw(by_ring: dict[str, list[dict]], lang: str):
+    fig = figure((6.4, 4.6))
+    ax = fig.add_subplot()
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_anchor("S")  # sit on the legend; the empty top is cropped when saved
+    ax.set(xlim=(-3.4, 3.4), ylim=(-3.3, 3.3))
+    for ring, radius in reversed(RADII.items()):
+        ax.add_patch(Circle((0, 0), radius, facecolor=FILLS[ring], edgecolor=GREY, lw=1))
+        ax.text(0, -radius + 0.08, tex(vlabel("ring", ring, lang)), ha="center", va="bottom",
+                fontsize=FONT, color=BLACK, style="italic")
+    spots = []  # (x, y, actor) – every actor in the middle of its ring, the bottom kept free
+    for turn, (ring, actors) in enumerate(by_ring.items()):
+        start = 240 - turn * 150 / max(len(actors), 1) / 2  # rings' slots do not line up
+        for actor, (x, y, _) in zip(actors, around(len(actors), RADII[ring] - 0.5, start, 300)):
+            spots.append((x, y, actor))
+    for right in (True, False):
+        side_spots = sorted((s for s in spots if (s[0] >= 0) == right), key=lambda s: -s[1])
+        roomy = len(side_spots) <= 8  # few labels may take two lines
+        labels = [tex(wrap(a["name"], 17, 2) if roomy else shorten(a["name"], 20))
+                  for _, _, a in side_spots]
+        gap = 0.7 if roomy else min(0.36, 6.4 / len(side_spots))
+        heights = _stack([y for _, y, _ in side_spots], gap, 3.2)
+        edge = 3.25 if right else -3.25
+        for (x, y, actor), text, ly in zip(side_spots, labels, heights):
+            team = bool(actor.get("in_team"))
+            marker, colour = _style(actor.get("org_type"))
+            ax.plot([x, edge * 0.97, edge], [y, ly, ly], color=GREY, lw=0.7, zorder=2)
+            ax.plot(x, y, marker=marker, ms=13 if team else 10, color=colour, mec=BLACK,
+                    mew=2.5 if team else 0.8, ls="none", zorder=3)
+            ax.text(edge + (0.08 if right else -0.08), ly, text,
+                    ha="left" if right else "right", va="center", fontsize=FONT,
+                    weight="bold" if team else "normal")
+    used = {a.get("org_type") for actors in by_ring.values() for a in actors}
+    handles = [Line2D([], [], marker=_style(o)[0], color=_style(o)[1], mec=BLACK, ms=9, ls="none",
+                      label=vlabel("org_type", o, lang) if o else msg("ring.no_type", lang))
+               for o in [*vocabularies()["org_type"], None] if o in used]
+    if any(a.get("in_team") for actors in by_ring.values() for a in actors):
+        handles.append(Line2D([], [], marker="o", color="white", mec=BLACK, mew=2.5, ms=11,
+                              ls="none", label=msg("ring.in_team", lang)))
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
+               fontsize=FONT, frameon=False)
+    return fig
+
+
+def _table(actors: list[dict], lang: str) -> pd.DataFrame:
+    out = [(clean(a["name"]), vlabel("org_type", a.get("org_type"), lang),
+            vlabel("ring", a.get("ring"), lang), vlabel("layer", a.get("layer"), lang),
+            ", ".join(vlabel("ecosystem_role", r, lang) for r in a.get("roles") or []),
+            yes_no(a.get("in_team"), lang)) for a in actors]
+    columns = [msg(k, lang) for k in ("col_name", "ring.col_org", "ring.col_ring",
+                                      "ring.col_layer", "ring.col_roles", "ring.col_team")]
+    return pd.DataFrame(out, columns=columns, dtype=object)
+
+
+def _alt(actors: list[dict], by_ring: dict[str, list[dict]], lang: str) -> str:
+    sentences = [msg("ring.alt", lang, count=len(actors))]
+    for ring, members in by_ring.items():
+        if members:
+            names = listing([clean(a["name"]) for a in members], lang)
+            sentences.append(msg("ring.alt_ring", lang, ring=vlabel("ring", ring, lang),
+                                 count=len(members), names=names))
+    loose = [clean(a["name"]) for a in actors if a.get("ring") not in RADII]
+    if loose:
+        sentences.append(msg("ring.alt_no_ring", lang, names=listing(loose, lang)))
+    team = [clean(a["name"]) for a in actors if a.get("in_team")]
+    if team:
+        sentences.append(msg("ring.alt_team", lang, names=listing(team, lang)))
+    return " ".join(sentences)
+
+
+@register("ring_map")
+def ring_map(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+    actors = named(answer, "actors")
+    if not actors:
+        return no_data(lang)
+    by_ring = {ring: [a for a in actors if a.get("ring") == ring] for ring in RADII}
+    fig = _draw(by_ring, lang) if any(by_ring.values()) else None
+    return Chart(fig, _alt(actors, by_ring, lang), _table(actors, lang))

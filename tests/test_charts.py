@@ -1,0 +1,230 @@
+"""Charts: each chart draws real answers, says what it shows in words, and escapes user text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from matplotlib.cbook import is_math_text
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from ekokit import answers
+from ekokit.cards import Card, load_card
+from ekokit.charts import CHARTS, Chart, render
+from ekokit.charts.html import chart_html
+from ekokit.charts.radar import team_mean
+from ekokit.paths import data_dir
+
+NASTY = "$x$ <script>alert(1)</script> \\$y$"
+CHARTS_DIR = Path(__file__).resolve().parent.parent / "ekokit" / "charts"
+
+
+def get_card(exercise_id: str) -> Card:
+    return load_card(exercise_id)
+
+
+def all_ids() -> list[str]:
+    return sorted(p.stem for p in (data_dir() / "exercises").glob("*.yaml"))
+
+
+SAMPLES = {
+    "s1_phenomenon": ({
+        "phenomenon": f"Nuorten ylivelkaantuminen {NASTY}",
+        "description": "Yhä useampi alle 30-vuotias päätyy ulosottoon pikavippien takia.",
+        "affected_groups": ["Nuoret aikuiset", "Opiskelijat"],
+    }, "Nuorten ylivelkaantuminen"),
+    "s1_network_map": ({
+        "factors": [
+            {"name": "Pikavippien helppous", "kind": "factor", "direction": "to_phenomenon",
+             "cluster": "Talous"},
+            {"name": "Talousosaamisen puute", "kind": "viewpoint", "direction": "to_phenomenon",
+             "cluster": "Osaaminen"},
+            {"name": "Ulosottorekisteri", "kind": "description", "direction": "from_phenomenon",
+             "cluster": "Seuraukset"},
+            {"name": NASTY, "kind": "factor", "direction": "both", "cluster": "Talous"},
+            {"name": "Mielenterveyden kuormitus", "kind": "factor", "direction": None},
+        ],
+        "actors": [
+            {"name": "Takuusäätiö", "org_type": "ngo", "linked_factor": "Talousosaamisen puute"},
+            {"name": "Kela", "org_type": "state", "linked_factor": "Pikavippien helppous"},
+            {"name": "Jyväskylän yliopisto", "org_type": "research", "linked_factor": ""},
+        ],
+        "goals": ["Vähemmän maksuhäiriöitä"],
+    }, "Pikavippien helppous"),
+    "s1_actor_map": ({"actors": [
+        {"name": "Kela", "org_type": "state", "ring": "core", "layer": "insider",
+         "roles": ["orchestrator"], "in_team": True},
+        {"name": "Helsingin kaupunki", "org_type": "municipality", "ring": "core",
+         "layer": "activist", "roles": ["keystone"], "in_team": True},
+        {"name": "Takuusäätiö", "org_type": "ngo", "ring": "partner", "layer": "activist",
+         "roles": ["expert", "champion"], "in_team": False},
+        {"name": "Pääkaupunkiseudun hyvinvointialue", "org_type": "wellbeing_area",
+         "ring": "partner", "layer": None, "roles": [], "in_team": False},
+        {"name": NASTY, "org_type": "company", "ring": "environment", "layer": "follower",
+         "roles": ["supplier"], "in_team": False},
+        {"name": "Nuorten Ääni ry", "org_type": "citizen", "ring": "environment",
+         "layer": None, "roles": ["user"], "in_team": False},
+    ]}, "Takuusäätiö"),
+    "s1_power_interest": ({"stakeholders": [
+        {"name": "Kela", "power": 5, "interest": 4, "disposition": "supportive",
+         "target_power": None, "target_interest": None},
+        {"name": "Ulosottolaitos", "power": 4, "interest": 2, "disposition": "neutral",
+         "target_power": 4, "target_interest": 4},
+        {"name": NASTY, "power": 2, "interest": 5, "disposition": "resisting",
+         "target_power": None, "target_interest": None},
+        {"name": "Nuorten Ääni ry", "power": 2, "interest": 5, "disposition": "supportive",
+         "target_power": 3, "target_interest": None},
+        {"name": "Pikavippiyhtiöt", "power": 3, "interest": 1, "disposition": None,
+         "target_power": None, "target_interest": None},
+    ]}, "Kela"),
+    "s1_motivation": ({
+        "actors": [
+            {"name": "Kela", "ring": "core", "motivation": "Vähemmän toimeentulotukea velkoihin."},
+            {"name": "Takuusäätiö", "ring": "partner", "motivation": "Tavoittaa nuoret ajoissa."},
+            {"name": NASTY, "ring": None, "motivation": ""},
+        ],
+        "exchanges": [
+            {"giver": "Kela", "receiver": "Takuusäätiö", "gives": "Tilastot nuorten veloista"},
+            {"giver": "Takuusäätiö", "receiver": "Kela", "gives": "Neuvontaosaamista"},
+            {"giver": "Takuusäätiö", "receiver": NASTY, "gives": "Koulutusta työntekijöille"},
+        ],
+        "gaps": [],
+    }, "Takuusäätiö"),
+    "s1_lifecycle": ({"current_phase": "cohesion", "evidence": f"Yhteiset tapaamiset {NASTY}",
+                      "next_phase_needs": [], "orchestrator_tasks_now": []}, "2/4"),
+    "s1_maturity": ({"ratings": [
+        {"member": "Aino", "scores": {"shared_vision": 3, "trust": 4, "participation": 2}},
+        {"member": "Bashir", "scores": {"shared_vision": 4, "trust": 4, "participation": 3,
+                                        "experimentation": 1}},
+        {"member": NASTY, "scores": {"shared_vision": 2, "trust": 5, "orchestration": 3}},
+    ], "reflection": "Luottamus on vahvaa."}, "4,3"),
+    "s1_impact_chain": ({
+        "resources": ["Kaksi henkilötyövuotta", NASTY],
+        "activities": [("Talousneuvonnan jalkautus oppilaitoksiin ja nuorisotiloihin koko "
+                        "pääkaupunkiseudulla vuosina 2025–2026"), "Vertaisryhmät"],
+        "outputs": ["40 työpajaa", "Verkkokurssi"],
+        "outcomes": ["Nuoret tunnistavat velkaantumisen riskit"],
+        "impacts": ["Maksuhäiriömerkinnät vähenevät"],
+        "assumptions": ["Oppilaitokset antavat aikaa työpajoille"],
+    }, "Vertaisryhmät"),
+    "h1_team_meeting": ({"meetings": [
+        {"date": "2024-10-02", "participants": "Aino, Bashir",
+         "decisions": "Sovittiin työnjaosta ja kutsuttavista toimijoista.", "open_questions": ""},
+        {"date": "2024-10-16", "participants": NASTY,
+         "decisions": f"{NASTY} Päätettiin pilotoida työpaja.", "open_questions": "Rahoitus?"},
+        {"date": "2024-11-06", "participants": "Aino, Célia",
+         "decisions": "Kutsutaan Takuusäätiö mukaan.", "open_questions": ""},
+    ]}, "Takuusäätiö"),
+}
+
+
+def chart_for(exercise_id: str, data: dict, lang: str = "fi") -> tuple[Card, Chart]:
+    card = get_card(exercise_id)
+    return card, CHARTS[card.spec.chart](card, answers.validate(card, data), lang)
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("exercise_id", sorted(SAMPLES))
+def test_chart_draws_the_answer_and_says_what_it_shows(exercise_id, lang):
+    data, fact = SAMPLES[exercise_id]
+    card, chart = chart_for(exercise_id, data, lang)
+    if card.spec.chart == "summary":
+        assert chart.figure is None and not chart.table.empty
+        assert "3/5" in chart.alt or "3 of 5" in chart.alt
+    else:
+        assert isinstance(chart.figure, Figure)
+        assert fact.replace(",", ".") in chart.alt or fact in chart.alt
+    assert chart.alt.strip() and "{" not in chart.alt
+
+
+@pytest.mark.parametrize("exercise_id", sorted(SAMPLES))
+def test_html_escapes_user_text_and_draws_dollars_literally(exercise_id):
+    _, chart = chart_for(exercise_id, SAMPLES[exercise_id][0])
+    page = chart_html(chart, "fi", title=f"Otsikko {exercise_id} <b>")
+    assert "<script>" not in page and "<b>" not in page
+    shows_user_text = exercise_id != "s1_lifecycle"  # phases only: the evidence is not charted
+    assert ("&lt;script&gt;" in page) == shows_user_text
+    assert '<figure class="ek-chart">' in page and "<figcaption>" in page
+    assert '<th scope="col">' in page and "<caption>" in page and "Näytä taulukkona" in page
+    if chart.figure is not None:
+        assert 'alt="' in page and "data:image/png;base64," in page
+        drawn = [t.get_text() for t in chart.figure.findobj(Text) if "$" in t.get_text()]
+        assert bool(drawn) == shows_user_text, "the user's $x$ should be on the figure"
+        assert not any(is_math_text(text) for text in drawn)
+
+
+def test_radar_team_mean_is_exact():
+    ratings = [{"member": "A", "scores": {"trust": 3, "shared_vision": 5}},
+               {"member": "B", "scores": {"trust": 4}},
+               {"member": "C", "scores": {"trust": 4, "shared_vision": 2}}]
+    assert team_mean(ratings) == {"shared_vision": 3.5, "trust": 11 / 3}
+    assert list(team_mean(ratings)) == ["shared_vision", "trust"]  # vocabulary order
+    assert team_mean([]) == {} and team_mean(None) == {}
+
+
+def test_radar_table_and_alt_give_means_strongest_and_weakest():
+    _, chart = chart_for("s1_maturity", SAMPLES["s1_maturity"][0], "en")
+    means = [v for v in chart.table.iloc[:, -1] if v is not None]
+    assert sorted(means) == [1.0, 2.5, 3.0, 3.0, 4.3]
+    assert list(chart.table.columns[1:4]) == ["Aino", "Bashir", NASTY]
+    assert "4.3" in chart.alt and "1.0" in chart.alt
+
+
+@pytest.mark.parametrize("exercise_id", all_ids())
+def test_empty_answers_never_raise(exercise_id):
+    card = get_card(exercise_id)
+    for data in (answers.empty_answer(card), {}):
+        for lang in ("fi", "en"):
+            chart = CHARTS[card.spec.chart](card, data, lang)
+            assert chart.alt.strip()
+            assert chart_html(chart, lang, title=exercise_id).startswith("<figure")
+
+
+@pytest.mark.parametrize(("exercise_id", "data"), [
+    ("s1_power_interest", {"stakeholders": [{"name": "Kela", "power": None, "interest": 3}]}),
+    ("s1_actor_map", {"actors": [{"name": "Kela", "ring": None, "org_type": None}]}),
+    ("s1_motivation", {"exchanges": [{"giver": "Kela", "receiver": "", "gives": "x"}]}),
+    ("s1_maturity", {"ratings": [{"member": "Aino", "scores": {}}]}),
+    ("h1_team_meeting", {"meetings": [{"date": None, "participants": "Aino", "decisions": ""}]}),
+    ("s1_lifecycle", {"current_phase": None}),
+    ("s1_network_map", {"factors": [], "actors": [{"name": "Kela", "linked_factor": "x"}]}),
+    ("s1_impact_chain", {"assumptions": ["Rahoitus jatkuu"]}),
+])
+def test_partial_answers_give_a_sensible_chart(exercise_id, data):
+    card = get_card(exercise_id)
+    chart = CHARTS[card.spec.chart](card, answers.validate(card, data), "fi")
+    assert chart.alt.strip() and "{" not in chart.alt
+    chart_html(chart, "fi", title="x")
+
+
+def test_unknown_chart_name_is_a_clear_key_error():
+    card = get_card("s1_phenomenon")
+    odd = card.model_copy(update={"spec": card.spec.model_copy(update={"chart": "pie"})})
+    with pytest.raises(KeyError, match="pie"):
+        render(odd, {}, "fi")
+
+
+def test_every_chart_named_by_an_exercise_is_registered():
+    named = {get_card(i).spec.chart for i in all_ids()}
+    assert named <= set(CHARTS), named - set(CHARTS)
+
+
+def _keys(tree: dict, prefix: str = "") -> set[str]:
+    keys: set[str] = set()
+    for key, value in tree.items():
+        keys |= _keys(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key}
+    return keys
+
+
+def test_chart_catalogues_have_the_same_keys_and_cover_the_code():
+    fi, en = (_keys(yaml.safe_load((data_dir() / lang / "ui" / "charts.yaml")
+                                   .read_text("utf-8"))) for lang in ("fi", "en"))
+    assert fi == en
+    code = "\n".join(p.read_text("utf-8") for p in CHARTS_DIR.glob("*.py"))
+    used = set(re.findall(r'msg\(\s*"([a-z_.]+)"', code))
+    used |= {f"power.{q}" for q in ("manage", "satisfy", "inform", "monitor")}
+    used |= {f"impact.{s}" for s in ("resources", "activities", "outputs", "outcomes", "impacts")}
+    assert used <= fi, used - fi
