@@ -23,13 +23,11 @@ def session(number: str | int, *, lang: str | None = None, team: str | None = No
 
 
 def concept(concept_id: str, *, lang: str | None = None):
-    """A concept text (Markdown) for the narrative, in the page language."""
-    from IPython.display import Markdown
-
-    from ekokit.content import concept as concept_text
+    """A concept text for the narrative, in the page language (folded; opens to read)."""
     from ekokit.context import page_language
+    from ekokit.reading import concept_widget
 
-    return Markdown(concept_text(concept_id, page_language(lang)))
+    return concept_widget(concept_id, page_language(lang))
 
 
 def quiz(number: str | int, *, lang: str | None = None):

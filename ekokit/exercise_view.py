@@ -30,12 +30,10 @@ def card_html(card: Card, tr: Translator) -> str:
     def bullets(items: tuple[str, ...]) -> str:
         return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
 
-    parts = [
-        f'<p class="ek-what">{esc(text.what)}</p>',
-        (f"<dl class=\"ek-card-facts\"><dt>{esc(tr('card.duration'))}</dt>"
-         f"<dd>{esc(tr('card.minutes', low=low, high=high))}</dd></dl>"),
-        f"<h4>{esc(tr('card.when'))}</h4>{bullets(text.when)}",
-    ]
+    facts = (f'<p class="ek-what">{esc(text.what)}</p>'
+             f'<p class="ek-duration"><strong>{esc(tr("card.duration"))}:</strong> '
+             f"{esc(tr('card.minutes', low=low, high=high))}</p>")
+    parts = [f"<h4>{esc(tr('card.when'))}</h4>{bullets(text.when)}"]
     if text.materials:
         parts.append(f"<h4>{esc(tr('card.materials'))}</h4>{bullets(text.materials)}")
     steps = "".join(f"<li>{esc(s)}</li>" for s in text.steps)
@@ -51,8 +49,8 @@ def card_html(card: Card, tr: Translator) -> str:
         for u in card.spec.sources
     )
     parts.append(f"<h4>{esc(tr('card.sources'))}</h4><ul>{links}</ul>")
-    return (f'<details class="ek-card" open><summary>{esc(tr("card.summary"))}</summary>'
-            + "".join(parts) + "</details>")
+    return (f'<div class="ek-card">{facts}<details><summary>{esc(tr("card.summary"))}</summary>'
+            + "".join(parts) + "</details></div>")
 
 
 class ExerciseView:
