@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from ekokit import answers
+from ekokit.answer_table import answer_table_html
 from ekokit.cards import SESSION_ORDER, all_cards
 from ekokit.context import page_language
 from ekokit.i18n import Translator
@@ -54,9 +55,17 @@ class FacilitatorView:
         self.refresh_button.on_click(lambda _b: self.refresh())
         self.table = w.HTML("")
         self.table.add_class("ek-facilitator-table")
+        self.exercise = w.Dropdown(description=self.tr("facilitator.choose_exercise"),
+                                   style={"description_width": "initial"})
+        self.exercise.add_class("ek-field-exercise")
+        self.exercise.observe(lambda _c: self._show_answers(), names="value")
+        self.answers = w.HTML("")
+        self.answers.add_class("ek-facilitator-answers")
         header = w.HTML(f"<h1>{esc(self.tr('facilitator.title'))}</h1>"
                         f"<p>{esc(self.tr('facilitator.intro'))}</p>")
-        self.widget = w.VBox([header, w.HBox([self.session, self.refresh_button]), self.table])
+        self.widget = w.VBox([header, w.HBox([self.session, self.refresh_button]), self.table,
+                              w.HTML(f"<h2>{esc(self.tr('facilitator.answers_heading'))}</h2>"),
+                              self.exercise, self.answers])
         self.widget.add_class("ek-app")
         self.widget.add_class("ek-facilitator")
         self.refresh()
@@ -67,6 +76,11 @@ class FacilitatorView:
     def refresh(self) -> None:
         tr = self.tr
         cards = [c for c in all_cards() if c.session == self.session.value]
+        chosen = self.exercise.value
+        self.exercise.options = [(c.title(tr.lang), c.id) for c in cards]
+        if chosen in {c.id for c in cards}:
+            self.exercise.value = chosen
+        self._show_answers()
         matrix = progress_matrix(self.store)
         latest = self.store.latest_all()
         head = "".join(f'<th scope="col">{esc(c.title(tr.lang))}</th>' for c in cards)
@@ -93,3 +107,22 @@ class FacilitatorView:
             f'<th scope="col">{esc(tr("facilitator.last_saved"))}</th>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
+
+    def _show_answers(self) -> None:
+        """Every team's latest answer to the chosen exercise, side by side (escaped)."""
+        exercise = self.exercise.value
+        if not exercise:
+            self.answers.value = ""
+            return
+        card = next(c for c in all_cards() if c.id == exercise)
+        latest = self.store.latest_all()
+        sections = []
+        for team in self.store.teams():
+            revision = latest.get((team.slug, exercise))
+            if revision is None:
+                body = f"<p>{esc(self.tr('progress.open'))}</p>"
+            else:
+                body = answer_table_html(card, revision.data, self.tr.lang)
+            sections.append(f'<section class="ek-team-answer"><h3>{esc(team.name)}</h3>{body}'
+                            "</section>")
+        self.answers.value = "".join(sections)
