@@ -181,7 +181,7 @@ class ListEditor:
             self.show_error(self.tr("invalid.too_many", max=self.spec.max_items))
             return
         row = Form(self.card, self.tr, self.on_change, fields=self.spec.item,
-                   path=(self.spec.name,))
+                   path=(self.spec.name,), show_help=not self.rows)
         if data:
             row.load(data)
         remove = w.Button(description=self.tr("form.remove_row", n=len(self.rows) + 1),
@@ -228,7 +228,8 @@ class Form:
     """All fields of a card (or of one list row) as widgets."""
 
     def __init__(self, card: Card, tr: Translator, on_change: Listener, *,
-                 fields: tuple[FieldSpec, ...] | None = None, path: Path = ()) -> None:
+                 fields: tuple[FieldSpec, ...] | None = None, path: Path = (),
+                 show_help: bool = True) -> None:
         self.card, self.tr = card, tr
         self._loading = False
 
@@ -240,12 +241,13 @@ class Form:
         for spec in fields or card.spec.fields:
             names = [p for p in path if isinstance(p, str)] + [spec.name]
             text = card.field_text(tr.lang, *names)
+            help_text = text.help if show_help else ""  # list rows: help once, on the first row
             if spec.type == "list":
                 editor = ListEditor(spec, card, tr, changed)
             elif spec.type == "scores":
-                editor = ScoresEditor(spec, text.label, text.help, tr, changed)
+                editor = ScoresEditor(spec, text.label, help_text, tr, changed)
             else:
-                editor = FieldEditor(spec, text.label, text.help, tr, changed)
+                editor = FieldEditor(spec, text.label, help_text, tr, changed)
             self.editors[spec.name] = editor
         self.widget = w.VBox([e.widget for e in self.editors.values()])
         self.widget.add_class("ek-form")
