@@ -13,10 +13,11 @@ from traitlets.config import Config
 from voila.app import Voila
 
 from ekokit.calendar import calendar
+from ekokit.i18n import DEFAULT_LANG
 from ekokit.landing import LANDING_CSS, landing_html
 from ekokit.paths import jupyter_share_dir, notebooks_dir
 
-CULL_IDLE_SECONDS = 1800
+CULL_IDLE_SECONDS = 600  # a closed tab's kernel goes after 10 idle minutes; open tabs stay
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def build_config(options: ServeOptions) -> Config:
     c.Voila.open_browser = False
     c.Voila.root_dir = str(notebooks_dir())
     c.VoilaConfiguration.template = "ekokit"
+    c.VoilaExporter.language_code = DEFAULT_LANG  # <html lang>; ?lang= switches it in the page
     c.VoilaConfiguration.show_tracebacks = False
     c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
     c.MappingKernelManager.cull_interval = 60

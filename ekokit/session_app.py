@@ -55,6 +55,7 @@ class ExerciseSection:
         self.toggle.description = self.tr(key, title=title)
         if is_open:
             self.widget.children = (self.heading, self.toggle, self.view.build())
+            self.refresh_heading()  # a teammate may have saved since the page was loaded
         else:
             self.view.debouncer.flush()
             self.widget.children = (self.heading, self.toggle)

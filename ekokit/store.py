@@ -281,7 +281,7 @@ def _revision(row) -> Revision:
 
 @functools.cache
 def _engine(url: str) -> Engine:
-    if url.startswith("sqlite:///"):
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///file:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":

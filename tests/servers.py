@@ -76,7 +76,6 @@ def running_server(db_path: str | os.PathLike, *, participants: int = 0,
     )
     lines: queue.Queue[str | None] = queue.Queue()
     captured: list[str] = []
-
     log_path = Path(f"{db_path}.serve.log")
 
     def drain() -> None:

@@ -140,6 +140,37 @@ def is_local(url: str) -> bool:
     return split.scheme in ("data", "blob") or split.hostname == "127.0.0.1"
 
 
+ACTORS = [
+    {"name": "Kela", "org_type": "state", "ring": "core", "layer": "insider",
+     "roles": ["orchestrator"], "in_team": True},
+    {"name": "Takuusäätiö", "org_type": "ngo", "ring": "core", "layer": "activist",
+     "roles": ["expert", "enabler"], "in_team": False},
+    {"name": "Helsingin kaupunki", "org_type": "municipality", "ring": "partner",
+     "layer": "activist", "roles": ["user"], "in_team": False},
+    {"name": "Pankit ja pikavippiyhtiöt", "org_type": "company", "ring": "environment",
+     "layer": "follower", "roles": [], "in_team": False},
+]
+
+
+def write_readme_screenshot(page: Page) -> None:
+    """docs/screenshot-session1.png: the actor map exercise with its card, form, ring chart and
+    text alternative (what the README's caption says). A by-product: never fails the test.
+
+    Voilà scrolls inside <main>, not the document, so a "full page" screenshot would only hold
+    the viewport: the viewport is made as tall as the content instead."""
+    try:
+        exercise(page, "s1_phenomenon").locator(".ek-toggle").click()  # close it again
+        open_exercise(page, "s1_actor_map")
+        section = exercise(page, "s1_actor_map")
+        expect(section.locator(".ek-row")).to_have_count(len(ACTORS))
+        expect(section.locator(".ek-chart-area img, .ek-chart-area svg").first).to_be_visible()
+        height = page.evaluate("document.querySelector('#rendered_cells').scrollHeight")
+        page.set_viewport_size({"width": 1280, "height": min(int(height) + 100, 16_000)})
+        section.screenshot(path=str(SCREENSHOT), animations="disabled")
+    except (OSError, PlaywrightError, AssertionError) as exc:
+        warnings.warn(f"could not write {SCREENSHOT}: {exc}", stacklevel=1)
+
+
 # -- a. autosave and reload ----------------------------------------------------------------------
 
 
@@ -151,6 +182,9 @@ def test_an_answer_is_saved_and_comes_back_after_a_reload(server, page, team, se
     text_input(page, "s1_phenomenon", "phenomenon").fill(typed)
     expect(status(page, "s1_phenomenon")).to_contain_text("Tallennettu", timeout=SAVE_TIMEOUT)
 
+    # for the README's screenshot at the end: a filled actor map, saved before the page loads
+    server_store.save(team.slug, "s1_actor_map", {"actors": ACTORS}, base_revision=0,
+                      author="Aino")
     page.reload()
     expect(page.locator(".ek-app")).to_be_visible(timeout=APP_TIMEOUT)
     open_exercise(page, "s1_phenomenon")
@@ -163,10 +197,7 @@ def test_an_answer_is_saved_and_comes_back_after_a_reload(server, page, team, se
     assert latest is not None and latest.revision == 1
     assert latest.data["phenomenon"] == typed
 
-    try:
-        page.screenshot(path=str(SCREENSHOT), full_page=True)
-    except (OSError, PlaywrightError) as exc:  # the README's picture is a by-product only
-        warnings.warn(f"could not write {SCREENSHOT}: {exc}", stacklevel=1)
+    write_readme_screenshot(page)
 
 
 # -- b. accessibility (axe-core) -----------------------------------------------------------------
@@ -181,6 +212,7 @@ def test_axe_landing_page(server, page):
 def test_axe_session_app_with_the_team_picker(server, page):
     open_app(page, app_url(server))
     expect(page.locator(".ek-team-picker")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "fi")  # Finnish unless ?lang=
     assert serious_violations(page) == []
 
 
@@ -225,6 +257,16 @@ def test_an_unknown_team_shows_an_alert_and_the_team_picker(server, page):
     expect(alert).to_be_visible()
     expect(alert).to_contain_text("ei-ole-olemassa")
     expect(page.locator(".ek-team-picker")).to_be_visible()
+
+
+def test_the_page_scrolls_with_the_mouse_wheel(server, page):
+    """Voilà scrolls inside <main id="rendered_cells">: it must not be overflow: hidden."""
+    open_app(page, app_url(server))
+    page.mouse.move(640, 450)
+    page.mouse.wheel(0, 1500)
+    page.wait_for_function(
+        "() => document.querySelector('#rendered_cells').scrollTop"
+        " + document.scrollingElement.scrollTop > 0", timeout=10_000)
 
 
 # -- e. validation -------------------------------------------------------------------------------

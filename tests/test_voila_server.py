@@ -8,6 +8,7 @@ import json
 import re
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,7 +28,7 @@ LOCAL_HOSTS = {"127.0.0.1"}
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory) -> str:
+def server(tmp_path_factory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("voila-server") / "ekokit.sqlite"
     with running_server(db) as base_url:
         yield base_url
@@ -106,14 +107,21 @@ def output_problems(parts: PageParts) -> list[str]:
 
 def assert_clean_render(page: str) -> PageParts:
     parts = parse(page)
-    assert parts.outputs, "no cell outputs in the page: did the notebook run?"
+    assert "voila-error" not in page, "Voilà's error template was rendered"
+    # errors and stderr come as rendered HTML (stream/error blocks) or as output JSON
+    assert parts.stderr_blocks == [], stderr_text(page)
     assert output_problems(parts) == []
-    assert parts.stderr_blocks == []
     assert "Traceback" not in page
     assert '"ename"' not in page
-    assert "voila-error" not in page, "Voilà's error template was rendered"
     assert foreign_references(parts) == []
+    assert parts.outputs, "no cell outputs in the page: did the notebook run?"
     return parts
+
+
+def stderr_text(page: str) -> str:
+    found = re.findall(r'data-mime-type="application/vnd.jupyter.stderr">(.*?)</div>', page,
+                       re.DOTALL)
+    return "\n".join(found)[:3000]
 
 
 def session_items(page: str) -> list[str]:
