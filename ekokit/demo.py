@@ -32,13 +32,13 @@ def seed_synthetic_teams(store: Store, count: int, *, prefix: str = "synth") -> 
 
     text = (data_dir() / EXAMPLE_WORKBOOK).read_text(encoding="utf-8")
     book = parse_workbook(text).model_dump(mode="json")
+    base = book["team"]
     created = []
     for number in range(1, count + 1):
         slug = f"{prefix}-{number:03d}"
         if store.has_team(slug):
             continue
-        book["team"] = {**book["team"], "slug": slug,
-                        "name": f"{book['team']['name']} {number:03d}"}
+        book["team"] = {**base, "slug": slug, "name": f"{base['name']} {number:03d}"}
         import_workbook(store, dumps(book))
         created.append(slug)
     return created
