@@ -33,9 +33,9 @@ def concept(concept_id: str, *, lang: str | None = None):
 def quiz(number: str | int, *, lang: str | None = None):
     """The self-check quiz of a session."""
     from ekokit.context import page_language
-    from ekokit.quiz_widget import quiz_widget
+    from ekokit.quiz_widget import folded_quiz
 
-    return quiz_widget(str(number), page_language(lang))
+    return folded_quiz(str(number), page_language(lang))
 
 
 def facilitator(*, lang: str | None = None):

@@ -64,19 +64,20 @@ class ExerciseView:
         self.base_revision = 0
         self.saved_data: dict[str, Any] | None = None
         self.debouncer = Debouncer(self.save) if delay is None else Debouncer(self.save, delay)
-        self.status = w.HTML("")
-        self.status.add_class("ek-status")
-        self.chart = w.HTML("")
-        self.chart.add_class("ek-chart-area")
-        self.conflict = w.VBox([])
-        self.conflict.add_class("ek-conflict")
         self.form: Form | None = None
-        self.body = w.VBox([])
-        self.body.add_class("ek-body")
+        self.body: w.VBox | None = None  # widgets are made on first open: a page lists many
 
     # -- building -----------------------------------------------------------------------------
     def build(self) -> w.Widget:
-        if self.form is None:
+        if self.body is None:
+            self.status = w.HTML("")
+            self.status.add_class("ek-status")
+            self.chart = w.HTML("")
+            self.chart.add_class("ek-chart-area")
+            self.conflict = w.VBox([])
+            self.conflict.add_class("ek-conflict")
+            self.body = w.VBox([])
+            self.body.add_class("ek-body")
             self.form = Form(self.card, self.tr, self.changed)
             latest = self.store.latest(self.team, self.card.id)
             if latest:

@@ -79,3 +79,21 @@ def quiz_widget(session: str, lang: str) -> w.Widget:
     root.add_class("ek-quiz")
     root.add_class(f"ek-quiz-session-{session}")
     return root
+
+
+def folded_quiz(session: str, lang: str) -> w.Widget:
+    """The quiz behind a start button: its many widgets are made only when someone starts it,
+    so the page opens fast for a whole room."""
+    tr = Translator(lang)
+    title = quiz(session, tr.lang).title
+    heading = w.HTML(f'<h2 class="ek-quiz-title">{html.escape(title)}</h2>')
+    start = w.Button(description=tr("quiz.start"), layout=w.Layout(width="auto"))
+    start.add_class("ek-quiz-start")
+    box = w.VBox([heading, start])
+    box.add_class("ek-quiz-folded")
+
+    def begin(_button: w.Button) -> None:
+        box.children = (quiz_widget(session, tr.lang),)
+
+    start.on_click(begin)
+    return box

@@ -17,6 +17,7 @@ from ekokit.i18n import DEFAULT_LANG
 from ekokit.landing import LANDING_CSS, landing_html
 from ekokit.paths import jupyter_share_dir, notebooks_dir
 
+POOL_REFILL_DELAY = 30  # seconds
 CULL_IDLE_SECONDS = 600  # a closed tab's kernel goes after 10 idle minutes; open tabs stay
 
 
@@ -87,7 +88,9 @@ def build_config(options: ServeOptions) -> Config:
         for name in live_session_notebooks():
             pools[name] = {"pool_size": options.participants}
         c.VoilaKernelManager.kernel_pools_config = pools
-        c.VoilaKernelManager.fill_delay = 0
+        # Refill the pool only after the room has arrived: kernels starting during the burst
+        # would take the CPU from the pages being served.
+        c.VoilaKernelManager.fill_delay = POOL_REFILL_DELAY
     if options.public:
         c.Voila.token = options.token or secrets.token_urlsafe(24)
     return c

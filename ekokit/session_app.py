@@ -29,12 +29,12 @@ class ExerciseSection:
     def __init__(self, view: ExerciseView, tr: Translator) -> None:
         self.view, self.tr = view, tr
         card = view.card
-        self.heading = w.HTML("")
-        self.toggle = w.Button(layout=w.Layout(width="auto"))
+        self.heading = w.HTML("", layout=_shared("plain"), style=_shared("html"))
+        self.toggle = w.Button(layout=_shared("auto"), style=_shared("button"))
         self.toggle.add_class("ek-toggle")
         self.toggle.on_click(lambda _b: self.set_open(not self.is_open))
         self.is_open = False
-        self.widget = w.VBox([self.heading, self.toggle])
+        self.widget = w.VBox([self.heading, self.toggle], layout=_shared("plain"))
         self.widget.add_class("ek-exercise")
         self.widget.add_class(f"ek-ex-{card.id}")
         self.refresh_heading()
@@ -59,6 +59,19 @@ class ExerciseSection:
         else:
             self.view.debouncer.flush()
             self.widget.children = (self.heading, self.toggle)
+
+
+_SHARED: dict[str, w.Widget] = {}
+_MAKERS = {"html": w.widgets.widget_string.HTMLStyle, "button": w.ButtonStyle, "plain": w.Layout,
+           "auto": lambda: w.Layout(width="auto")}
+
+
+def _shared(kind: str) -> w.Widget:
+    """One layout or style model shared by every section: each widget model costs a message
+    when the page opens, and a session lists many exercises. Never mutated after creation."""
+    if kind not in _SHARED:
+        _SHARED[kind] = _MAKERS[kind]()
+    return _SHARED[kind]
 
 
 def _state(card: Card, data: dict[str, Any] | None) -> str:

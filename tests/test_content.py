@@ -199,3 +199,13 @@ def test_html_in_texts_is_escaped():
     view.check.click()
     assert "<img" not in view.feedback.value and "<i>" not in view.feedback.value
     assert "&lt;img" in view.feedback.value and "&lt;i&gt;a&lt;/i&gt;" in view.feedback.value
+
+
+def test_the_folded_quiz_builds_its_questions_only_when_started():
+    from ekokit.quiz_widget import folded_quiz
+
+    box = folded_quiz("1", "fi")
+    start = box.children[1]
+    assert start.description == "Aloita itsetesti"
+    start.click()
+    assert "ek-quiz" in box.children[0]._dom_classes
