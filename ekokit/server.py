@@ -17,7 +17,7 @@ from ekokit.i18n import DEFAULT_LANG
 from ekokit.landing import LANDING_CSS, landing_html
 from ekokit.paths import jupyter_share_dir, notebooks_dir
 
-POOL_REFILL_DELAY = 30  # seconds
+POOL_REFILL_DELAY = 60  # seconds
 CULL_IDLE_SECONDS = 600  # a closed tab's kernel goes after 10 idle minutes; open tabs stay
 
 

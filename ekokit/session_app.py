@@ -29,30 +29,33 @@ class ExerciseSection:
     def __init__(self, view: ExerciseView, tr: Translator) -> None:
         self.view, self.tr = view, tr
         card = view.card
-        self.heading = w.HTML("", layout=_shared("plain"), style=_shared("html"))
-        self.toggle = w.Button(layout=_shared("auto"), style=_shared("button"))
-        self.toggle.add_class("ek-toggle")
+        # Every value and class is given at construction: each later change would be one more
+        # message per widget while a whole room opens the page.
+        self.heading = w.HTML(self._heading_html(), layout=_shared("plain"),
+                              style=_shared("html"))
+        self.toggle = w.Button(description=self._toggle_text(False), layout=_shared("auto"),
+                               style=_shared("button"), _dom_classes=("ek-toggle",))
         self.toggle.on_click(lambda _b: self.set_open(not self.is_open))
         self.is_open = False
-        self.widget = w.VBox([self.heading, self.toggle], layout=_shared("plain"))
-        self.widget.add_class("ek-exercise")
-        self.widget.add_class(f"ek-ex-{card.id}")
-        self.refresh_heading()
-        self.set_open(False)
+        self.widget = w.VBox([self.heading, self.toggle], layout=_shared("plain"),
+                             _dom_classes=("ek-exercise", f"ek-ex-{card.id}"))
 
-    def refresh_heading(self) -> None:
+    def _heading_html(self) -> str:
         card, tr = self.view.card, self.tr
         state = _state(card, self.view.saved_data)
-        self.heading.value = (
-            f'<h2 id="ek-h-{card.id}">{esc(card.title(tr.lang))}</h2>'
-            f'<p class="ek-ex-state ek-state-{state}">{esc(tr("progress." + state))}</p>'
-        )
+        return (f'<h2 id="ek-h-{card.id}">{esc(card.title(tr.lang))}</h2>'
+                f'<p class="ek-ex-state ek-state-{state}">{esc(tr("progress." + state))}</p>')
+
+    def _toggle_text(self, is_open: bool) -> str:
+        key = "exercise.close" if is_open else "exercise.open"
+        return self.tr(key, title=self.view.card.title(self.tr.lang))
+
+    def refresh_heading(self) -> None:
+        self.heading.value = self._heading_html()
 
     def set_open(self, is_open: bool) -> None:
         self.is_open = is_open
-        title = self.view.card.title(self.tr.lang)
-        key = "exercise.close" if is_open else "exercise.open"
-        self.toggle.description = self.tr(key, title=title)
+        self.toggle.description = self._toggle_text(is_open)
         if is_open:
             self.widget.children = (self.heading, self.toggle, self.view.build())
             self.refresh_heading()  # a teammate may have saved since the page was loaded
@@ -93,16 +96,13 @@ class SessionApp:
         self.team: Team | None = None
         self.author = ""
         self.sections: dict[str, ExerciseSection] = {}
-        self.notice = w.HTML("")
-        self.notice.add_class("ek-notice")
+        self.notice = w.HTML("", _dom_classes=("ek-notice",))
         self.team_area = w.VBox([])
-        self.progress = w.HTML("")
-        self.progress.add_class("ek-progress")
+        self.progress = w.HTML("", _dom_classes=("ek-progress",))
         self.exercises = w.VBox([])
         self.widget = w.VBox([w.HTML(self._header_html(params)), self.notice, self.team_area,
-                              self.progress, self.exercises])
-        self.widget.add_class("ek-app")
-        self.widget.add_class(f"ek-session-{session}")
+                              self.progress, self.exercises],
+                             _dom_classes=("ek-app", f"ek-session-{session}"))
         slug = team or params.get("team")
         if slug:
             try:
@@ -166,11 +166,11 @@ class SessionApp:
             f"<p>{esc(tr('team.members'))}: {esc(members)}</p></section>"
         )
         author = w.Dropdown(options=[(tr("team.anonymous"), "")] + [(m, m) for m in team.members],
-                            description=tr("team.i_am"), style={"description_width": "initial"})
-        author.add_class("ek-field-author")
+                            description=tr("team.i_am"), style={"description_width": "initial"},
+                            _dom_classes=("ek-field-author",))
         author.observe(lambda change: self._set_author(change["new"]), names="value")
-        change = w.Button(description=tr("team.change"), layout=w.Layout(width="auto"))
-        change.add_class("ek-change-team")
+        change = w.Button(description=tr("team.change"), layout=w.Layout(width="auto"),
+                          _dom_classes=("ek-change-team",))
         change.on_click(lambda _b: self._show_picker())
         self.team_area.children = (info, w.HBox([author, change]))
         latest = self.store.latest_all(team.slug)
