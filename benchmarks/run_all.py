@@ -1,0 +1,98 @@
+"""Run every benchmark and print one Markdown block for the README's "## Benchmarks" section.
+
+Usage: .venv/bin/python benchmarks/run_all.py [--quick]
+--quick is a smoke run: fewer saves, GETs and clients; its figures are not for the README.
+Writes benchmarks/results/run_all.json and benchmarks/results/README_block.md."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import burst
+import page_render
+import save_latency
+from _common import RESULTS, machine, write_result
+
+HERE = Path(__file__).resolve().parent
+
+FULL = {
+    "save_latency": ["--iterations", "1000"],
+    "page_render": ["--repeats", "5", "--participants", "5"],
+    "burst": ["--clients", "30"],
+}
+QUICK = {
+    "save_latency": ["--iterations", "100", "--warmup", "5"],
+    "page_render": ["--repeats", "2", "--participants", "2"],
+    "burst": ["--clients", "5", "--timeout", "120"],
+}
+MODULES = {"save_latency": save_latency, "page_render": page_render, "burst": burst}
+INTRO = {
+    "save_latency": "**Saving** — 1,000 saves onto a real SQLite file (WAL): the store alone, and the "
+                    "whole path of a keystroke in an exercise (widget value → validation → save → "
+                    "status line and chart).",
+    "page_render": "**Opening the Session 1 page** (`/voila/render/01_ekosysteemit.ipynb?team=esimerkki`"
+                   ", until the last byte): with a fresh kernel per request, and from the pool of "
+                   "pre-warmed kernels that `--participants` keeps.",
+    "burst": "**A room at once** — every client GETs the Session 1 page at the same moment: ekokit's "
+             "pool against plain Voilà, which starts a kernel per request, in the same run.",
+}
+
+
+def run(name: str, args: list[str]) -> dict:
+    (RESULTS / f"{name}.json").unlink(missing_ok=True)  # never report a stale result
+    print(f"\n### {name} {' '.join(args)}", flush=True)
+    t0 = time.perf_counter()
+    code = subprocess.call([sys.executable, str(HERE / f"{name}.py"), *args])
+    took = time.perf_counter() - t0
+    path = RESULTS / f"{name}.json"
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    return {"name": name, "args": args, "exit_code": code, "seconds": round(took, 1),
+            "result": data}
+
+
+def block(runs: list[dict], quick: bool) -> str:
+    m = machine()
+    cpu = f", {m['cpu']}" if m["cpu"] else ""
+    mem = f", {m['memory_gb']} GB RAM" if m["memory_gb"] else ""
+    smoke = " *(quick smoke run: reduced iterations)*" if quick else ""
+    parts = [
+        (f"Measured {m['date'][:10]} on {m['nproc']} CPU cores{cpu}{mem}, "
+         f"Python {m['python']}, {m['platform']}.{smoke}"),
+        ("Reproduce with `make bench` (or `.venv/bin/python benchmarks/run_all.py`); each script "
+         "in `benchmarks/` also runs alone and writes its raw figures to `benchmarks/results/`."),
+    ]
+    for r in runs:
+        parts.append(INTRO[r["name"]])
+        if r["result"] is None:
+            parts.append(f"*`{r['name']}` failed (exit code {r['exit_code']}); no figures.*")
+            continue
+        parts.append(MODULES[r["name"]].markdown(r["result"]))
+        if r["exit_code"]:
+            parts.append(f"*`{r['name']}` reported failures (exit code {r['exit_code']}); see "
+                         f"`benchmarks/results/{r['name']}.json`.*")
+    return "\n\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run with fewer iterations")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    runs = [run(name, script_args) for name, script_args in plan.items()]
+    text = block(runs, args.quick)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "README_block.md").write_text(text + "\n", encoding="utf-8")
+    write_result("run_all", {"quick": args.quick,
+                             "runs": [{k: v for k, v in r.items() if k != "result"} for r in runs],
+                             "markdown": text})
+    print("\n" + "=" * 72 + "\n## Benchmarks\n\n" + text)
+    return 0 if all(r["exit_code"] == 0 for r in runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
