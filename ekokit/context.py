@@ -34,11 +34,12 @@ def set_language(lang: str | None) -> None:
     _chosen_lang = lang
 
 
-def page_language(explicit: str | None = None) -> str:
-    """explicit argument > notebook choice > ``?lang=`` > Finnish."""
+def page_language(explicit: str | None = None, *, from_request: bool = True) -> str:
+    """explicit argument > notebook choice > ``?lang=`` > Finnish. With ``from_request=False``
+    the URL is not consulted (and not waited for): the likely language, to prepare a page."""
     from ekokit.i18n import normalise_lang
 
-    url_lang = request_params().get("lang") if in_voila() else None
+    url_lang = request_params().get("lang") if in_voila() and from_request else None
     return normalise_lang(explicit or _chosen_lang or url_lang)
 
 

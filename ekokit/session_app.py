@@ -91,18 +91,27 @@ class SessionApp:
         self.session = session
         self.cards = cards_for_session(session)
         self.store = store or Store()
-        params = request_params() if in_voila() else {}
-        self.tr = Translator(page_language(lang))
         self.team: Team | None = None
         self.author = ""
         self.sections: dict[str, ExerciseSection] = {}
+        # First everything that does not depend on the request. In a pre-warmed kernel this
+        # runs before a participant arrives; after it, only the team's own data is added.
+        self.tr = Translator(page_language(lang, from_request=False))
+        self._spare: dict[str, ExerciseSection] | None = self._make_sections("")
+        self.header = w.HTML(self._header_html({}))
         self.notice = w.HTML("", _dom_classes=("ek-notice",))
         self.team_area = w.VBox([])
         self.progress = w.HTML("", _dom_classes=("ek-progress",))
         self.exercises = w.VBox([])
-        self.widget = w.VBox([w.HTML(self._header_html(params)), self.notice, self.team_area,
-                              self.progress, self.exercises],
-                             _dom_classes=("ek-app", f"ek-session-{session}"))
+        self.widget = w.VBox([self.header, self.notice, self.team_area, self.progress,
+                              self.exercises], _dom_classes=("ek-app", f"ek-session-{session}"))
+        params = request_params() if in_voila() else {}
+        chosen = page_language(lang)
+        if chosen != self.tr.lang:  # ?lang=en: the prepared sections are in the wrong language
+            self.tr, self._spare = Translator(chosen), None
+        header = self._header_html(params)
+        if header != self.header.value:
+            self.header.value = header
         slug = team or params.get("team")
         if slug:
             try:
@@ -148,6 +157,8 @@ class SessionApp:
 
     # -- team ----------------------------------------------------------------------------------
     def _show_picker(self) -> None:
+        for section in self.sections.values():  # nothing typed is lost when switching teams
+            section.view.debouncer.flush()
         # Homework in JupyterLab: preselect the team that saved last. Never in a live room.
         recent = None if in_voila() else _most_recent_team(self.store)
         picker = TeamPicker(self.store, self.tr, self.use_team, selected=recent)
@@ -174,15 +185,22 @@ class SessionApp:
         change.on_click(lambda _b: self._show_picker())
         self.team_area.children = (info, w.HBox([author, change]))
         latest = self.store.latest_all(team.slug)
-        self.sections = {}
-        for card in self.cards:
-            view = ExerciseView(card, team.slug, self.store, tr, on_saved=self._saved)
-            stored = latest.get((team.slug, card.id))
+        self.sections, self._spare = self._spare or self._make_sections(team.slug), None
+        for card_id, section in self.sections.items():
+            section.view.team = team.slug
+            stored = latest.get((team.slug, card_id))
             if stored:
-                view.saved_data = stored.data
-            self.sections[card.id] = ExerciseSection(view, tr)
+                section.view.saved_data = stored.data
+                section.refresh_heading()
         self.exercises.children = tuple(s.widget for s in self.sections.values())
         self._refresh_progress()
+
+    def _make_sections(self, slug: str) -> dict[str, ExerciseSection]:
+        return {
+            card.id: ExerciseSection(
+                ExerciseView(card, slug, self.store, self.tr, on_saved=self._saved), self.tr)
+            for card in self.cards
+        }
 
     def _set_author(self, name: str) -> None:
         self.author = name

@@ -14,8 +14,11 @@ SESSIONS = {
         ("# Tapaaminen 1 · Session 1: Ekosysteemit / Ecosystems\n\n"
          "Suomeksi oletuksena; *in English:* `?lang=en` in the address, or "
          "`ekokit.language(\"en\")` below."),
-        ["import ekokit", 'ekokit.concept("ecosystem")', 'ekokit.concept("impact")',
-         'ekokit.concept("phenomenon_administration")', 'ekokit.session("1")', 'ekokit.quiz("1")'],
+        # The app comes first: in a pre-warmed kernel it is prepared before a participant
+        # arrives. The readings below it are folded; the quiz opens with a button.
+        ["import ekokit", 'ekokit.session("1")', 'ekokit.concept("ecosystem")',
+         'ekokit.concept("impact")', 'ekokit.concept("phenomenon_administration")',
+         'ekokit.quiz("1")'],
     ),
 }
 
