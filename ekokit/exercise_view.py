@@ -63,6 +63,7 @@ class ExerciseView:
         self.on_saved = on_saved
         self.base_revision = 0
         self.saved_data: dict[str, Any] | None = None
+        self.saved_at = ""
         self.debouncer = Debouncer(self.save) if delay is None else Debouncer(self.save, delay)
         self.form: Form | None = None
         self.body: w.VBox | None = None  # widgets are made on first open: a page lists many
@@ -83,6 +84,7 @@ class ExerciseView:
             if latest:
                 self.base_revision = latest.revision
                 self.saved_data = latest.data
+                self.saved_at = latest.created_at
                 self.form.load(latest.data)
                 self._say("status.loaded", level="info", revision=latest.revision,
                           time=local_time(latest.created_at), author=latest.author or "—")
@@ -129,6 +131,7 @@ class ExerciseView:
             return None
         self.base_revision = revision.revision
         self.saved_data = revision.data
+        self.saved_at = revision.created_at
         self.conflict.children = ()
         self._say_saved_state(revision)
         self._draw_chart(data)
@@ -139,7 +142,7 @@ class ExerciseView:
     def _say_saved_state(self, revision: Revision | None = None) -> None:
         missing = answers.missing_required(self.card, self.saved_data or {})
         labels = list(dict.fromkeys(self._label(path) for path in missing))
-        time = local_time(revision.created_at) if revision else ""
+        time = local_time(revision.created_at if revision else self.saved_at)
         key = "status.saved_incomplete" if labels else "status.saved"
         self._say(key, level="ok", revision=self.base_revision, time=time,
                   missing=", ".join(labels))
@@ -174,6 +177,7 @@ class ExerciseView:
             latest = self.store.latest(self.team, self.card.id)
             self.base_revision = latest.revision if latest else 0
             self.saved_data = latest.data if latest else None
+            self.saved_at = latest.created_at if latest else ""
             self.form.load(self.saved_data or {})
             self.conflict.children = ()
             self._draw_chart(self.saved_data or answers.empty_answer(self.card))

@@ -12,7 +12,7 @@ from ekokit.calendar import calendar
 from ekokit.cards import Card, cards_for_session
 from ekokit.charts import CHARTS  # noqa: F401  (imported before the request: warms matplotlib)
 from ekokit.context import in_voila, page_language, request_params
-from ekokit.errors import EkokitError, UnknownTeam
+from ekokit.errors import EkokitError
 from ekokit.exercise_view import ExerciseView
 from ekokit.i18n import Translator, languages
 from ekokit.store import Revision, Store
@@ -116,10 +116,7 @@ class SessionApp:
         if slug:
             try:
                 self.use_team(self.store.get_team(slug.strip()))
-            except UnknownTeam as exc:
-                self._notice(exc.key, **exc.params)
-                self._show_picker()
-            except EkokitError as exc:
+            except EkokitError as exc:  # an unknown team, or a store that cannot be read
                 self._notice(exc.key, **exc.params)
                 self._show_picker()
         else:
