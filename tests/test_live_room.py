@@ -1,0 +1,67 @@
+"""A live room: `ekokit serve --participants N --public` — pre-warmed kernels and a token.
+
+The pooled path is the one a workshop uses: the notebook waits for the request inside a kernel
+that started before the participant arrived, then reads ?team= and ?lang= from it."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.servers import chromium_path, running_server
+from tests.test_voila_server import assert_clean_render
+
+pytestmark = [pytest.mark.server, pytest.mark.browser]
+
+TOKEN = "room-token-for-tests"
+PAGE = "voila/render/01_ekosysteemit.ipynb"
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    db = tmp_path_factory.mktemp("live-room") / "ekokit.sqlite"
+    with running_server(db, participants=2, extra_args=("--public", "--token", TOKEN)) as url:
+        yield url, Path(f"{db}.serve.log")
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+
+
+def test_without_the_token_the_app_is_not_served(live):
+    base, _log = live
+    status, page = fetch(f"{base}{PAGE}?team=esimerkki")
+    assert status != 200 or "ek-app" not in page
+
+
+def test_a_pooled_kernel_serves_the_team_page_cleanly(live):
+    base, log = live
+    status, page = fetch(f"{base}{PAGE}?team=esimerkki&token={TOKEN}")
+    assert status == 200
+    assert_clean_render(page)
+    assert "Using pre-heated kernel" in log.read_text(encoding="utf-8")
+
+
+def test_the_pooled_page_shows_the_team_from_the_query_string_in_english(live):
+    base, _log = live
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(),
+                                     args=["--no-sandbox", "--disable-gpu",
+                                           "--disable-dev-shm-usage",
+                                           "--disable-background-networking"])
+        page = browser.new_page()
+        page.goto(f"{base}{PAGE}?team=esimerkki&lang=en&token={TOKEN}")
+        expect(page.locator(".ek-team")).to_contain_text("Esimerkkitiimi", timeout=60_000)
+        expect(page.locator(".ek-app h1")).to_contain_text("Session 1")
+        expect(page.locator(".ek-ex-s1_actor_map .ek-toggle")).to_have_text(
+            "Open exercise: Ecosystem map")
+        browser.close()
