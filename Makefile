@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8866
 ARGS   ?=
 
-.PHONY: serve test lint bench clean install install-test
+.PHONY: serve test screenshot bench clean install install-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: install-test
 	  echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
 	$(BIN)/ruff check ekokit tests benchmarks scripts
 	$(BIN)/python -m pytest
+
+screenshot: install-test
+	EKOKIT_README_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/test_browser.py -k reload
 
 bench: install-test
 	$(BIN)/python benchmarks/run_all.py

@@ -5,6 +5,7 @@ contexts and, where it saves, a fresh team of its own."""
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 import warnings
@@ -157,7 +158,10 @@ def write_readme_screenshot(page: Page) -> None:
     text alternative (what the README's caption says). A by-product: never fails the test.
 
     Voilà scrolls inside <main>, not the document, so a "full page" screenshot would only hold
-    the viewport: the viewport is made as tall as the content instead."""
+    the viewport: the viewport is made as tall as the content instead. Only with
+    EKOKIT_README_SCREENSHOT=1 (`make screenshot`), so a test run leaves the tree clean."""
+    if os.environ.get("EKOKIT_README_SCREENSHOT") != "1":
+        return
     try:
         exercise(page, "s1_phenomenon").locator(".ek-toggle").click()  # close it again
         open_exercise(page, "s1_actor_map")
