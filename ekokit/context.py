@@ -51,12 +51,16 @@ def warm_up() -> None:
     from ekokit.answers import answer_model, empty_answer
     from ekokit.cards import all_cards
     from ekokit.charts import render
+    from ekokit.charts.html import chart_html
     from ekokit.store import Store
 
     for module in ("ekokit.session_app", "ekokit.quiz_widget", "ekokit.facilitator"):
         importlib.import_module(module)
     for card in all_cards():
         answer_model(card)
-    sample = all_cards()[0]
-    render(sample, empty_answer(sample), "fi")
+    for card in all_cards():  # draw one real figure: warms matplotlib, its fonts and Agg
+        chart = render(card, empty_answer(card), "fi")
+        if chart.figure is not None:
+            chart_html(chart, "fi", title="")
+            break
     Store()
