@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
 import sys
 from dataclasses import dataclass
 
@@ -105,7 +106,7 @@ def serve(options: ServeOptions) -> None:
         os.environ["EKOKIT_DB"] = options.db_url  # kernels inherit the environment
     config = build_config(options)
     host = "0.0.0.0" if options.public else "127.0.0.1"
-    url = f"http://{'<this-machine>' if options.public else host}:{options.port}/"
+    url = f"http://{socket.getfqdn() if options.public else host}:{options.port}/"
     if options.public:
         url += f"?token={config.Voila.token}"
     EkokitVoila.expected_warm = options.participants * len(live_session_notebooks())
