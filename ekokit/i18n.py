@@ -42,13 +42,16 @@ def catalogue(lang: str) -> dict[str, str]:
     """All UI messages of one language, flattened to dotted keys.
 
     data/<lang>/ui.yaml holds the app's messages; data/<lang>/ui/<part>.yaml files add their own
-    keys under ``<part>.`` (charts, quiz…), so parts can grow without touching one big file."""
+    keys under ``<part>.`` (charts, quiz…), and data/<lang>/ui/<part>/<name>.yaml under
+    ``<part>.<name>.`` (one file per chart), so parts can grow without touching one big file."""
     folder = data_dir() / lang
     with (folder / "ui.yaml").open(encoding="utf-8") as fh:
         messages = _flatten(yaml.safe_load(fh) or {})
-    for path in sorted((folder / "ui").glob("*.yaml")):
+    parts = folder / "ui"
+    for path in sorted(parts.rglob("*.yaml")):
+        prefix = ".".join(path.relative_to(parts).with_suffix("").parts) + "."
         with path.open(encoding="utf-8") as fh:
-            messages.update(_flatten(yaml.safe_load(fh) or {}, path.stem + "."))
+            messages.update(_flatten(yaml.safe_load(fh) or {}, prefix))
     return messages
 
 

@@ -5,24 +5,20 @@ registers itself with ``@register("<name>")``. HTML output lives in :mod:`ekokit
 
 from __future__ import annotations
 
+import importlib
 import logging
+import pkgutil
 from typing import Any
 
 from ekokit.cards import Card
-from ekokit.charts import (  # noqa: F401  (imported so that they register)
-    impact_chain,
-    lifecycle,
-    meetings,
-    motivation_matrix,
-    network_map,
-    power_interest,
-    radar,
-    ring_map,
-    summary,
-)
-from ekokit.charts._base import CHARTS, Chart, ChartFn, register
+from ekokit.charts._base import CHARTS, READS, Chart, ChartFn, register
 
-__all__ = ["CHARTS", "Chart", "ChartFn", "register", "render"]
+__all__ = ["CHARTS", "READS", "Chart", "ChartFn", "register", "render"]
+
+# Every chart module in this folder registers itself on import: no hand-kept list.
+for _module in pkgutil.iter_modules(__path__):
+    if not _module.name.startswith("_") and _module.name != "html":
+        importlib.import_module(f"{__name__}.{_module.name}")
 
 log = logging.getLogger(__name__)
 

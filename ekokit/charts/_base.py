@@ -31,11 +31,17 @@ class Chart:
 
 ChartFn = Callable[[Card, dict[str, Any], str], Chart]
 CHARTS: dict[str, ChartFn] = {}
+READS: dict[str, tuple[str, ...]] = {}
 
 
-def register(name: str) -> Callable[[ChartFn], ChartFn]:
+def register(name: str, *, reads: tuple[str, ...] = ()) -> Callable[[ChartFn], ChartFn]:
+    """Register a chart under ``name``. ``reads`` lists the answer fields it draws from, as
+    paths: ``"actors"`` or ``"actors.ring"`` (an item field of a list). ``ekokit validate`` checks
+    that every exercise naming the chart has these fields."""
+
     def decorate(fn: ChartFn) -> ChartFn:
         CHARTS[name] = fn
+        READS[name] = tuple(reads)
         return fn
 
     return decorate
