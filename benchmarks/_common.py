@@ -301,8 +301,8 @@ def plain_voila_server(name: str, db: Path, port: int) -> Server:
 
 def seed_demo_team(db: Path) -> None:
     """The demo team in a fresh store, as `ekokit serve` would create it."""
-    from ekokit.demo import ensure_demo_team
-    from ekokit.store import Store
+    from ekokit.store.database import Store
+    from ekokit.store.demo import ensure_demo_team
 
     ensure_demo_team(Store(str(db)))
 

@@ -28,13 +28,13 @@ TEAM = "bench-team"
 
 
 def _team(store) -> None:
-    from ekokit.teams import Team
+    from ekokit.model.teams import Team
 
     store.create_team(Team(slug=TEAM, name="Bench team", members=["Aino", "Bashir"]))
 
 
 def bench_store(db: Path, iterations: int, warmup: int) -> list[float]:
-    from ekokit.store import Store
+    from ekokit.store.database import Store
 
     store = Store(str(db))
     _team(store)
@@ -54,14 +54,14 @@ def bench_store(db: Path, iterations: int, warmup: int) -> list[float]:
 
 
 def bench_keystroke(db: Path, iterations: int, warmup: int) -> list[float]:
-    from ekokit.cards import card
-    from ekokit.exercise_view import ExerciseView
-    from ekokit.i18n import Translator
-    from ekokit.store import Store
+    from ekokit.content.exercises import find_exercise
+    from ekokit.content.i18n import Translator
+    from ekokit.store.database import Store
+    from ekokit.widgets.exercise_view import ExerciseView
 
     store = Store(str(db))
     _team(store)
-    view = ExerciseView(card(EXERCISE), TEAM, store, Translator("fi"), author="Aino", delay=0)
+    view = ExerciseView(find_exercise(EXERCISE), TEAM, store, Translator("fi"), author="Aino", delay=0)
     view.build()
     description = view.form.editors["description"].input
     phenomenon = view.form.editors["phenomenon"].input
@@ -80,14 +80,15 @@ def bench_keystroke(db: Path, iterations: int, warmup: int) -> list[float]:
 
 
 def bench_chart_keystroke(db: Path, iterations: int, warmup: int) -> list[float]:
-    from ekokit.cards import card, vocabularies
-    from ekokit.exercise_view import ExerciseView
-    from ekokit.i18n import Translator
-    from ekokit.store import Store
+    from ekokit.content.exercises import find_exercise
+    from ekokit.content.i18n import Translator
+    from ekokit.content.vocab import vocabularies
+    from ekokit.store.database import Store
+    from ekokit.widgets.exercise_view import ExerciseView
 
     store = Store(str(db))
     _team(store)
-    view = ExerciseView(card(CHART_EXERCISE), TEAM, store, Translator("fi"), author="Aino",
+    view = ExerciseView(find_exercise(CHART_EXERCISE), TEAM, store, Translator("fi"), author="Aino",
                         delay=0)
     view.build()
     actors = view.form.editors["actors"]

@@ -8,20 +8,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ekokit.content.i18n import t
 from ekokit.errors import EkokitError
-from ekokit.i18n import t
 
 
 def _store(args: argparse.Namespace):
-    from ekokit.store import Store
+    from ekokit.store.database import Store
 
     return Store(args.db)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from ekokit.demo import ensure_demo_team
     from ekokit.paths import as_db_url, default_db_url
-    from ekokit.server import ServeOptions, serve
+    from ekokit.server.app import ServeOptions, serve
+    from ekokit.store.demo import ensure_demo_team
 
     url = as_db_url(args.db) if args.db else default_db_url()
     if ensure_demo_team(_store(args)):
@@ -32,7 +32,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_team_add(args: argparse.Namespace) -> int:
-    from ekokit.teams import Team, slugify
+    from ekokit.model.teams import Team, slugify
 
     team = Team(slug=args.slug or slugify(args.name), name=args.name,
                 phenomenon=args.phenomenon, members=args.member or [])
@@ -52,21 +52,21 @@ def cmd_team_list(args: argparse.Namespace) -> int:
 
 
 def cmd_exercises(args: argparse.Namespace) -> int:
-    from ekokit.cards import all_cards
+    from ekokit.content.exercises import all_exercises
 
-    cards = [c for c in all_cards() if not args.session or c.session == args.session]
+    exercises = [c for c in all_exercises() if not args.session or c.session == args.session]
     if args.json:
         rows = [{"id": c.id, "session": c.session,
-                 "title": {lang: text.title for lang, text in c.texts.items()}} for c in cards]
+                 "title": {lang: text.title for lang, text in c.texts.items()}} for c in exercises]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for c in cards:
+        for c in exercises:
             print(f"{c.id}\t{c.session}\t{c.title(args.lang)}")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from ekokit.workbook import dumps, export_workbook
+    from ekokit.store.workbook import dumps, export_workbook
 
     text = dumps(export_workbook(_store(args), args.team))
     if args.output:
@@ -77,7 +77,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ekokit.workbook import import_file
+    from ekokit.store.workbook import import_file
 
     team = import_file(_store(args), args.file, slug=args.slug)
     print(team.slug)
@@ -85,7 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_seed(args: argparse.Namespace) -> int:
-    from ekokit.demo import ensure_demo_team, seed_synthetic_teams
+    from ekokit.store.demo import ensure_demo_team, seed_synthetic_teams
 
     store = _store(args)
     ensure_demo_team(store)

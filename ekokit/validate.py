@@ -6,8 +6,9 @@ import sys
 
 import yaml
 
-from ekokit.cards import FieldSpec, all_cards, load_card, vocabularies
-from ekokit.i18n import languages, vocab_labels
+from ekokit.content.exercises import FieldSpec, all_exercises, load_exercise
+from ekokit.content.i18n import languages
+from ekokit.content.vocab import vocab_labels, vocabularies
 from ekokit.paths import data_dir
 
 
@@ -38,27 +39,27 @@ def problems() -> list[str]:
     found: list[str] = []
     for path in sorted((data_dir() / "exercises").glob("*.yaml")):
         try:
-            load_card(path.stem)
+            load_exercise(path.stem)
         except (OSError, ValueError, yaml.YAMLError) as exc:  # report every broken card
             found.append(f"{path.stem}: {type(exc).__name__}: {exc}")
     if found:
         return found
-    cards = all_cards()
-    ids = {c.id for c in cards}
+    exercises = all_exercises()
+    ids = {c.id for c in exercises}
     vocabs = vocabularies()
-    for card in cards:
-        for rel in card.spec.related:
+    for exercise in exercises:
+        for rel in exercise.spec.related:
             if rel not in ids:
-                found.append(f"{card.id}: related card {rel!r} does not exist")
-        for vocab in _vocabs_used(card.spec.fields):
+                found.append(f"{exercise.id}: related card {rel!r} does not exist")
+        for vocab in _vocabs_used(exercise.spec.fields):
             if vocab not in vocabs:
-                found.append(f"{card.id}: vocabulary {vocab!r} does not exist")
+                found.append(f"{exercise.id}: vocabulary {vocab!r} does not exist")
         for lang in languages():
-            texts = card.texts[lang]
-            found += _field_problems(card.id, lang, card.spec.fields, texts.fields, "")
-            extra = set(texts.fields) - {f.name for f in card.spec.fields}
+            texts = exercise.texts[lang]
+            found += _field_problems(exercise.id, lang, exercise.spec.fields, texts.fields, "")
+            extra = set(texts.fields) - {f.name for f in exercise.spec.fields}
             if extra:
-                found.append(f"{card.id} [{lang}]: labels for unknown fields {sorted(extra)}")
+                found.append(f"{exercise.id} [{lang}]: labels for unknown fields {sorted(extra)}")
     for lang in languages():
         labels = vocab_labels(lang)
         for vocab, item_ids in vocabs.items():

@@ -19,11 +19,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ekokit import answers
-from ekokit.calendar import calendar
-from ekokit.cards import card
+from ekokit.content.calendar import calendar
+from ekokit.content.exercises import find_exercise
+from ekokit.model import answers
 from ekokit.paths import data_dir
-from ekokit.workbook import FORMAT, VERSION, dumps, parse_workbook
+from ekokit.store.workbook import FORMAT, VERSION, dumps, parse_workbook
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "examples" / "demo_team.json"
 
@@ -2259,7 +2259,7 @@ def build() -> dict[str, Any]:
 
     out: dict[str, list[dict[str, Any]]] = {}
     for exercise_id, revisions in exercises.items():
-        the_card = card(exercise_id)
+        the_card = find_exercise(exercise_id)
         earliest, latest, first_day = _window(the_card.session)
         records = []
         previous = CREATED_AT

@@ -24,7 +24,7 @@ SESSIONS = {
 
 FACILITATOR = (
     "# Fasilitaattori · Facilitator\n\nKaikki tiimit yhdellä silmäyksellä / all teams at once.",
-    ["import ekokit", "ekokit.facilitator()"],
+    ["import ekokit", "ekokit.widgets.facilitator()"],
 )
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ekokit.store import Store
-from ekokit.teams import Team
+from ekokit.model.teams import Team
+from ekokit.store.database import Store
 
 
 @pytest.fixture()

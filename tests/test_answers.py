@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from ekokit import answers
-from ekokit.cards import card
+from ekokit.content.exercises import find_exercise
+from ekokit.model import answers
 
 
 def problems(exercise: str, data: dict) -> list[answers.Problem]:
     with pytest.raises(answers.AnswerInvalid) as caught:
-        answers.validate(card(exercise), data)
+        answers.validate(find_exercise(exercise), data)
     return caught.value.problems
 
 
 def test_an_empty_draft_is_valid_but_not_complete():
-    phenomenon = card("s1_phenomenon")
+    phenomenon = find_exercise("s1_phenomenon")
     data = answers.validate(phenomenon, {})
     assert data["phenomenon"] == "" and data["affected_groups"] == []
     assert not answers.is_complete(phenomenon, data)
@@ -23,7 +23,7 @@ def test_an_empty_draft_is_valid_but_not_complete():
 
 
 def test_a_filled_answer_is_complete():
-    phenomenon = card("s1_phenomenon")
+    phenomenon = find_exercise("s1_phenomenon")
     data = answers.validate(phenomenon, {"phenomenon": "Ylivelkaantuminen", "description": "…"})
     assert answers.is_complete(phenomenon, data)
 
@@ -62,12 +62,12 @@ def test_too_many_rows_are_refused():
 
 
 def test_required_item_fields_make_a_row_incomplete():
-    actor_map = card("s1_actor_map")
+    actor_map = find_exercise("s1_actor_map")
     data = answers.validate(actor_map, {"actors": [{"name": "Kela"}]})
     missing = answers.missing_required(actor_map, data)
     assert ("actors", 0, "org_type") in missing and ("actors", 0, "ring") in missing
 
 
 def test_html_is_kept_literally_in_answers():
-    data = answers.validate(card("s1_phenomenon"), {"phenomenon": "<b>velat</b> & korot"})
+    data = answers.validate(find_exercise("s1_phenomenon"), {"phenomenon": "<b>velat</b> & korot"})
     assert data["phenomenon"] == "<b>velat</b> & korot"

@@ -18,9 +18,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from ekokit.i18n import Translator
-from ekokit.store import Store
-from ekokit.teams import Team
+from ekokit.content.i18n import Translator
+from ekokit.model.teams import Team
+from ekokit.store.database import Store
 from tests.servers import chromium_path, running_server
 
 pytestmark = pytest.mark.browser

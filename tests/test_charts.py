@@ -11,19 +11,19 @@ from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from ekokit import answers
-from ekokit.cards import Card, load_card
 from ekokit.charts import CHARTS, Chart, render
 from ekokit.charts.html import chart_html
 from ekokit.charts.radar import team_mean
+from ekokit.content.exercises import Exercise, load_exercise
+from ekokit.model import answers
 from ekokit.paths import data_dir
 
 NASTY = "$x$ <script>alert(1)</script> \\$y$"
 CHARTS_DIR = Path(__file__).resolve().parent.parent / "ekokit" / "charts"
 
 
-def get_card(exercise_id: str) -> Card:
-    return load_card(exercise_id)
+def get_exercise(exercise_id: str) -> Exercise:
+    return load_exercise(exercise_id)
 
 
 def all_ids() -> list[str]:
@@ -121,8 +121,8 @@ SAMPLES = {
 }
 
 
-def chart_for(exercise_id: str, data: dict, lang: str = "fi") -> tuple[Card, Chart]:
-    card = get_card(exercise_id)
+def chart_for(exercise_id: str, data: dict, lang: str = "fi") -> tuple[Exercise, Chart]:
+    card = get_exercise(exercise_id)
     return card, CHARTS[card.spec.chart](card, answers.validate(card, data), lang)
 
 
@@ -175,7 +175,7 @@ def test_radar_table_and_alt_give_means_strongest_and_weakest():
 
 @pytest.mark.parametrize("exercise_id", all_ids())
 def test_empty_answers_never_raise(exercise_id):
-    card = get_card(exercise_id)
+    card = get_exercise(exercise_id)
     for data in (answers.empty_answer(card), {}):
         for lang in ("fi", "en"):
             chart = CHARTS[card.spec.chart](card, data, lang)
@@ -194,21 +194,21 @@ def test_empty_answers_never_raise(exercise_id):
     ("s1_impact_chain", {"assumptions": ["Rahoitus jatkuu"]}),
 ])
 def test_partial_answers_give_a_sensible_chart(exercise_id, data):
-    card = get_card(exercise_id)
+    card = get_exercise(exercise_id)
     chart = CHARTS[card.spec.chart](card, answers.validate(card, data), "fi")
     assert chart.alt.strip() and "{" not in chart.alt
     chart_html(chart, "fi", title="x")
 
 
 def test_unknown_chart_name_is_a_clear_key_error():
-    card = get_card("s1_phenomenon")
+    card = get_exercise("s1_phenomenon")
     odd = card.model_copy(update={"spec": card.spec.model_copy(update={"chart": "pie"})})
     with pytest.raises(KeyError, match="pie"):
         render(odd, {}, "fi")
 
 
 def test_every_chart_named_by_an_exercise_is_registered():
-    named = {get_card(i).spec.chart for i in all_ids()}
+    named = {get_exercise(i).spec.chart for i in all_ids()}
     assert named <= set(CHARTS), named - set(CHARTS)
 
 

@@ -8,7 +8,8 @@ import ipywidgets as w
 import pytest
 import yaml
 
-from ekokit.content import (
+from ekokit.content.i18n import catalogue, languages
+from ekokit.content.readings import (
     CONCEPTS,
     QUIZ_SESSIONS,
     Option,
@@ -19,9 +20,8 @@ from ekokit.content import (
     glossary,
     quiz,
 )
-from ekokit.i18n import catalogue, languages
 from ekokit.paths import data_dir
-from ekokit.quiz_widget import QuestionView, quiz_widget
+from ekokit.widgets.quiz import QuestionView, quiz_widget
 
 LANGS = languages()
 URL = re.compile(r"https?://\S+")
@@ -186,7 +186,7 @@ def test_quiz_widget_has_no_sliders():
 
 
 def test_html_in_texts_is_escaped():
-    from ekokit.i18n import Translator
+    from ekokit.content.i18n import Translator
 
     question = Question(
         id="x", text="<script>alert(1)</script> & <b>bold</b>",
@@ -202,7 +202,7 @@ def test_html_in_texts_is_escaped():
 
 
 def test_the_folded_quiz_builds_its_questions_only_when_started():
-    from ekokit.quiz_widget import folded_quiz
+    from ekokit.widgets.quiz import folded_quiz
 
     box = folded_quiz("1", "fi")
     start = box.children[1]

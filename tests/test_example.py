@@ -9,14 +9,14 @@ import time
 
 import pytest
 
-from ekokit import answers
-from ekokit.calendar import calendar
-from ekokit.cards import card
-from ekokit.demo import EXAMPLE_WORKBOOK, ensure_demo_team, seed_synthetic_teams
-from ekokit.landing import DEMO_TEAM
+from ekokit.content.calendar import calendar
+from ekokit.content.exercises import find_exercise
+from ekokit.model import answers
 from ekokit.paths import data_dir
-from ekokit.store import Store
-from ekokit.workbook import dumps, export_workbook, import_workbook, parse_workbook
+from ekokit.server.landing import DEMO_TEAM
+from ekokit.store.database import Store
+from ekokit.store.demo import EXAMPLE_WORKBOOK, ensure_demo_team, seed_synthetic_teams
+from ekokit.store.workbook import dumps, export_workbook, import_workbook, parse_workbook
 
 EXERCISE_IDS = sorted(p.stem for p in (data_dir() / "exercises").glob("*.yaml"))
 
@@ -45,7 +45,7 @@ def test_the_example_covers_every_exercise(book):
 def test_every_latest_revision_is_complete(book, exercise_id):
     records = book.exercises[exercise_id]
     assert [r.revision for r in records] == list(range(1, len(records) + 1))
-    assert answers.missing_required(card(exercise_id), records[-1].data) == []
+    assert answers.missing_required(find_exercise(exercise_id), records[-1].data) == []
 
 
 def test_some_exercises_show_a_history_by_different_members(book):
@@ -60,7 +60,7 @@ def test_authors_are_members_and_dates_fit_the_calendar(book):
     last_session = max(s.date for s in cal.sessions)
     team_created = dt.datetime.fromisoformat(book.created_at)
     for exercise_id, records in book.exercises.items():
-        session = card(exercise_id).session
+        session = find_exercise(exercise_id).session
         if session.startswith("h"):  # homework: between its session and its due date
             homework = next(h for h in cal.homework if h.id == session)
             earliest, first_by = cal.session(homework.after).date, homework.due

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ekokit.cards import card
-from ekokit.exercise_view import ExerciseView
-from ekokit.i18n import Translator
-from ekokit.store import Store
+from ekokit.content.exercises import find_exercise
+from ekokit.content.i18n import Translator
+from ekokit.store.database import Store
+from ekokit.widgets.exercise_view import ExerciseView
 
 
 def view_for(exercise: str, store: Store, team, lang: str = "fi") -> ExerciseView:
-    view = ExerciseView(card(exercise), team.slug, store, Translator(lang), author="Aino")
+    view = ExerciseView(find_exercise(exercise), team.slug, store, Translator(lang), author="Aino")
     view.build()
     return view
 

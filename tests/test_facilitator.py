@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ekokit.facilitator import FacilitatorView, progress_matrix
-from ekokit.teams import Team
+from ekokit.model.teams import Team
+from ekokit.widgets.facilitator import FacilitatorView, progress_matrix
 
 
 def test_progress_matrix_covers_every_team_and_exercise(store, team):

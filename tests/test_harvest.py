@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from ekokit.cards import card
-from ekokit.demo import ensure_demo_team
-from ekokit.harvest import AFTER, BEFORE_MATURITY, BEFORE_PHASE, before_after
+from ekokit.content.exercises import find_exercise
+from ekokit.model.harvest import AFTER, BEFORE_MATURITY, BEFORE_PHASE, before_after
+from ekokit.store.demo import ensure_demo_team
 
 
 def test_session4_reuses_session1_field_definitions():
-    after = {f.name: f for f in card(AFTER).spec.fields}
-    assert after["ratings"] == next(f for f in card(BEFORE_MATURITY).spec.fields
+    after = {f.name: f for f in find_exercise(AFTER).spec.fields}
+    assert after["ratings"] == next(f for f in find_exercise(BEFORE_MATURITY).spec.fields
                                     if f.name == "ratings")
-    assert after["current_phase"] == next(f for f in card(BEFORE_PHASE).spec.fields
+    assert after["current_phase"] == next(f for f in find_exercise(BEFORE_PHASE).spec.fields
                                           if f.name == "current_phase")
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ekokit.i18n import MissingMessage, catalogue, languages, t, vocab_labels
+from ekokit.content.i18n import MissingMessage, catalogue, languages, t
+from ekokit.content.vocab import vocab_labels
 from ekokit.validate import problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,15 +53,15 @@ def test_every_key_the_code_uses_exists():
 
 
 def test_every_dynamic_key_family_is_complete():
-    from ekokit.calendar import calendar
-    from ekokit.cards import all_cards
+    from ekokit.content.calendar import calendar
+    from ekokit.content.exercises import all_exercises
 
     messages = catalogue("fi")
     for session in calendar().sessions:
         assert f"session.title_{session.id}" in messages
     for state in ("done", "started", "open"):
         assert f"progress.{state}" in messages
-    for card in all_cards():
+    for card in all_exercises():
         assert f"facilitator.session_{card.session}" in messages
 
 

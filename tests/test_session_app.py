@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ekokit.session_app import SessionApp
-from ekokit.teams import Team
+from ekokit.model.teams import Team
+from ekokit.widgets.session_app import SessionApp
 
 
 def test_without_a_team_the_picker_is_shown_and_creates_a_team(store):
@@ -11,7 +11,7 @@ def test_without_a_team_the_picker_is_shown_and_creates_a_team(store):
     picker_box = app.team_area.children[0]
     assert "ek-team-picker" in picker_box._dom_classes
     assert app.exercises.children == ()
-    from ekokit.team_picker import TeamPicker  # noqa: F401 - the picker's widgets by class
+    from ekokit.widgets.team_picker import TeamPicker  # noqa: F401 - the picker's widgets by class
     widgets = {c: w for w in picker_box.children for c in w._dom_classes}
     widgets["ek-field-team_name"].value = "Nuoret & velat"
     widgets["ek-field-team_members"].value = "Aino\nBashir"

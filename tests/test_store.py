@@ -14,8 +14,8 @@ from ekokit.errors import (
     TeamExists,
     UnknownTeam,
 )
-from ekokit.store import Store
-from ekokit.teams import Team, slugify
+from ekokit.model.teams import Team, slugify
+from ekokit.store.database import Store
 
 
 def test_every_save_is_a_new_revision_and_nothing_is_updated(store, team):

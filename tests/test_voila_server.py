@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ekokit.i18n import Translator
+from ekokit.content.i18n import Translator
 from ekokit.paths import notebooks_dir
 from tests.servers import running_server
 

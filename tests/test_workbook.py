@@ -7,8 +7,8 @@ import json
 import pytest
 
 from ekokit.errors import TeamExists, WorkbookError
-from ekokit.store import Store
-from ekokit.workbook import dumps, export_workbook, import_workbook
+from ekokit.store.database import Store
+from ekokit.store.workbook import dumps, export_workbook, import_workbook
 
 
 def _fill(store, team):

@@ -16,8 +16,9 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ekokit.cards import Card
-from ekokit.i18n import label, t
+from ekokit.content.exercises import Exercise
+from ekokit.content.i18n import t
+from ekokit.content.vocab import label
 
 
 @dataclass(frozen=True, eq=False)
@@ -29,7 +30,7 @@ class Chart:
     table: pd.DataFrame | None = None
 
 
-ChartFn = Callable[[Card, dict[str, Any], str], Chart]
+ChartFn = Callable[[Exercise, dict[str, Any], str], Chart]
 CHARTS: dict[str, ChartFn] = {}
 READS: dict[str, tuple[str, ...]] = {}
 
@@ -134,10 +135,10 @@ def vlabel(vocab: str, item: object, lang: str) -> str:
     return label(vocab, str(item), lang) if item not in (None, "") else ""
 
 
-def field_label(card: Card, lang: str, *path: str) -> str:
+def field_label(exercise: Exercise, lang: str, *path: str) -> str:
     """A field's label from the card texts; the field name while texts are missing."""
     try:
-        return card.field_text(lang, *path).label
+        return exercise.field_text(lang, *path).label
     except (KeyError, AttributeError):
         return path[-1].replace("_", " ").capitalize()
 

@@ -9,7 +9,6 @@ from typing import Any
 import pandas as pd
 from matplotlib.patches import FancyBboxPatch
 
-from ekokit.cards import Card
 from ekokit.charts._base import (
     BLUE,
     FONT,
@@ -25,6 +24,7 @@ from ekokit.charts._base import (
     textlist,
     wrap,
 )
+from ekokit.content.exercises import Exercise
 
 STAGES = ("resources", "activities", "outputs", "outcomes", "impacts")
 BOX = "#E3EEF7"
@@ -65,7 +65,7 @@ def _draw(items: dict[str, list[str]], assumptions: list[str], lang: str):
 
 
 @register("impact_chain")
-def impact_chain(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def impact_chain(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     items = {stage: textlist(answer, stage) for stage in STAGES}
     assumptions = textlist(answer, "assumptions")
     if not any(items.values()) and not assumptions:

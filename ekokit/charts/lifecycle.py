@@ -7,7 +7,6 @@ from typing import Any
 
 import pandas as pd
 
-from ekokit.cards import Card, vocabularies
 from ekokit.charts._base import (
     BLACK,
     FONT,
@@ -21,6 +20,8 @@ from ekokit.charts._base import (
     vlabel,
     wrap,
 )
+from ekokit.content.exercises import Exercise
+from ekokit.content.vocab import vocabularies
 
 
 def _draw(phases: tuple[str, ...], current: str | None, lang: str):
@@ -48,7 +49,7 @@ def _draw(phases: tuple[str, ...], current: str | None, lang: str):
 
 
 @register("lifecycle")
-def lifecycle(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def lifecycle(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     phases = vocabularies()["lifecycle_phase"]
     current = (answer or {}).get("current_phase")
     current = current if current in phases else None

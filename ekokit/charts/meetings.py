@@ -8,7 +8,6 @@ from typing import Any
 
 import pandas as pd
 
-from ekokit.cards import Card
 from ekokit.charts._base import (
     BLACK,
     BLUE,
@@ -24,6 +23,7 @@ from ekokit.charts._base import (
     tex,
     wrap,
 )
+from ekokit.content.exercises import Exercise
 
 LEVELS = (0.45, -0.45, 0.95, -0.95)
 ROOM = 6  # up to this many meetings show a decision excerpt beside the date
@@ -69,7 +69,7 @@ def _draw(dated: list[tuple[dt.date, dict]], lang: str):
 
 
 @register("meetings")
-def meetings(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def meetings(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     rows = [r for r in (answer or {}).get("meetings") or [] if isinstance(r, dict)
             and any(clean(r.get(k)) for k in ("date", "participants", "decisions"))]
     if not rows:

@@ -8,7 +8,6 @@ from typing import Any
 import pandas as pd
 from matplotlib.patches import Rectangle
 
-from ekokit.cards import Card
 from ekokit.charts._base import (
     BLACK,
     FONT,
@@ -24,6 +23,7 @@ from ekokit.charts._base import (
     tex,
     wrap,
 )
+from ekokit.content.exercises import Exercise
 
 GIVEN, OWN = "#CCE3F2", "#FCEFC7"  # pale blue / pale yellow: a background, text stays black
 
@@ -101,7 +101,7 @@ def _table(names: list[str], cells: dict[tuple[int, int], list[str]], lang: str)
 
 
 @register("motivation_matrix")
-def motivation_matrix(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def motivation_matrix(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     names, cells = _matrix(answer)
     if not names:
         return no_data(lang)

@@ -10,7 +10,6 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
-from ekokit.cards import Card
 from ekokit.charts._base import (
     BLACK,
     BLUE,
@@ -33,6 +32,7 @@ from ekokit.charts._base import (
     tags,
     vlabel,
 )
+from ekokit.content.exercises import Exercise
 
 KINDS = {"description": ("s", SKY), "viewpoint": ("D", ORANGE), "factor": ("o", BLUE)}
 NO_KIND = ("h", "white")
@@ -135,7 +135,7 @@ def _alt(factors: list[dict], actors: list[dict], lang: str) -> str:
 
 
 @register("network_map")
-def network_map(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def network_map(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     factors = sorted(named(answer, "factors"), key=lambda f: clean(f.get("cluster")).casefold())
     actors = named(answer, "actors")
     if not factors and not actors:

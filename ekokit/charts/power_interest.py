@@ -10,7 +10,6 @@ from typing import Any
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from ekokit.cards import Card
 from ekokit.charts._base import (
     BLACK,
     BLUE,
@@ -29,6 +28,7 @@ from ekokit.charts._base import (
     tags,
     vlabel,
 )
+from ekokit.content.exercises import Exercise
 
 HIGH = 3.5
 DISPOSITIONS = {"supportive": ("^", GREEN), "neutral": ("o", BLUE), "resisting": ("v", VERMILLION)}
@@ -116,7 +116,7 @@ def _table(stakeholders: list[dict], lang: str) -> pd.DataFrame:
 
 
 @register("power_interest")
-def power_interest(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def power_interest(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     stakeholders = [{**s, "no": i} for i, s in enumerate(named(answer, "stakeholders"), 1)]
     if not stakeholders:
         return no_data(lang)

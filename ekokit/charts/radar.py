@@ -9,7 +9,6 @@ from typing import Any
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from ekokit.cards import Card, vocabularies
 from ekokit.charts._base import (
     BLACK,
     FONT,
@@ -29,6 +28,8 @@ from ekokit.charts._base import (
     vlabel,
     wrap,
 )
+from ekokit.content.exercises import Exercise
+from ekokit.content.vocab import vocabularies
 
 VOCAB = "maturity_dimension"
 MANY = 6  # beyond this, members are drawn alike and the legend names only the groups
@@ -89,7 +90,7 @@ def _draw(dims: tuple[str, ...], members: list[dict], mean: dict[str, float], la
 
 
 @register("radar")
-def radar(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def radar(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     members = [r for r in named(answer, "ratings", "member") if _scores(r)]
     if not members:
         return no_data(lang)

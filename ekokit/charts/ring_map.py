@@ -9,7 +9,6 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
-from ekokit.cards import Card, vocabularies
 from ekokit.charts._base import (
     BLACK,
     FONT,
@@ -32,6 +31,8 @@ from ekokit.charts._base import (
     wrap,
     yes_no,
 )
+from ekokit.content.exercises import Exercise
+from ekokit.content.vocab import vocabularies
 
 RADII = {"core": 1.0, "partner": 2.0, "environment": 3.0}
 FILLS = {"core": "#D9D9D9", "partner": "#E9E9E9", "environment": PALE}
@@ -126,7 +127,7 @@ def _alt(actors: list[dict], by_ring: dict[str, list[dict]], lang: str) -> str:
 
 
 @register("ring_map")
-def ring_map(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def ring_map(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     actors = named(answer, "actors")
     if not actors:
         return no_data(lang)

@@ -6,8 +6,8 @@ from typing import Any
 
 import pandas as pd
 
-from ekokit.cards import Card, FieldSpec
 from ekokit.charts._base import Chart, field_label, msg, register, vlabel, yes_no
+from ekokit.content.exercises import Exercise, FieldSpec
 
 
 def display(spec: FieldSpec, value: Any, lang: str) -> str:
@@ -31,15 +31,15 @@ def display(spec: FieldSpec, value: Any, lang: str) -> str:
 
 
 @register("summary")
-def summary(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def summary(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     answer = answer or {}
     table_rows, filled = [], 0
-    for spec in card.spec.fields:
+    for spec in exercise.spec.fields:
         text = display(spec, answer.get(spec.name), lang)
         filled += bool(text)
-        table_rows.append((field_label(card, lang, spec.name), text or msg("empty_cell", lang)))
+        table_rows.append((field_label(exercise, lang, spec.name), text or msg("empty_cell", lang)))
     columns = [msg("summary.col_field", lang), msg("summary.col_value", lang)]
     table = pd.DataFrame(table_rows, columns=columns)
     if not filled:
         return Chart(None, msg("no_data", lang), table)
-    return Chart(None, msg("summary.alt", lang, filled=filled, total=len(card.spec.fields)), table)
+    return Chart(None, msg("summary.alt", lang, filled=filled, total=len(exercise.spec.fields)), table)

@@ -7,8 +7,8 @@ import html
 
 import ipywidgets as w
 
-from ekokit.content import Question, quiz
-from ekokit.i18n import Translator
+from ekokit.content.i18n import Translator
+from ekokit.content.readings import Question, quiz
 
 
 class QuestionView:

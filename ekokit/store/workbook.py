@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ekokit import answers
-from ekokit.cards import all_cards
+from ekokit.content.exercises import all_exercises
 from ekokit.errors import TeamExists, UnknownExercise, WorkbookError
-from ekokit.store import Revision, Store
-from ekokit.teams import Team
+from ekokit.model import answers
+from ekokit.model.teams import Team
+from ekokit.store.database import Revision, Store
 
 FORMAT = "ekokit-workbook"
 VERSION = 1
@@ -71,9 +71,9 @@ def parse_workbook(text: str | bytes) -> Workbook:
         book = Workbook.model_validate(raw)
     except ValidationError as exc:
         raise WorkbookError(str(exc), reason="invalid") from exc
-    cards = {c.id: c for c in all_cards()}
+    exercises = {c.id: c for c in all_exercises()}
     for exercise_id, records in book.exercises.items():
-        if exercise_id not in cards:
+        if exercise_id not in exercises:
             raise WorkbookError(exercise_id, reason="unknown_exercise") from UnknownExercise(
                 exercise_id
             )
@@ -82,7 +82,7 @@ def parse_workbook(text: str | bytes) -> Workbook:
             raise WorkbookError(exercise_id, reason="revisions")
         for record in records:
             try:
-                answers.validate(cards[exercise_id], record.data)
+                answers.validate(exercises[exercise_id], record.data)
             except answers.AnswerInvalid as exc:
                 raise WorkbookError(f"{exercise_id}: {exc}", reason="invalid") from exc
     return book

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ekokit.charts.radar import team_mean
-from ekokit.store import Store
+from ekokit.store.database import Store
 
 BEFORE_MATURITY, BEFORE_PHASE, AFTER = "s1_maturity", "s1_lifecycle", "s4_before_after"
 

@@ -55,17 +55,6 @@ def catalogue(lang: str) -> dict[str, str]:
     return messages
 
 
-@functools.cache
-def vocab_labels(lang: str) -> dict[str, dict[str, str]]:
-    """Labels of controlled vocabularies (data/<lang>/vocab/*.yaml): {vocab: {id: label}}."""
-    merged: dict[str, dict[str, str]] = {}
-    for path in sorted((data_dir() / lang / "vocab").glob("*.yaml")):
-        with path.open(encoding="utf-8") as fh:
-            for name, items in (yaml.safe_load(fh) or {}).items():
-                merged[name] = {str(k): str(v) for k, v in items.items()}
-    return merged
-
-
 class MissingMessage(KeyError):
     pass
 
@@ -87,11 +76,6 @@ class _Defaulting(dict):
         return "{" + key + "}"
 
 
-def label(vocab: str, item_id: str, lang: str = DEFAULT_LANG) -> str:
-    """The label of one vocabulary item; the id itself when no label exists."""
-    return vocab_labels(normalise_lang(lang)).get(vocab, {}).get(item_id, item_id)
-
-
 class Translator:
     """Bound to one language: ``tr = Translator("en"); tr("status.saved")``."""
 
@@ -102,4 +86,6 @@ class Translator:
         return t(key, self.lang, **params)
 
     def label(self, vocab: str, item_id: str) -> str:
+        from ekokit.content.vocab import label
+
         return label(vocab, item_id, self.lang)

@@ -8,20 +8,20 @@ from typing import Any
 
 import ipywidgets as w
 
-from ekokit import answers
-from ekokit.answer_table import answer_table_html
-from ekokit.autosave import Debouncer
-from ekokit.cards import Card
 from ekokit.charts import render
+from ekokit.charts.answer_table import answer_table_html
 from ekokit.charts.html import chart_html
+from ekokit.content.exercises import Exercise
+from ekokit.content.i18n import Translator
+from ekokit.content.timefmt import local_time
 from ekokit.errors import StaleRevision, StoreUnavailable
-from ekokit.form import Form
-from ekokit.i18n import Translator
-from ekokit.store import Revision, Store
-from ekokit.timefmt import local_time
+from ekokit.model import answers
+from ekokit.state.autosave import Debouncer
+from ekokit.store.database import Revision, Store
+from ekokit.widgets.form import Form
 
 
-def card_html(card: Card, tr: Translator) -> str:
+def card_html(card: Exercise, tr: Translator) -> str:
     """The valtiolla.fi-style card (duration, what, when, how, tip, strengths, weaknesses)."""
     text = card.text(tr.lang)
     low, high = card.spec.duration_min
@@ -56,8 +56,8 @@ def card_html(card: Card, tr: Translator) -> str:
 class ExerciseView:
     """Builds its widgets on first open; saves by itself; refuses to overwrite a teammate."""
 
-    def __init__(self, card: Card, team: str, store: Store, tr: Translator, *, author: str = "",
-                 on_saved: Callable[[Card, Revision], None] | None = None,
+    def __init__(self, card: Exercise, team: str, store: Store, tr: Translator, *, author: str = "",
+                 on_saved: Callable[[Exercise, Revision], None] | None = None,
                  delay: float | None = None) -> None:
         self.card, self.team, self.store, self.tr, self.author = card, team, store, tr, author
         self.on_saved = on_saved

@@ -12,9 +12,10 @@ from typing import Any
 
 import ipywidgets as w
 
-from ekokit.answers import Path, Problem
-from ekokit.cards import Card, FieldSpec, vocabularies
-from ekokit.i18n import Translator
+from ekokit.content.exercises import Exercise, FieldSpec
+from ekokit.content.i18n import Translator
+from ekokit.content.vocab import vocabularies
+from ekokit.model.answers import Path, Problem
 
 Listener = Callable[[], None]
 UNSET = ""  # the "— choose —" option of a dropdown
@@ -155,7 +156,7 @@ class ScoresEditor:
 class ListEditor:
     """Rows of item fields with text buttons to add and remove rows."""
 
-    def __init__(self, spec: FieldSpec, card: Card, tr: Translator, on_change: Listener) -> None:
+    def __init__(self, spec: FieldSpec, card: Exercise, tr: Translator, on_change: Listener) -> None:
         self.spec, self.card, self.tr, self.on_change = spec, card, tr, on_change
         text = card.field_text(tr.lang, spec.name)
         self.label = text.label
@@ -227,7 +228,7 @@ class ListEditor:
 class Form:
     """All fields of a card (or of one list row) as widgets."""
 
-    def __init__(self, card: Card, tr: Translator, on_change: Listener, *,
+    def __init__(self, card: Exercise, tr: Translator, on_change: Listener, *,
                  fields: tuple[FieldSpec, ...] | None = None, path: Path = (),
                  show_help: bool = True) -> None:
         self.card, self.tr = card, tr

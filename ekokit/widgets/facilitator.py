@@ -7,13 +7,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from ekokit import answers
-from ekokit.answer_table import answer_table_html
-from ekokit.cards import SESSION_ORDER, all_cards
-from ekokit.context import page_language
-from ekokit.i18n import Translator
-from ekokit.store import Store
-from ekokit.timefmt import local_time
+from ekokit.charts.answer_table import answer_table_html
+from ekokit.content.exercises import SESSION_ORDER, all_exercises
+from ekokit.content.i18n import Translator
+from ekokit.content.timefmt import local_time
+from ekokit.model import answers
+from ekokit.server.request import page_language
+from ekokit.store.database import Store
 
 esc = html.escape
 
@@ -21,7 +21,7 @@ esc = html.escape
 def progress_matrix(store: Store) -> dict[str, dict[str, str]]:
     """{team slug: {exercise id: "done" | "started" | "open"}} from the latest revisions."""
     latest = store.latest_all()
-    cards = all_cards()
+    cards = all_exercises()
     return {
         team.slug: {
             card.id: _state(card, latest.get((team.slug, card.id)))
@@ -41,7 +41,7 @@ class FacilitatorView:
     def __init__(self, *, lang: str | None = None, store: Store | None = None) -> None:
         self.tr = Translator(page_language(lang))
         self.store = store or Store()
-        sessions = sorted({c.session for c in all_cards()}, key=SESSION_ORDER.get)
+        sessions = sorted({c.session for c in all_exercises()}, key=SESSION_ORDER.get)
         self.session = w.Dropdown(
             options=[(self.tr(f"facilitator.session_{s}"), s) for s in sessions],
             description=self.tr("facilitator.choose_session"),
@@ -75,7 +75,7 @@ class FacilitatorView:
 
     def refresh(self) -> None:
         tr = self.tr
-        cards = [c for c in all_cards() if c.session == self.session.value]
+        cards = [c for c in all_exercises() if c.session == self.session.value]
         chosen = self.exercise.value
         self.exercise.options = [(c.title(tr.lang), c.id) for c in cards]
         if chosen in {c.id for c in cards}:
@@ -114,7 +114,7 @@ class FacilitatorView:
         if not exercise:
             self.answers.value = ""
             return
-        card = next(c for c in all_cards() if c.id == exercise)
+        card = next(c for c in all_exercises() if c.id == exercise)
         latest = self.store.latest_all()
         sections = []
         for team in self.store.teams():

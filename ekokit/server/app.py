@@ -13,10 +13,10 @@ from tornado.ioloop import PeriodicCallback
 from traitlets.config import Config
 from voila.app import Voila
 
-from ekokit.calendar import calendar
-from ekokit.i18n import DEFAULT_LANG
-from ekokit.landing import LANDING_CSS, landing_html
+from ekokit.content.calendar import calendar
+from ekokit.content.i18n import DEFAULT_LANG
 from ekokit.paths import jupyter_share_dir, notebooks_dir
+from ekokit.server.landing import LANDING_CSS, landing_html
 
 POOL_REFILL_DELAY = 60  # seconds
 CULL_IDLE_SECONDS = 600  # a closed tab's kernel goes after 10 idle minutes; open tabs stay

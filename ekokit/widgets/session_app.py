@@ -7,18 +7,18 @@ from typing import Any
 
 import ipywidgets as w
 
-from ekokit import answers
-from ekokit.calendar import calendar
-from ekokit.cards import Card, cards_for_session
 from ekokit.charts import CHARTS  # noqa: F401  (imported before the request: warms matplotlib)
-from ekokit.context import in_voila, page_language, request_params
+from ekokit.content.calendar import calendar
+from ekokit.content.exercises import Exercise, exercises_for_session
+from ekokit.content.i18n import Translator, languages
+from ekokit.content.timefmt import local_date
 from ekokit.errors import EkokitError
-from ekokit.exercise_view import ExerciseView
-from ekokit.i18n import Translator, languages
-from ekokit.store import Revision, Store
-from ekokit.team_picker import TeamPicker
-from ekokit.teams import Team
-from ekokit.timefmt import local_date
+from ekokit.model import answers
+from ekokit.model.teams import Team
+from ekokit.server.request import in_voila, page_language, request_params
+from ekokit.store.database import Revision, Store
+from ekokit.widgets.exercise_view import ExerciseView
+from ekokit.widgets.team_picker import TeamPicker
 
 esc = html.escape
 
@@ -77,7 +77,7 @@ def _shared(kind: str) -> w.Widget:
     return _SHARED[kind]
 
 
-def _state(card: Card, data: dict[str, Any] | None) -> str:
+def _state(card: Exercise, data: dict[str, Any] | None) -> str:
     if not data:
         return "open"
     return "done" if answers.is_complete(card, data) else "started"
@@ -89,7 +89,7 @@ class SessionApp:
     def __init__(self, session: str, *, lang: str | None = None, team: str | None = None,
                  store: Store | None = None) -> None:
         self.session = session
-        self.cards = cards_for_session(session)
+        self.cards = exercises_for_session(session)
         self.store = store or Store()
         self.team: Team | None = None
         self.author = ""
@@ -204,7 +204,7 @@ class SessionApp:
         for section in self.sections.values():
             section.view.author = name
 
-    def _saved(self, card: Card, _revision: Revision) -> None:
+    def _saved(self, card: Exercise, _revision: Revision) -> None:
         self.sections[card.id].refresh_heading()
         self._refresh_progress()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from ekokit.cards import Card, FieldSpec
-from ekokit.i18n import Translator
+from ekokit.content.exercises import Exercise, FieldSpec
+from ekokit.content.i18n import Translator
 
 
 def display_value(spec: FieldSpec, value: Any, tr: Translator) -> str:
@@ -31,11 +31,11 @@ def display_value(spec: FieldSpec, value: Any, tr: Translator) -> str:
     return str(value)
 
 
-def answer_table_html(card: Card, data: dict[str, Any], lang: str) -> str:
+def answer_table_html(exercise: Exercise, data: dict[str, Any], lang: str) -> str:
     tr = Translator(lang)
     rows = "".join(
-        f'<tr><th scope="row">{html.escape(card.field_text(tr.lang, spec.name).label)}</th>'
+        f'<tr><th scope="row">{html.escape(exercise.field_text(tr.lang, spec.name).label)}</th>'
         f"<td>{html.escape(display_value(spec, data.get(spec.name), tr))}</td></tr>"
-        for spec in card.spec.fields
+        for spec in exercise.spec.fields
     )
     return f'<table class="ek-answer-table"><tbody>{rows}</tbody></table>'

@@ -35,8 +35,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ekokit.errors import StaleRevision, StoreReadOnly, StoreUnavailable, TeamExists, UnknownTeam
+from ekokit.model.teams import Team
 from ekokit.paths import as_db_url, default_db_url
-from ekokit.teams import Team
 
 metadata = MetaData()
 
@@ -236,7 +236,7 @@ class Store:
 
     def insert_raw(self, conn: Connection, team: Team, created_at: str,
                    revisions: list[Revision]) -> None:
-        """Bulk insert for imports, inside the caller's transaction (see ekokit.workbook)."""
+        """Bulk insert for imports, inside the caller's transaction (see ekokit.store.workbook)."""
         conn.execute(teams_table.insert().values(**_team_row(team), created_at=created_at))
         if revisions:
             conn.execute(revisions_table.insert(), [

@@ -8,10 +8,10 @@ from collections.abc import Callable
 import ipywidgets as w
 from pydantic import ValidationError
 
+from ekokit.content.i18n import Translator
 from ekokit.errors import EkokitError
-from ekokit.i18n import Translator
-from ekokit.store import Store
-from ekokit.teams import Team, slugify
+from ekokit.model.teams import Team, slugify
+from ekokit.store.database import Store
 
 FIELD_KEYS = {"name": "team.name", "phenomenon": "team.phenomenon", "members": "team.members"}
 

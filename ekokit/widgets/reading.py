@@ -9,8 +9,8 @@ import math
 import ipywidgets as w
 import mistune
 
-from ekokit.content import concept
-from ekokit.i18n import Translator
+from ekokit.content.i18n import Translator
+from ekokit.content.readings import concept
 
 WORDS_PER_MINUTE = 150
 _markdown = mistune.create_markdown(escape=True)

@@ -1,4 +1,4 @@
-"""Teams: who works on which phenomenon. Validation and slugs; storage is in :mod:`ekokit.store`."""
+"""Teams: who works on which phenomenon. Validation and slugs; storage is in :mod:`ekokit.store.database`."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Exercise cards: the language-neutral spec (data/exercises/<id>.yaml) joined with its texts
 (data/<lang>/cards/<id>.yaml). The spec's ``fields`` are the single source of both the answer
-model (:mod:`ekokit.answers`) and the form (:mod:`ekokit.form`)."""
+model (:mod:`ekokit.model.answers`) and the form (:mod:`ekokit.widgets.form`)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Literal
 import yaml
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
 
+from ekokit.content.i18n import languages
 from ekokit.errors import UnknownExercise
-from ekokit.i18n import languages
 from ekokit.paths import data_dir
 
 FieldType = Literal[
@@ -109,7 +109,7 @@ class CardText(BaseModel):
     note: str = ""
 
 
-class Card(BaseModel):
+class Exercise(BaseModel):
     """A whole card: the spec plus its texts in every language."""
 
     model_config = ConfigDict(frozen=True)
@@ -145,46 +145,35 @@ def _read_yaml(path) -> dict:
         return yaml.safe_load(fh) or {}
 
 
-@functools.cache
-def vocabularies() -> dict[str, tuple[str, ...]]:
-    """data/vocab/*.yaml: {vocab name: (item ids…)} — the ids; labels live per language."""
-    merged: dict[str, tuple[str, ...]] = {}
-    for path in sorted((data_dir() / "vocab").glob("*.yaml")):
-        for name, ids in _read_yaml(path).items():
-            if name in merged:
-                raise ValueError(f"vocabulary {name!r} defined twice ({path.name})")
-            merged[name] = tuple(str(i) for i in ids)
-    return merged
-
-
-def load_card(exercise_id: str) -> Card:
+def load_exercise(exercise_id: str) -> Exercise:
     spec = ExerciseSpec.model_validate(_read_yaml(data_dir() / "exercises" / f"{exercise_id}.yaml"))
     texts = {
         lang: CardText.model_validate(_read_yaml(data_dir() / lang / "cards" / f"{exercise_id}.yaml"))
         for lang in languages()
     }
-    return Card(spec=spec, texts=texts)
+    return Exercise(spec=spec, texts=texts)
 
 
 SESSION_ORDER = {"1": 1, "h1": 2, "2": 3, "h2": 4, "3": 5, "h3": 6, "4": 7}
 
 
 @functools.cache
-def all_cards() -> tuple[Card, ...]:
+def all_exercises() -> tuple[Exercise, ...]:
     """Every card, in programme order (session, then order within it)."""
     ids = sorted(p.stem for p in (data_dir() / "exercises").glob("*.yaml"))
-    cards = [load_card(i) for i in ids]
-    return tuple(sorted(cards, key=lambda c: (SESSION_ORDER[c.session], c.spec.order, c.id)))
+    exercises = [load_exercise(i) for i in ids]
+    return tuple(sorted(exercises, key=lambda c: (SESSION_ORDER[c.session], c.spec.order, c.id)))
 
 
-def card(exercise_id: str) -> Card:
-    for c in all_cards():
-        if c.id == exercise_id:
-            return c
+def find_exercise(exercise_id: str) -> Exercise:
+    """The exercise with this id, or UnknownExercise."""
+    for found in all_exercises():
+        if found.id == exercise_id:
+            return found
     raise UnknownExercise(exercise_id)
 
 
-def cards_for_session(session: str) -> tuple[Card, ...]:
+def exercises_for_session(session: str) -> tuple[Exercise, ...]:
     """The session's own exercises followed by the homework until the next session."""
     wanted = {session, f"h{session}"}
-    return tuple(c for c in all_cards() if c.session in wanted)
+    return tuple(c for c in all_exercises() if c.session in wanted)

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ekokit.i18n import normalise_lang
+from ekokit.content.i18n import normalise_lang
 from ekokit.paths import data_dir
 
 # Concepts in teaching order, with the session that introduces them.

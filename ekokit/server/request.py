@@ -37,7 +37,7 @@ def set_language(lang: str | None) -> None:
 def page_language(explicit: str | None = None, *, from_request: bool = True) -> str:
     """explicit argument > notebook choice > ``?lang=`` > Finnish. With ``from_request=False``
     the URL is not consulted (and not waited for): the likely language, to prepare a page."""
-    from ekokit.i18n import normalise_lang
+    from ekokit.content.i18n import normalise_lang
 
     url_lang = request_params().get("lang") if in_voila() and from_request else None
     return normalise_lang(explicit or _chosen_lang or url_lang)
@@ -48,17 +48,17 @@ def warm_up() -> None:
     In a pre-warmed kernel this runs before a participant arrives, so they don't wait for it."""
     import importlib
 
-    from ekokit.answers import answer_model, empty_answer
-    from ekokit.cards import all_cards
     from ekokit.charts import render
     from ekokit.charts.html import chart_html
-    from ekokit.store import Store
+    from ekokit.content.exercises import all_exercises
+    from ekokit.model.answers import answer_model, empty_answer
+    from ekokit.store.database import Store
 
-    for module in ("ekokit.session_app", "ekokit.quiz_widget", "ekokit.facilitator"):
+    for module in ("ekokit.widgets.session_app", "ekokit.widgets.quiz", "ekokit.widgets.facilitator"):
         importlib.import_module(module)
-    for card in all_cards():
+    for card in all_exercises():
         answer_model(card)
-    for card in all_cards():  # draw one real figure: warms matplotlib, its fonts and Agg
+    for card in all_exercises():  # draw one real figure: warms matplotlib, its fonts and Agg
         chart = render(card, empty_answer(card), "fi")
         if chart.figure is not None:
             chart_html(chart, "fi", title="")

@@ -12,7 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 
-from ekokit.cards import Card, ExerciseSpec, FieldSpec, vocabularies
+from ekokit.content.exercises import Exercise, ExerciseSpec, FieldSpec
+from ekokit.content.vocab import vocabularies
 
 Path = tuple[str | int, ...]
 
@@ -94,9 +95,9 @@ def _model_for(spec: ExerciseSpec) -> type[BaseModel]:
     return _build(f"Answer_{spec.id}", spec.fields)
 
 
-def answer_model(card: Card) -> type[BaseModel]:
+def answer_model(exercise: Exercise) -> type[BaseModel]:
     """The pydantic model of this exercise's answer."""
-    return _model_for(card.spec)
+    return _model_for(exercise.spec)
 
 
 _KEYS = {
@@ -148,17 +149,17 @@ def _limits(spec: ExerciseSpec, path: Path) -> dict[str, Any]:
     return {"min": node.min, "max": node.max if node.type in ("int", "scores") else node.limit}
 
 
-def validate(card: Card, data: dict[str, Any]) -> dict[str, Any]:
+def validate(exercise: Exercise, data: dict[str, Any]) -> dict[str, Any]:
     """Validate a draft answer; return it as plain JSON-ready data or raise AnswerInvalid."""
     try:
-        model = answer_model(card).model_validate(data)
+        model = answer_model(exercise).model_validate(data)
     except ValidationError as exc:
-        raise AnswerInvalid(_problems(exc, card.spec)) from None
+        raise AnswerInvalid(_problems(exc, exercise.spec)) from None
     return model.model_dump(mode="json")
 
 
-def empty_answer(card: Card) -> dict[str, Any]:
-    return answer_model(card)().model_dump(mode="json")
+def empty_answer(exercise: Exercise) -> dict[str, Any]:
+    return answer_model(exercise)().model_dump(mode="json")
 
 
 def _is_empty(value: Any) -> bool:
@@ -167,7 +168,7 @@ def _is_empty(value: Any) -> bool:
     )
 
 
-def missing_required(card: Card, data: dict[str, Any]) -> list[Path]:
+def missing_required(exercise: Exercise, data: dict[str, Any]) -> list[Path]:
     """Paths of required fields (and required item fields of list rows) still empty."""
     missing: list[Path] = []
 
@@ -185,9 +186,9 @@ def missing_required(card: Card, data: dict[str, Any]) -> list[Path]:
                   and isinstance(value, list) and 0 < len(value) < spec.min_items):
                 missing.append(prefix + (spec.name,))
 
-    walk(card.spec.fields, data, ())
+    walk(exercise.spec.fields, data, ())
     return missing
 
 
-def is_complete(card: Card, data: dict[str, Any] | None) -> bool:
-    return bool(data) and not missing_required(card, data)
+def is_complete(exercise: Exercise, data: dict[str, Any] | None) -> bool:
+    return bool(data) and not missing_required(exercise, data)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ekokit.landing import DEMO_TEAM
+from ekokit.model.teams import Team
 from ekokit.paths import data_dir
-from ekokit.store import Store
-from ekokit.teams import Team
-from ekokit.workbook import import_file
+from ekokit.server.landing import DEMO_TEAM
+from ekokit.store.database import Store
+from ekokit.store.workbook import import_file
 
 EXAMPLE_WORKBOOK = "examples/demo_team.json"
 
@@ -28,7 +28,7 @@ def seed_synthetic_teams(store: Store, count: int, *, prefix: str = "synth") -> 
 
     Each copy is the example workbook under its own slug and name, with the answers' authors
     kept; all copies are imported with the same all-or-nothing import as a real workbook."""
-    from ekokit.workbook import dumps, import_workbook, parse_workbook
+    from ekokit.store.workbook import dumps, import_workbook, parse_workbook
 
     text = (data_dir() / EXAMPLE_WORKBOOK).read_text(encoding="utf-8")
     book = parse_workbook(text).model_dump(mode="json")

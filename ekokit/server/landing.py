@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 from urllib.parse import urlencode
 
-from ekokit.calendar import calendar
-from ekokit.i18n import Translator, languages
+from ekokit.content.calendar import calendar
+from ekokit.content.i18n import Translator, languages
+from ekokit.content.timefmt import local_date
 from ekokit.paths import notebooks_dir
-from ekokit.timefmt import local_date
 
 esc = html.escape
 FACILITATOR_NOTEBOOK = "00_fasilitaattori.ipynb"

@@ -1,0 +1,43 @@
+"""Controlled vocabularies: the ids in data/vocab/*.yaml, their labels per language in
+data/<lang>/vocab/*.yaml. A vocabulary name is defined once."""
+
+from __future__ import annotations
+
+import functools
+
+import yaml
+
+from ekokit.content.i18n import DEFAULT_LANG, normalise_lang
+from ekokit.paths import data_dir
+
+
+def _read_yaml(path) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@functools.cache
+def vocabularies() -> dict[str, tuple[str, ...]]:
+    """{vocab name: (item ids…)} — the ids; labels live per language."""
+    merged: dict[str, tuple[str, ...]] = {}
+    for path in sorted((data_dir() / "vocab").glob("*.yaml")):
+        for name, ids in _read_yaml(path).items():
+            if name in merged:
+                raise ValueError(f"vocabulary {name!r} defined twice ({path.name})")
+            merged[name] = tuple(str(i) for i in ids)
+    return merged
+
+
+@functools.cache
+def vocab_labels(lang: str) -> dict[str, dict[str, str]]:
+    """Labels of every vocabulary in one language: {vocab: {id: label}}."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted((data_dir() / lang / "vocab").glob("*.yaml")):
+        for name, items in _read_yaml(path).items():
+            merged[name] = {str(k): str(v) for k, v in items.items()}
+    return merged
+
+
+def label(vocab: str, item_id: str, lang: str = DEFAULT_LANG) -> str:
+    """The label of one vocabulary item; the id itself when no label exists."""
+    return vocab_labels(normalise_lang(lang)).get(vocab, {}).get(item_id, item_id)
