@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from ekokit.model.teams import Team
 from ekokit.store.database import Store
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from ekokit.content.exercises import find_exercise
 from ekokit.model import answers
 

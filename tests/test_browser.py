@@ -15,12 +15,11 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
-from playwright.sync_api import Error as PlaywrightError
-
 from ekokit.content.i18n import Translator
 from ekokit.model.teams import Team
 from ekokit.store.database import Store
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 from tests.servers import chromium_path, running_server
 
 pytestmark = pytest.mark.browser

@@ -7,16 +7,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from matplotlib.cbook import is_math_text
-from matplotlib.figure import Figure
-from matplotlib.text import Text
-
 from ekokit.charts import CHARTS, Chart, render
 from ekokit.charts.html import chart_html
 from ekokit.charts.radar import team_mean
 from ekokit.content.exercises import Exercise, load_exercise
 from ekokit.model import answers
 from ekokit.paths import data_dir
+from matplotlib.cbook import is_math_text
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 NASTY = "$x$ <script>alert(1)</script> \\$y$"
 CHARTS_DIR = Path(__file__).resolve().parent.parent / "ekokit" / "charts"

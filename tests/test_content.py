@@ -7,7 +7,6 @@ import re
 import ipywidgets as w
 import pytest
 import yaml
-
 from ekokit.content.i18n import catalogue, languages
 from ekokit.content.readings import (
     CONCEPTS,

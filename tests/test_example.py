@@ -8,7 +8,6 @@ import json
 import time
 
 import pytest
-
 from ekokit.content.calendar import calendar
 from ekokit.content.exercises import find_exercise
 from ekokit.model import answers

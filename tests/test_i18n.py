@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from ekokit.content.i18n import MissingMessage, catalogue, languages, t
 from ekokit.content.vocab import vocab_labels
 from ekokit.validate import problems

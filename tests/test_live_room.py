@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
-
 from tests.servers import chromium_path, running_server
 from tests.test_voila_server import assert_clean_render
 

@@ -6,7 +6,6 @@ import sqlite3
 import threading
 
 import pytest
-
 from ekokit.errors import (
     StaleRevision,
     StoreReadOnly,

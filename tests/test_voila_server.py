@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from ekokit.content.i18n import Translator
 from ekokit.paths import notebooks_dir
 from tests.servers import running_server

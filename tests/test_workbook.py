@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from ekokit.errors import TeamExists, WorkbookError
 from ekokit.store.database import Store
 from ekokit.store.workbook import dumps, export_workbook, import_workbook
