@@ -1,33 +1,38 @@
-"""The worked example team ("esimerkki", data/examples/demo_team.json): complete, valid, stable,
-and usable as the demo team and as the seed of synthetic load-test teams."""
+"""The worked example team ("esimerkki", data/examples/demo_team/*.yaml): complete, valid,
+hand-editable, and usable as the demo team and as the seed of synthetic load-test teams."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import shutil
 import time
 
 import pytest
 from ekokit.content.calendar import calendar
+from ekokit.content.example import example_exercise_ids, example_folder, example_workbook
 from ekokit.content.exercises import find_exercise
+from ekokit.content.vocab import vocabularies
+from ekokit.errors import WorkbookError
 from ekokit.model import answers
+from ekokit.model.teams import DEMO_TEAM
 from ekokit.paths import data_dir
-from ekokit.server.landing import DEMO_TEAM
 from ekokit.store.database import Store
-from ekokit.store.demo import EXAMPLE_WORKBOOK, ensure_demo_team, seed_synthetic_teams
+from ekokit.store.demo import ensure_demo_team, seed_synthetic_teams
 from ekokit.store.workbook import dumps, export_workbook, import_workbook, parse_workbook
+
+EXAMPLE_FILES = sorted(example_folder().glob("*.yaml"))
 
 EXERCISE_IDS = sorted(p.stem for p in (data_dir() / "exercises").glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
-def text() -> str:
-    return (data_dir() / EXAMPLE_WORKBOOK).read_text(encoding="utf-8")
+def workbook() -> dict:
+    return example_workbook()
 
 
 @pytest.fixture(scope="module")
-def book(text):
-    return parse_workbook(text)
+def book(workbook):
+    return parse_workbook(dumps(workbook))
 
 
 def test_the_example_parses_as_a_workbook_of_the_demo_team(book):
@@ -90,15 +95,69 @@ def test_the_maturity_story_moves_from_activation_to_cohesion(book):
     assert mean(before) < 2.5 < mean(after)
 
 
-def test_the_file_is_canonical(text):
-    assert dumps(json.loads(text)) == text
+def _spec_order_errors(data: dict, fields, where: str) -> list[str]:
+    """Where ``data``'s keys (and those of its list rows and scores) leave the spec's order."""
+    errors = []
+    if list(data) != [f.name for f in fields if f.name in data]:
+        errors.append(f"{where}: {list(data)}")
+    for f in fields:
+        value = data.get(f.name)
+        if f.type == "list" and isinstance(value, list):
+            for number, row in enumerate(value, start=1):
+                errors += _spec_order_errors(row, f.item, f"{where}.{f.name}[{number}]")
+        elif f.type == "scores" and isinstance(value, dict):
+            order = vocabularies()[f.vocab]
+            if list(value) != [k for k in order if k in value]:
+                errors.append(f"{where}.{f.name}: {list(value)}")
+    return errors
 
 
-def test_import_then_export_gives_back_the_identical_text(text, tmp_path):
+def test_every_exercise_file_loads_with_its_data_in_spec_order(workbook):
+    assert [p.stem for p in EXAMPLE_FILES if p.name != "team.yaml"] == EXERCISE_IDS
+    errors = []
+    for exercise_id, records in workbook["exercises"].items():
+        path = example_folder() / f"{exercise_id}.yaml"
+        assert path.read_text(encoding="utf-8").startswith(f"# {find_exercise(exercise_id).title('fi')}\n")
+        for record in records:
+            assert isinstance(record["created_at"], str)  # quoted: not read as a datetime
+            where = f"{path.name} revision {record['revision']}"
+            errors += _spec_order_errors(record["data"], find_exercise(exercise_id).spec.fields, where)
+    assert errors == []
+
+
+def test_import_then_export_gives_back_the_example_workbook(workbook, tmp_path):
     store = Store(str(tmp_path / "roundtrip.sqlite"))
-    team = import_workbook(store, text)
+    team = import_workbook(store, dumps(workbook))
     assert team.slug == DEMO_TEAM
-    assert dumps(export_workbook(store, DEMO_TEAM)) == text
+    assert export_workbook(store, DEMO_TEAM) == workbook
+
+
+@pytest.fixture
+def folder_copy(tmp_path):
+    return shutil.copytree(example_folder(), tmp_path / "demo_team")
+
+
+def test_a_malformed_file_is_a_workbook_error_naming_it(folder_copy):
+    path = folder_copy / "s1_iceberg.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  - broken: [\n", encoding="utf-8")
+    with pytest.raises(WorkbookError, match="s1_iceberg.yaml"):
+        example_workbook(folder_copy)
+
+
+def test_a_revision_without_its_date_is_a_workbook_error_naming_the_file(folder_copy):
+    path = folder_copy / "s2_vision.yaml"
+    text = path.read_text(encoding="utf-8")
+    first_date = next(line for line in text.splitlines() if "created_at:" in line)
+    path.write_text(text.replace(first_date + "\n", "", 1), encoding="utf-8")
+    with pytest.raises(WorkbookError, match=r"s2_vision\.yaml: revision 1"):
+        example_workbook(folder_copy)
+
+
+def test_a_missing_exercise_is_reported(folder_copy):
+    assert example_exercise_ids(folder_copy) == set(EXERCISE_IDS)
+    (folder_copy / "s3_mve.yaml").unlink()
+    assert set(EXERCISE_IDS) - example_exercise_ids(folder_copy) == {"s3_mve"}
+    assert "s3_mve" not in example_workbook(folder_copy)["exercises"]
 
 
 def test_the_demo_team_is_created_once_with_every_exercise(tmp_path):

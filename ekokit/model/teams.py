@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Member = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 SLUG = r"^[a-z0-9][a-z0-9-]{0,62}$"
+DEMO_TEAM = "esimerkki"  # the worked example team (data/examples/demo_team/)
 
 
 class Team(BaseModel):

@@ -8,11 +8,11 @@ from urllib.parse import urlencode
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import Translator, languages
 from ekokit.content.timefmt import local_date
+from ekokit.model.teams import DEMO_TEAM
 from ekokit.paths import notebooks_dir
 
 esc = html.escape
 FACILITATOR_NOTEBOOK = "00_fasilitaattori.ipynb"
-DEMO_TEAM = "esimerkki"
 
 
 def live_notebooks() -> set[str]:

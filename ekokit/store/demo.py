@@ -1,23 +1,19 @@
-"""The demo team ("esimerkki"): seeded from the worked example workbook in data/examples/."""
+"""The demo team ("esimerkki"): seeded from the worked example in data/examples/demo_team/."""
 
 from __future__ import annotations
 
-from ekokit.model.teams import Team
-from ekokit.paths import data_dir
-from ekokit.server.landing import DEMO_TEAM
+from ekokit.content.example import TEAM_FILE, example_folder, example_workbook
+from ekokit.model.teams import DEMO_TEAM, Team
 from ekokit.store.database import Store
-from ekokit.store.workbook import import_file
-
-EXAMPLE_WORKBOOK = "examples/demo_team.json"
+from ekokit.store.workbook import dumps, import_workbook
 
 
 def ensure_demo_team(store: Store) -> bool:
     """Create the demo team if it is missing; True when it was created."""
     if store.has_team(DEMO_TEAM):
         return False
-    path = data_dir() / EXAMPLE_WORKBOOK
-    if path.exists():
-        import_file(store, path, slug=DEMO_TEAM)
+    if (example_folder() / TEAM_FILE).exists():
+        import_workbook(store, dumps(example_workbook()), slug=DEMO_TEAM)
     else:  # the content is not there yet: an empty demo team still lets people try the app
         store.create_team(Team(slug=DEMO_TEAM, name="Esimerkkitiimi"))
     return True
@@ -28,10 +24,7 @@ def seed_synthetic_teams(store: Store, count: int, *, prefix: str = "synth") -> 
 
     Each copy is the example workbook under its own slug and name, with the answers' authors
     kept; all copies are imported with the same all-or-nothing import as a real workbook."""
-    from ekokit.store.workbook import dumps, import_workbook, parse_workbook
-
-    text = (data_dir() / EXAMPLE_WORKBOOK).read_text(encoding="utf-8")
-    book = parse_workbook(text).model_dump(mode="json")
+    book = example_workbook()
     base = book["team"]
     created = []
     for number in range(1, count + 1):
