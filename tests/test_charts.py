@@ -9,9 +9,9 @@ import pytest
 import yaml
 from ekokit.charts import CHARTS, Chart, render
 from ekokit.charts.html import chart_html
-from ekokit.charts.radar import team_mean
 from ekokit.content.exercises import Exercise, load_exercise
 from ekokit.model import answers
+from ekokit.model.harvest import team_mean
 from ekokit.paths import data_dir
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure

@@ -17,7 +17,7 @@ def test_session4_reuses_session1_field_definitions():
 
 def test_the_demo_team_grew_between_session_1_and_4(store):
     ensure_demo_team(store)
-    result = before_after(store, "esimerkki")
+    result = before_after(store.latest_answers("esimerkki"))
     assert (result.phase_before, result.phase_after) == ("activation", "cohesion")
     assert set(result.maturity_before) == set(result.maturity_after)
     mean = sum(result.maturity_after.values()) / len(result.maturity_after)
@@ -27,6 +27,6 @@ def test_the_demo_team_grew_between_session_1_and_4(store):
 
 
 def test_a_team_with_nothing_saved_has_nothing_to_compare(store, team):
-    result = before_after(store, team.slug)
+    result = before_after(store.latest_answers(team.slug))
     assert result.maturity_before == {} and result.change() == {}
     assert result.phase_before is None

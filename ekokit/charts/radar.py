@@ -30,28 +30,9 @@ from ekokit.charts._base import (
 )
 from ekokit.content.exercises import Exercise
 from ekokit.content.vocab import vocabularies
+from ekokit.model.harvest import VOCAB, member_scores, team_mean
 
-VOCAB = "maturity_dimension"
 MANY = 6  # beyond this, members are drawn alike and the legend names only the groups
-
-
-def _scores(rating: dict[str, Any]) -> dict[str, float]:
-    scores = rating.get("scores") if isinstance(rating, dict) else None
-    return {str(k): v for k, v in (scores or {}).items()
-            if isinstance(v, int | float) and not isinstance(v, bool)}
-
-
-def team_mean(ratings: list[dict[str, Any]] | None) -> dict[str, float]:
-    """Mean score per dimension over the members who rated it (unrounded), in vocabulary order;
-    dimensions nobody rated are left out."""
-    sums: dict[str, float] = {}
-    counts: dict[str, int] = {}
-    for rating in ratings or []:
-        for dim, value in _scores(rating).items():
-            sums[dim] = sums.get(dim, 0) + value
-            counts[dim] = counts.get(dim, 0) + 1
-    order = {d: i for i, d in enumerate(vocabularies().get(VOCAB, ()))}
-    return {d: sums[d] / counts[d] for d in sorted(sums, key=lambda d: order.get(d, len(order)))}
 
 
 def _draw(dims: tuple[str, ...], members: list[dict], mean: dict[str, float], lang: str):
@@ -72,7 +53,7 @@ def _draw(dims: tuple[str, ...], members: list[dict], mean: dict[str, float], la
     ax.set_rlabel_position(180 / len(dims))
     few = len(members) <= MANY
     for i, member in enumerate(members):
-        scores = _scores(member)
+        scores = member_scores(member)
         values = [scores.get(d, math.nan) for d in dims]
         ax.plot(angles, values + values[:1], lw=1.3, alpha=0.9,
                 color=PALETTE[i % (len(PALETTE) - 1)] if few else GREY,
@@ -91,16 +72,16 @@ def _draw(dims: tuple[str, ...], members: list[dict], mean: dict[str, float], la
 
 @register("radar")
 def radar(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
-    members = [r for r in named(answer, "ratings", "member") if _scores(r)]
+    members = [r for r in named(answer, "ratings", "member") if member_scores(r)]
     if not members:
         return no_data(lang)
     vocab = vocabularies().get(VOCAB, ())
-    dims = vocab + tuple(sorted({d for m in members for d in _scores(m)} - set(vocab)))
+    dims = vocab + tuple(sorted({d for m in members for d in member_scores(m)} - set(vocab)))
     mean = team_mean(members)
     columns = [msg("radar.col_dimension", lang), *(clean(m["member"]) for m in members),
                msg("radar.mean", lang)]
     table = pd.DataFrame(
-        [(vlabel(VOCAB, d, lang), *(_scores(m).get(d) for m in members),
+        [(vlabel(VOCAB, d, lang), *(member_scores(m).get(d) for m in members),
           round(mean[d], 1) if d in mean else None) for d in dims], columns=columns, dtype=object)
     rated = [d for d in dims if d in mean]
     means = "; ".join(f"{vlabel(VOCAB, d, lang)} {number(mean[d], lang)}" for d in rated)

@@ -71,7 +71,7 @@ class ExerciseSpec(BaseModel):
     session: SessionId
     order: int = 0
     duration_min: tuple[int, int]
-    chart: str = "table"
+    chart: str = "summary"  # a chart name registered in ekokit/charts; the table fits any answer
     related: tuple[str, ...] = ()
     sources: tuple[AnyHttpUrl, ...] = Field(min_length=1)
     fields: tuple[FieldSpec, ...] = Field(min_length=1)
@@ -110,7 +110,7 @@ class CardText(BaseModel):
 
 
 class Exercise(BaseModel):
-    """A whole card: the spec plus its texts in every language."""
+    """An exercise: its spec plus its card texts in every language."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -124,6 +124,11 @@ class Exercise(BaseModel):
     @property
     def session(self) -> str:
         return self.spec.session
+
+    @property
+    def is_homework(self) -> bool:
+        """Homework between sessions ("h1"…"h3") rather than a session's own exercise."""
+        return self.spec.session.startswith("h")
 
     def text(self, lang: str) -> CardText:
         return self.texts.get(lang) or self.texts["fi"]

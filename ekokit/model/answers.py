@@ -5,15 +5,14 @@ but never a structurally invalid answer (too long, out of range, unknown choice,
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model, model_validator
 
 from ekokit.content.exercises import Exercise, ExerciseSpec, FieldSpec
-from ekokit.content.vocab import vocabularies
+from ekokit.model.fields import is_empty, kind
 
 Path = tuple[str | int, ...]
 
@@ -37,37 +36,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _literal(vocab: str) -> Any:
-    return Literal[vocabularies()[vocab]]  # type: ignore[valid-type]
-
-
-def _annotation(spec: FieldSpec, owner: str) -> tuple[Any, Any]:
-    """(type, default) of one field."""
-    kind = spec.type
-    if kind in ("text", "longtext"):
-        return Annotated[str, Field(max_length=spec.limit)], ""
-    if kind == "int":
-        return Annotated[int, Field(ge=spec.min, le=spec.max)] | None, None
-    if kind == "choice":
-        return _literal(spec.vocab) | None, None
-    if kind == "multichoice":
-        return Annotated[list[_literal(spec.vocab)], Field(max_length=spec.max_items)], []
-    if kind == "bool":
-        return bool, False
-    if kind == "date":
-        return dt.date | None, None
-    if kind == "textlist":
-        item = Annotated[str, Field(max_length=spec.limit)]
-        return Annotated[list[item], Field(max_length=spec.max_items)], []
-    if kind == "scores":
-        score = Annotated[int, Field(ge=spec.min, le=spec.max)]
-        return dict[_literal(spec.vocab), score], {}
-    if kind == "list":
-        sub = _build(f"{owner}_{spec.name}", spec.item)
-        return Annotated[list[sub], Field(max_length=spec.max_items)], []
-    raise ValueError(kind)  # pragma: no cover - FieldSpec's Literal forbids it
-
-
 def _unique_checker(fields: tuple[FieldSpec, ...]):
     uniques = [(f.name, f.unique) for f in fields if f.type == "list" and f.unique]
 
@@ -85,7 +53,10 @@ def _unique_checker(fields: tuple[FieldSpec, ...]):
 
 
 def _build(name: str, fields: tuple[FieldSpec, ...]):
-    definitions = {f.name: _annotation(f, name) for f in fields}
+    def row_model(spec: FieldSpec) -> type[BaseModel]:
+        return _build(f"{name}_{spec.name}", spec.item)
+
+    definitions = {f.name: kind(f).model(f, row_model) for f in fields}
     validators = {"_unique": model_validator(mode="after")(_unique_checker(fields))}
     return create_model(name, __base__=_Strict, __validators__=validators, **definitions)
 
@@ -146,7 +117,7 @@ def _limits(spec: ExerciseSpec, path: Path) -> dict[str, Any]:
         fields = node.item
     if node is None:
         return {}
-    return {"min": node.min, "max": node.max if node.type in ("int", "scores") else node.limit}
+    return {"min": node.min, "max": node.max if kind(node).ranged else node.limit}
 
 
 def validate(exercise: Exercise, data: dict[str, Any]) -> dict[str, Any]:
@@ -162,12 +133,6 @@ def empty_answer(exercise: Exercise) -> dict[str, Any]:
     return answer_model(exercise)().model_dump(mode="json")
 
 
-def _is_empty(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == {} or (
-        isinstance(value, str) and not value.strip()
-    )
-
-
 def missing_required(exercise: Exercise, data: dict[str, Any]) -> list[Path]:
     """Paths of required fields (and required item fields of list rows) still empty."""
     missing: list[Path] = []
@@ -175,16 +140,14 @@ def missing_required(exercise: Exercise, data: dict[str, Any]) -> list[Path]:
     def walk(fields: tuple[FieldSpec, ...], values: dict[str, Any], prefix: Path) -> None:
         for spec in fields:
             value = values.get(spec.name)
-            if spec.required and _is_empty(value):
-                missing.append(prefix + (spec.name,))
+            if spec.required and is_empty(value):
+                missing.append((*prefix, spec.name))
+            if (kind(spec).counted and spec.min_items and isinstance(value, list)
+                    and 0 < len(value) < spec.min_items):
+                missing.append((*prefix, spec.name))
             if spec.type == "list" and isinstance(value, list):
-                if spec.min_items and len(value) < spec.min_items and not _is_empty(value):
-                    missing.append(prefix + (spec.name,))
                 for index, row in enumerate(value):
-                    walk(spec.item, row or {}, prefix + (spec.name, index))
-            elif (spec.type in ("textlist", "multichoice") and spec.min_items
-                  and isinstance(value, list) and 0 < len(value) < spec.min_items):
-                missing.append(prefix + (spec.name,))
+                    walk(spec.item, row or {}, (*prefix, spec.name, index))
 
     walk(exercise.spec.fields, data, ())
     return missing

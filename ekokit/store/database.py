@@ -188,6 +188,10 @@ class Store:
             rows = conn.execute(query).all()
         return {(row.team_slug, row.exercise_id): _revision(row) for row in rows}
 
+    def latest_answers(self, team: str) -> dict[str, dict[str, Any]]:
+        """A team's newest answer to every exercise it has saved: {exercise id: data}."""
+        return {exercise: rev.data for (_team, exercise), rev in self.latest_all(team).items()}
+
     def history(self, team: str, exercise_id: str | None = None) -> list[Revision]:
         r = revisions_table
         query = select(r).where(r.c.team_slug == team)

@@ -1,0 +1,86 @@
+"""One team's work on one exercise, without widgets: what is saved, which revision an edit is
+based on, and what a save did. The exercise view renders it; tests drive it directly.
+
+A save ends in exactly one :class:`Outcome`: saved, unchanged, invalid (nothing stored, the
+problems say where), conflict (a teammate saved first: nothing stored, their version is
+attached) or unavailable (the store cannot be written: nothing stored)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ekokit.content.exercises import Exercise
+from ekokit.errors import StaleRevision, StoreUnavailable
+from ekokit.model import answers
+from ekokit.model.progress import State, exercise_state
+from ekokit.store.database import Revision, Store
+
+OutcomeKind = Literal["saved", "unchanged", "invalid", "conflict", "unavailable"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: OutcomeKind
+    revision: Revision | None = None  # saved: the new one; conflict: the teammate's
+    problems: list[answers.Problem] = field(default_factory=list)
+    error: StoreUnavailable | None = None
+
+
+class ExerciseState:
+    """The saved state of one exercise for one team, and the only way to save it."""
+
+    def __init__(self, exercise: Exercise, store: Store, team: str, *, author: str = "",
+                 latest: Revision | None = None) -> None:
+        self.exercise, self.store, self.team, self.author = exercise, store, team, author
+        self.latest: Revision | None = latest
+
+    # -- what is saved ---------------------------------------------------------------------
+    @property
+    def base_revision(self) -> int:
+        """The revision an edit is based on (0: nothing saved yet)."""
+        return self.latest.revision if self.latest else 0
+
+    @property
+    def saved(self) -> dict[str, Any] | None:
+        return self.latest.data if self.latest else None
+
+    @property
+    def state(self) -> State:
+        return exercise_state(self.exercise, self.saved)
+
+    def missing(self) -> list[answers.Path]:
+        return answers.missing_required(self.exercise, self.saved or {})
+
+    def reload(self) -> Revision | None:
+        """Read the newest revision from the store (a teammate may have saved)."""
+        self.latest = self.store.latest(self.team, self.exercise.id)
+        return self.latest
+
+    # -- saving ------------------------------------------------------------------------------
+    def save(self, data: dict[str, Any]) -> Outcome:
+        """Validate and append a revision based on :attr:`base_revision`."""
+        try:
+            clean = answers.validate(self.exercise, data)
+        except answers.AnswerInvalid as exc:
+            return Outcome("invalid", problems=exc.problems)
+        if clean == self.saved:
+            return Outcome("unchanged", self.latest)
+        try:
+            revision = self.store.save(self.team, self.exercise.id, clean,
+                                       base_revision=self.base_revision, author=self.author)
+        except StaleRevision:
+            return Outcome("conflict", self.store.latest(self.team, self.exercise.id))
+        except StoreUnavailable as exc:
+            return Outcome("unavailable", error=exc)
+        self.latest = revision
+        return Outcome("saved", revision)
+
+    def take_theirs(self) -> Revision | None:
+        """Give up the unsaved edit: the newest saved revision becomes the base."""
+        return self.reload()
+
+    def keep_mine(self, data: dict[str, Any]) -> Outcome:
+        """Save the edit as the newest revision, on top of the teammate's (kept in history)."""
+        self.reload()
+        return self.save(data)
