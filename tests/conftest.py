@@ -23,3 +23,51 @@ def team(store) -> Team:
         Team(slug="nuoret-velat", name="Nuoret & velat", phenomenon="Nuorten ylivelkaantuminen",
              members=["Aino", "Bashir", "Célia"])
     )
+
+
+class RecordingComm:
+    """A comm that records instead of sending (the ipywidgets test pattern): each comm made is a
+    widget model opened in the front end; each ``update`` sent is one state change."""
+
+    comm_id = "recording"
+    kernel = "recording"
+
+    def __init__(self, recorder: WidgetMessages, **_kwargs) -> None:
+        self.recorder = recorder
+
+    def send(self, data=None, **_kwargs) -> None:
+        if isinstance(data, dict) and data.get("method") == "update":
+            self.recorder.updates.append(data.get("state", {}))
+
+    def open(self, *args, **kwargs) -> None: ...
+    def on_msg(self, *args, **kwargs) -> None: ...
+    def on_close(self, *args, **kwargs) -> None: ...
+    def close(self, *args, **kwargs) -> None: ...
+
+
+class WidgetMessages:
+    """What the kernel would send to the page: models opened and state updates."""
+
+    def __init__(self) -> None:
+        self.models: list[dict] = []
+        self.updates: list[dict] = []
+
+    def create_comm(self, **kwargs) -> RecordingComm:
+        self.models.append(kwargs)
+        return RecordingComm(self)
+
+    def reset(self) -> None:
+        self.models.clear()
+        self.updates.clear()
+
+    def counts(self) -> tuple[int, int]:
+        return len(self.models), len(self.updates)
+
+
+@pytest.fixture()
+def widget_messages(monkeypatch) -> WidgetMessages:
+    import comm
+
+    recorder = WidgetMessages()
+    monkeypatch.setattr(comm, "create_comm", recorder.create_comm)
+    return recorder

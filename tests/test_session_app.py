@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import html
+
+from ekokit.content.i18n import Translator
 from ekokit.model.teams import Team
 from ekokit.widgets.session_app import SessionApp
 
+fi = Translator("fi")
+
+
+def app_for(store, team: str | None = None, lang: str = "fi") -> SessionApp:
+    return SessionApp("1", store=store, lang=lang).bind(team=team, lang=lang)
+
 
 def test_without_a_team_the_picker_is_shown_and_creates_a_team(store):
-    app = SessionApp("1", store=store)
+    app = app_for(store)
     picker_box = app.team_area.children[0]
     assert "ek-team-picker" in picker_box._dom_classes
-    assert app.exercises.children == ()
+    assert app.exercise_area.children == ()
     from ekokit.widgets.team_picker import TeamPicker  # noqa: F401 - the picker's widgets by class
     widgets = {c: w for w in picker_box.children for c in w._dom_classes}
     widgets["ek-field-team_name"].value = "Nuoret & velat"
@@ -18,53 +27,62 @@ def test_without_a_team_the_picker_is_shown_and_creates_a_team(store):
     widgets["ek-create-team"].click()
     assert store.get_team("nuoret-velat").members == ("Aino", "Bashir")
     assert app.team.slug == "nuoret-velat"
-    assert len(app.exercises.children) == len(app.cards)
+    assert len(app.exercise_area.children) == len(app.exercises)
 
 
 def test_an_empty_team_name_is_refused_with_a_message(store):
-    app = SessionApp("1", store=store)
+    app = app_for(store)
     picker_box = app.team_area.children[0]
     widgets = {c: w for w in picker_box.children for c in w._dom_classes}
     widgets["ek-create-team"].click()
-    assert "Tiimin nimi" in widgets["ek-team-message"].value
+    assert fi("team.name") in widgets["ek-team-message"].value
     assert store.teams() == []
 
 
 def test_an_unknown_team_slug_says_so_and_offers_the_picker(store):
-    app = SessionApp("1", store=store, team="<ei-ole>")
-    assert "&lt;ei-ole&gt;" in app.notice.value and "ei löytynyt" in app.notice.value
+    app = app_for(store, team="<ei-ole>")
+    assert html.escape(fi("error.unknown_team", slug="<ei-ole>")) in app.notice.value
     assert "ek-team-picker" in app.team_area.children[0]._dom_classes
 
 
 def test_progress_counts_and_homework_due_date(store, team):
-    app = SessionApp("1", store=store, team=team.slug)
-    assert f"0/{len(app.cards)} valmiina" in app.progress.value
+    app = app_for(store, team=team.slug)
+    own = [e for e in app.exercises if not e.is_homework]
+    homework = [e for e in app.exercises if e.is_homework]
+    assert own and homework
+    line = fi("progress.session_line", done=0, started=0, open=len(own), total=len(own))
+    assert line in app.progress.value
+    assert fi("progress.homework_line", done=0, started=0, open=len(homework),
+              total=len(homework)) in app.progress.value
     assert "17.11.2023" in app.progress.value  # from data/calendar.yaml
     section = app.sections["s1_phenomenon"]
     section.set_open(True)
     editors = section.view.form.editors
     editors["phenomenon"].input.value = "Velat"
-    assert "Kesken" in section.heading.value
+    assert fi("progress.started") in section.heading.value
     editors["description"].input.value = "Kuvaus"
-    assert "Valmis" in section.heading.value
-    assert f"1/{len(app.cards)} valmiina" in app.progress.value
+    assert fi("progress.done") in section.heading.value
+    assert fi("progress.session_line", done=1, started=0, open=len(own) - 1,
+              total=len(own)) in app.progress.value
 
 
 def test_saved_answers_show_as_started_when_the_app_opens(store, team):
     store.save(team.slug, "s1_phenomenon", {"phenomenon": "Velat"}, base_revision=0)
-    app = SessionApp("1", store=store, team=team.slug)
-    assert "Kesken" in app.sections["s1_phenomenon"].heading.value
+    app = app_for(store, team=team.slug)
+    assert fi("progress.started") in app.sections["s1_phenomenon"].heading.value
 
 
 def test_session_app_in_english(store):
     store.create_team(Team(slug="t", name="T"))
-    app = SessionApp("1", store=store, team="t", lang="en")
-    assert "Session 1" in app.widget.children[0].value
-    assert "Open exercise" in app.sections["s1_phenomenon"].toggle.description
+    app = app_for(store, team="t", lang="en")
+    en = Translator("en")
+    assert html.escape(en("session.title_1")) in app.widget.children[0].value
+    assert app.sections["s1_phenomenon"].toggle.description == en(
+        "exercise.open", title=app.sections["s1_phenomenon"].exercise.title("en"))
 
 
 def test_every_session1_exercise_builds(store, team):
-    app = SessionApp("1", store=store, team=team.slug)
+    app = app_for(store, team=team.slug)
     for section in app.sections.values():
         section.set_open(True)
         assert section.view.form is not None

@@ -11,8 +11,7 @@ from ekokit.charts.answer_table import answer_table_html
 from ekokit.content.exercises import SESSION_ORDER, all_exercises
 from ekokit.content.i18n import Translator
 from ekokit.content.timefmt import local_time
-from ekokit.model import answers
-from ekokit.server.request import page_language
+from ekokit.model.progress import exercise_state
 from ekokit.store.database import Store
 
 esc = html.escape
@@ -21,25 +20,20 @@ esc = html.escape
 def progress_matrix(store: Store) -> dict[str, dict[str, str]]:
     """{team slug: {exercise id: "done" | "started" | "open"}} from the latest revisions."""
     latest = store.latest_all()
-    cards = all_exercises()
+    exercises = all_exercises()
     return {
         team.slug: {
-            card.id: _state(card, latest.get((team.slug, card.id)))
-            for card in cards
+            exercise.id: exercise_state(exercise, rev.data if (rev := latest.get(
+                (team.slug, exercise.id))) else None)
+            for exercise in exercises
         }
         for team in store.teams()
     }
 
 
-def _state(card, revision) -> str:
-    if revision is None:
-        return "open"
-    return "done" if answers.is_complete(card, revision.data) else "started"
-
-
 class FacilitatorView:
     def __init__(self, *, lang: str | None = None, store: Store | None = None) -> None:
-        self.tr = Translator(page_language(lang))
+        self.tr = Translator(lang)
         self.store = store or Store()
         sessions = sorted({c.session for c in all_exercises()}, key=SESSION_ORDER.get)
         self.session = w.Dropdown(

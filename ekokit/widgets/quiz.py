@@ -8,6 +8,8 @@ import html
 import ipywidgets as w
 
 from ekokit.content.i18n import Translator
+
+QuizBox = w.VBox  # what ekokit.quiz() returns
 from ekokit.content.readings import Question, quiz
 
 

@@ -14,6 +14,7 @@ from ekokit.content.readings import concept
 
 WORDS_PER_MINUTE = 150
 _markdown = mistune.create_markdown(escape=True)
+Reading = w.HTML  # what ekokit.concept() returns
 
 
 def concept_html(concept_id: str, lang: str) -> str:

@@ -1,152 +1,143 @@
-"""The app of one programme session: team, progress, and the session's exercises."""
+"""The app of one programme session: team, progress, and the session's exercises.
+
+Made in two steps, so that a pre-warmed Voilà kernel does the costly part before a participant
+arrives: ``SessionApp(session, lang=…)`` builds everything that does not depend on the request;
+:meth:`SessionApp.bind` then adds the team's own data (and the page's language, if it differs)."""
 
 from __future__ import annotations
 
 import html
 from typing import Any
+from urllib.parse import urlencode
 
 import ipywidgets as w
 
-from ekokit.charts import CHARTS  # noqa: F401  (imported before the request: warms matplotlib)
 from ekokit.content.calendar import calendar
 from ekokit.content.exercises import Exercise, exercises_for_session
 from ekokit.content.i18n import Translator, languages
 from ekokit.content.timefmt import local_date
 from ekokit.errors import EkokitError
-from ekokit.model import answers
+from ekokit.model.progress import session_progress
 from ekokit.model.teams import Team
-from ekokit.server.request import in_voila, page_language, request_params
+from ekokit.state.exercise import ExerciseState
 from ekokit.store.database import Revision, Store
 from ekokit.widgets.exercise_view import ExerciseView
+from ekokit.widgets.shared import button, hbox, shared, vbox
+from ekokit.widgets.shared import html as html_widget
 from ekokit.widgets.team_picker import TeamPicker
 
 esc = html.escape
 
 
 class ExerciseSection:
-    """A heading, a one-line status and an open/close button; the exercise is built on open."""
+    """A heading, a one-line state and an open/close button; the exercise is built on open."""
 
-    def __init__(self, view: ExerciseView, tr: Translator) -> None:
-        self.view, self.tr = view, tr
-        card = view.card
-        # Every value and class is given at construction: each later change would be one more
-        # message per widget while a whole room opens the page.
-        self.heading = w.HTML(self._heading_html(), layout=_shared("plain"),
-                              style=_shared("html"))
-        self.toggle = w.Button(description=self._toggle_text(False), layout=_shared("auto"),
-                               style=_shared("button"), _dom_classes=("ek-toggle",))
-        self.toggle.on_click(lambda _b: self.set_open(not self.is_open))
+    def __init__(self, exercise: Exercise, tr: Translator) -> None:
+        self.exercise, self.tr = exercise, tr
+        self.view: ExerciseView | None = None
         self.is_open = False
-        self.widget = w.VBox([self.heading, self.toggle], layout=_shared("plain"),
-                             _dom_classes=("ek-exercise", f"ek-ex-{card.id}"))
+        self.heading = html_widget(self._heading_html("open"))
+        self.toggle = button(self._toggle_text(False), "ek-toggle")
+        self.toggle.on_click(lambda _b: self.set_open(not self.is_open))
+        self.widget = vbox([self.heading, self.toggle], "ek-exercise", f"ek-ex-{exercise.id}")
 
-    def _heading_html(self) -> str:
-        card, tr = self.view.card, self.tr
-        state = _state(card, self.view.saved_data)
-        return (f'<h2 id="ek-h-{card.id}">{esc(card.title(tr.lang))}</h2>'
-                f'<p class="ek-ex-state ek-state-{state}">{esc(tr("progress." + state))}</p>')
+    def _heading_html(self, state: str) -> str:
+        return (f'<h2 id="ek-h-{self.exercise.id}">{esc(self.exercise.title(self.tr.lang))}</h2>'
+                f'<p class="ek-ex-state ek-state-{state}">{esc(self.tr("progress." + state))}</p>')
 
     def _toggle_text(self, is_open: bool) -> str:
         key = "exercise.close" if is_open else "exercise.open"
-        return self.tr(key, title=self.view.card.title(self.tr.lang))
+        return self.tr(key, title=self.exercise.title(self.tr.lang))
+
+    def bind(self, view: ExerciseView) -> None:
+        self.view = view
+        self.refresh_heading()
 
     def refresh_heading(self) -> None:
-        self.heading.value = self._heading_html()
+        value = self._heading_html(self.view.state.state if self.view else "open")
+        if value != self.heading.value:
+            self.heading.value = value
 
     def set_open(self, is_open: bool) -> None:
+        if self.view is None:
+            return
         self.is_open = is_open
         self.toggle.description = self._toggle_text(is_open)
         if is_open:
+            if self.view.body is None:  # a teammate may have saved since the page was loaded
+                self.view.state.reload()
+                self.refresh_heading()
             self.widget.children = (self.heading, self.toggle, self.view.build())
-            self.refresh_heading()  # a teammate may have saved since the page was loaded
         else:
             self.view.debouncer.flush()
             self.widget.children = (self.heading, self.toggle)
 
 
-_SHARED: dict[str, w.Widget] = {}
-_MAKERS = {"html": w.widgets.widget_string.HTMLStyle, "button": w.ButtonStyle, "plain": w.Layout,
-           "auto": lambda: w.Layout(width="auto")}
-
-
-def _shared(kind: str) -> w.Widget:
-    """One layout or style model shared by every section: each widget model costs a message
-    when the page opens, and a session lists many exercises. Never mutated after creation."""
-    if kind not in _SHARED:
-        _SHARED[kind] = _MAKERS[kind]()
-    return _SHARED[kind]
-
-
-def _state(card: Exercise, data: dict[str, Any] | None) -> str:
-    if not data:
-        return "open"
-    return "done" if answers.is_complete(card, data) else "started"
-
-
 class SessionApp:
     """``ekokit.session("1")`` returns this; Jupyter and Voilà display its widget."""
 
-    def __init__(self, session: str, *, lang: str | None = None, team: str | None = None,
+    def __init__(self, session: str, *, lang: str | None = None,
                  store: Store | None = None) -> None:
         self.session = session
-        self.cards = exercises_for_session(session)
+        self.exercises = exercises_for_session(session)
         self.store = store or Store()
         self.team: Team | None = None
         self.author = ""
-        self.sections: dict[str, ExerciseSection] = {}
-        # First everything that does not depend on the request. In a pre-warmed kernel this
-        # runs before a participant arrives; after it, only the team's own data is added.
-        self.tr = Translator(page_language(lang, from_request=False))
-        self._spare: dict[str, ExerciseSection] | None = self._make_sections("")
-        self.header = w.HTML(self._header_html({}))
-        self.notice = w.HTML("", _dom_classes=("ek-notice",))
-        self.team_area = w.VBox([])
-        self.progress = w.HTML("", _dom_classes=("ek-progress",))
-        self.exercises = w.VBox([])
-        self.widget = w.VBox([self.header, self.notice, self.team_area, self.progress,
-                              self.exercises], _dom_classes=("ek-app", f"ek-session-{session}"))
-        params = request_params() if in_voila() else {}
-        chosen = page_language(lang)
-        if chosen != self.tr.lang:  # ?lang=en: the prepared sections are in the wrong language
-            self.tr, self._spare = Translator(chosen), None
-        header = self._header_html(params)
+        self.served = False
+        self.params: dict[str, str] = {}
+        self.tr = Translator(lang)
+        self.sections = self._make_sections()
+        self.header = html_widget(self._header_html())
+        self.notice = html_widget("", "ek-notice")
+        self.team_area = vbox()
+        self.progress = html_widget("", "ek-progress")
+        self.exercise_area = vbox()
+        self.widget = vbox([self.header, self.notice, self.team_area, self.progress,
+                            self.exercise_area], "ek-app", f"ek-session-{session}")
+
+    def bind(self, *, team: str | None = None, lang: str | None = None,
+             exercise: str | None = None, served: bool = False,
+             params: dict[str, str] | None = None) -> SessionApp:
+        """Add what the request says: the team, the language, an exercise to open."""
+        self.served, self.params = served, dict(params or {})
+        if lang and Translator(lang).lang != self.tr.lang:  # prepared in the wrong language
+            self.tr = Translator(lang)
+            self.sections = self._make_sections()
+        header = self._header_html()
         if header != self.header.value:
             self.header.value = header
-        slug = team or params.get("team")
-        if slug:
+        if team:
             try:
-                self.use_team(self.store.get_team(slug.strip()))
+                self.use_team(self.store.get_team(team.strip()))
             except EkokitError as exc:  # an unknown team, or a store that cannot be read
                 self._notice(exc.key, **exc.params)
                 self._show_picker()
         else:
             self._show_picker()
-        wanted = params.get("exercise")
-        if wanted in self.sections:
-            self.sections[wanted].set_open(True)
+        if exercise in self.sections and self.team is not None:
+            self.sections[exercise].set_open(True)
+        return self
 
     # -- display -------------------------------------------------------------------------------
     def _repr_mimebundle_(self, **kwargs: Any):
         return self.widget._repr_mimebundle_(**kwargs)
 
-    def _header_html(self, params: dict[str, str]) -> str:
+    def _header_html(self) -> str:
         tr = self.tr
         when = calendar().session(self.session)
         date = tr("session.when", date=local_date(when.date), start=when.start, end=when.end)
         switch = ""
-        if in_voila():
-            others = [code for code in languages() if code != tr.lang]
+        if self.served:
+            keep = {k: v for k, v in self.params.items() if k in ("team", "exercise")}
             links = " ".join(
-                f'<a href="?{esc(_query(params, lang=code))}" lang="{code}" hreflang="{code}">'
-                f"{esc(Translator(code)('lang.switch_to'))}</a>" for code in others
-            )
+                f'<a href="?{esc(urlencode({**keep, "lang": code}))}" lang="{code}" '
+                f'hreflang="{code}">{esc(Translator(code)("lang.switch_to"))}</a>'
+                for code in languages() if code != tr.lang)
             switch = f'<p class="ek-lang-switch">{links}</p>'
-        return (
-            f'<header class="ek-header" lang="{tr.lang}">{switch}'
-            f'<p class="ek-programme">{esc(tr("app.programme"))}</p>'
-            f"<h1>{esc(tr('session.title_' + self.session))}</h1>"
-            f'<p class="ek-when">{esc(date)}</p></header>'
-        )
+        return (f'<header class="ek-header" lang="{tr.lang}">{switch}'
+                f'<p class="ek-programme">{esc(tr("app.programme"))}</p>'
+                f"<h1>{esc(tr('session.title_' + self.session))}</h1>"
+                f'<p class="ek-when">{esc(date)}</p></header>')
 
     def _notice(self, key: str, **params: object) -> None:
         text = esc(self.tr(key, **params))
@@ -155,12 +146,13 @@ class SessionApp:
     # -- team ----------------------------------------------------------------------------------
     def _show_picker(self) -> None:
         for section in self.sections.values():  # nothing typed is lost when switching teams
-            section.view.debouncer.flush()
+            if section.view is not None:
+                section.view.debouncer.flush()
         # Homework in JupyterLab: preselect the team that saved last. Never in a live room.
-        recent = None if in_voila() else _most_recent_team(self.store)
+        recent = None if self.served else _most_recent_team(self.store)
         picker = TeamPicker(self.store, self.tr, self.use_team, selected=recent)
         self.team_area.children = (picker.widget,)
-        self.exercises.children = ()
+        self.exercise_area.children = ()
         self.progress.value = ""
 
     def use_team(self, team: Team) -> None:
@@ -168,67 +160,66 @@ class SessionApp:
         self.notice.value = ""
         tr = self.tr
         members = ", ".join(team.members) or "—"
-        info = w.HTML(
+        info = html_widget(
             f'<section class="ek-team"><h2>{esc(tr("team.current", name=team.name))}</h2>'
             f"<p>{esc(tr('team.phenomenon'))}: {esc(team.phenomenon or '—')}</p>"
-            f"<p>{esc(tr('team.members'))}: {esc(members)}</p></section>"
-        )
-        author = w.Dropdown(options=[(tr("team.anonymous"), "")] + [(m, m) for m in team.members],
-                            description=tr("team.i_am"), style={"description_width": "initial"},
-                            _dom_classes=("ek-field-author",))
+            f"<p>{esc(tr('team.members'))}: {esc(members)}</p></section>")
+        author = w.Dropdown(options=[(tr("team.anonymous"), ""), *((m, m) for m in team.members)],
+                            value=self.author if self.author in team.members else "",
+                            description=tr("team.i_am"), style=shared("description"),
+                            layout=shared("layout"), _dom_classes=("ek-field-author",))
         author.observe(lambda change: self._set_author(change["new"]), names="value")
-        change = w.Button(description=tr("team.change"), layout=w.Layout(width="auto"),
-                          _dom_classes=("ek-change-team",))
+        change = button(tr("team.change"), "ek-change-team")
         change.on_click(lambda _b: self._show_picker())
-        self.team_area.children = (info, w.HBox([author, change]))
+        self.team_area.children = (info, hbox([author, change]))
         latest = self.store.latest_all(team.slug)
-        self.sections, self._spare = self._spare or self._make_sections(team.slug), None
-        for card_id, section in self.sections.items():
-            section.view.team = team.slug
-            stored = latest.get((team.slug, card_id))
-            if stored:
-                section.view.saved_data = stored.data
-                section.refresh_heading()
-        self.exercises.children = tuple(s.widget for s in self.sections.values())
+        if any(s.view is not None for s in self.sections.values()):  # another team before
+            self.sections = self._make_sections()
+        for exercise_id, section in self.sections.items():
+            state = ExerciseState(section.exercise, self.store, team.slug, author=self.author,
+                                  latest=latest.get((team.slug, exercise_id)))
+            section.bind(ExerciseView(state, tr, on_saved=self._saved))
+        self.exercise_area.children = tuple(s.widget for s in self.sections.values())
         self._refresh_progress()
 
-    def _make_sections(self, slug: str) -> dict[str, ExerciseSection]:
-        return {
-            card.id: ExerciseSection(
-                ExerciseView(card, slug, self.store, self.tr, on_saved=self._saved), self.tr)
-            for card in self.cards
-        }
+    def _make_sections(self) -> dict[str, ExerciseSection]:
+        return {exercise.id: ExerciseSection(exercise, self.tr) for exercise in self.exercises}
 
     def _set_author(self, name: str) -> None:
         self.author = name
         for section in self.sections.values():
-            section.view.author = name
+            if section.view is not None:
+                section.view.state.author = name
 
-    def _saved(self, card: Exercise, _revision: Revision) -> None:
-        self.sections[card.id].refresh_heading()
+    def _saved(self, state: ExerciseState, _revision: Revision) -> None:
+        self.sections[state.exercise.id].refresh_heading()
         self._refresh_progress()
 
     # -- progress ------------------------------------------------------------------------------
     def _refresh_progress(self) -> None:
         tr = self.tr
-        counts = {"done": 0, "started": 0, "open": 0}
+        answers = {i: s.view.state.saved for i, s in self.sections.items()
+                   if s.view is not None and s.view.state.saved}
+        progress = session_progress(self.exercises, answers)
         rows = []
-        for card_id, section in self.sections.items():
-            state = _state(section.view.card, section.view.saved_data)
-            counts[state] += 1
+        for exercise_id, section in self.sections.items():
+            state = section.view.state.state if section.view else "open"
             rows.append(
-                f'<li><a href="#ek-h-{card_id}">{esc(section.view.card.title(tr.lang))}</a>: '
-                f'<span class="ek-state-{state}">{esc(tr("progress." + state))}</span></li>'
-            )
+                f'<li><a href="#ek-h-{exercise_id}">{esc(section.exercise.title(tr.lang))}</a>: '
+                f'<span class="ek-state-{state}">{esc(tr("progress." + state))}</span></li>')
+        lines = [f"<p>{esc(tr('progress.session_line', **progress.session.as_params()))}</p>"]
         homework = calendar().homework_after(self.session)
-        due = ""
+        if progress.homework.total:
+            lines.append(f"<p>{esc(tr('progress.homework_line', **progress.homework.as_params()))}"
+                         "</p>")
         if homework:
-            due = (f'<p class="ek-due">{esc(tr("progress.homework_due", due=local_date(homework.due), meeting=local_date(homework.team_meeting_by)))}</p>')
-        self.progress.value = (
-            f'<section class="ek-progress-box"><h2>{esc(tr("progress.heading"))}</h2>'
-            f"<p>{esc(tr('progress.summary', total=len(self.sections), **counts))}</p>"
-            f"{due}<ul>{''.join(rows)}</ul></section>"
-        )
+            due = tr("progress.homework_due", due=local_date(homework.due),
+                     meeting=local_date(homework.team_meeting_by))
+            lines.append(f'<p class="ek-due">{esc(due)}</p>')
+        value = (f'<section class="ek-progress-box"><h2>{esc(tr("progress.heading"))}</h2>'
+                 f"{''.join(lines)}<ul>{''.join(rows)}</ul></section>")
+        if value != self.progress.value:
+            self.progress.value = value
 
 
 def _most_recent_team(store: Store) -> str | None:
@@ -236,14 +227,3 @@ def _most_recent_team(store: Store) -> str | None:
     if not latest:
         return None
     return max(latest.values(), key=lambda r: r.created_at).team
-
-
-def _query(params: dict[str, str], **changes: str) -> str:
-    from urllib.parse import urlencode
-
-    merged = {**{k: v for k, v in params.items() if k in ("team", "exercise")}, **changes}
-    return urlencode(merged)
-
-
-def show_session(session: str, *, lang: str | None = None, team: str | None = None) -> SessionApp:
-    return SessionApp(session, lang=lang, team=team)

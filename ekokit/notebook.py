@@ -1,0 +1,65 @@
+"""The learner's functions: what a notebook cell calls, one line each.
+
+They join the page's request (Voilà) or the notebook's own choices (JupyterLab) to the widgets."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ekokit.widgets.facilitator import FacilitatorView
+    from ekokit.widgets.quiz import QuizBox
+    from ekokit.widgets.reading import Reading
+    from ekokit.widgets.session_app import SessionApp
+
+_chosen_lang: str | None = None
+
+
+def language(lang: str) -> None:
+    """Use this language in the notebook's later cells ("fi" or "en"); otherwise ``?lang=`` in
+    the address, else Finnish."""
+    global _chosen_lang
+    _chosen_lang = lang
+
+
+def _page_language(explicit: str | None = None) -> str:
+    """explicit argument > the notebook's choice > ``?lang=`` > Finnish."""
+    from ekokit.content.i18n import normalise_lang
+    from ekokit.server.request import current_request
+
+    return normalise_lang(explicit or _chosen_lang or current_request().lang)
+
+
+def session(number: str | int, *, lang: str | None = None,
+            team: str | None = None) -> SessionApp:
+    """The app of one programme session ("1"…"4"): team, progress and exercises."""
+    from ekokit.content.i18n import normalise_lang
+    from ekokit.server.request import current_request
+    from ekokit.widgets.session_app import SessionApp
+
+    # Before the request (in a pre-warmed kernel): everything that does not depend on it.
+    app = SessionApp(str(number), lang=normalise_lang(lang or _chosen_lang))
+    request = current_request()
+    return app.bind(team=team or request.team, lang=lang or _chosen_lang or request.lang,
+                    exercise=request.exercise, served=request.served, params=request.params)
+
+
+def concept(concept_id: str, *, lang: str | None = None) -> Reading:
+    """A concept text for the narrative, in the page language (folded; opens to read)."""
+    from ekokit.widgets.reading import concept_widget
+
+    return concept_widget(concept_id, _page_language(lang))
+
+
+def quiz(number: str | int, *, lang: str | None = None) -> QuizBox:
+    """The self-check quiz of a session."""
+    from ekokit.widgets.quiz import folded_quiz
+
+    return folded_quiz(str(number), _page_language(lang))
+
+
+def facilitator(*, lang: str | None = None) -> FacilitatorView:
+    """All teams at once: progress per session and exercise."""
+    from ekokit.widgets.facilitator import FacilitatorView
+
+    return FacilitatorView(lang=_page_language(lang))
