@@ -8,7 +8,6 @@ import socket
 import sys
 from dataclasses import dataclass
 
-from tornado import web
 from tornado.ioloop import PeriodicCallback
 from traitlets.config import Config
 from voila.app import Voila
@@ -16,7 +15,7 @@ from voila.app import Voila
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import DEFAULT_LANG
 from ekokit.paths import jupyter_share_dir, notebooks_dir
-from ekokit.server.landing import LANDING_CSS, landing_html
+from ekokit.server.handlers import LandingHandler
 
 POOL_REFILL_DELAY = 60  # seconds
 CULL_IDLE_SECONDS = 600  # a closed tab's kernel goes after 10 idle minutes; open tabs stay
@@ -29,14 +28,6 @@ class ServeOptions:
     public: bool = False
     db_url: str | None = None
     token: str | None = None
-
-
-class LandingHandler(web.RequestHandler):
-    def get(self) -> None:
-        lang = self.get_query_argument("lang", None)
-        base = self.settings.get("base_url", "/")
-        self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.write(landing_html(lang, base, css=LANDING_CSS))
 
 
 def live_session_notebooks() -> list[str]:

@@ -1,9 +1,12 @@
-"""The landing page at ``/``: the programme's sessions, live or coming, in the chosen language."""
+"""The landing page at ``/``: the programme's sessions, live or coming, in the chosen language.
+The page is a Jinja template (templates/landing.html.j2, autoescaped) with its CSS in a file."""
 
 from __future__ import annotations
 
-import html
+import functools
 from urllib.parse import urlencode
+
+import jinja2
 
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import Translator, languages
@@ -11,8 +14,14 @@ from ekokit.content.timefmt import local_date
 from ekokit.model.teams import DEMO_TEAM
 from ekokit.paths import notebooks_dir
 
-esc = html.escape
 FACILITATOR_NOTEBOOK = "00_fasilitaattori.ipynb"
+TEMPLATES = jinja2.PackageLoader("ekokit.server", "templates")
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=TEMPLATES, autoescape=True, trim_blocks=True,
+                              lstrip_blocks=True)
 
 
 def live_notebooks() -> set[str]:
@@ -20,48 +29,26 @@ def live_notebooks() -> set[str]:
     return {p.name for p in notebooks_dir().glob("*.ipynb")}
 
 
-def landing_html(lang: str | None, base_url: str = "/", *, css: str = "") -> str:
+def landing_html(lang: str | None, base_url: str = "/") -> str:
     tr = Translator(lang)
     live = live_notebooks()
-    items = []
+    sessions = []
     for when in calendar().sessions:
-        title = esc(tr(f"session.title_{when.id}"))
-        date = esc(tr("session.when", date=local_date(when.date), start=when.start, end=when.end))
-        if when.notebook in live:
-            query = urlencode({"lang": tr.lang})
-            href = esc(f"{base_url}voila/render/{when.notebook}?{query}")
-            demo = esc(f"{base_url}voila/render/{when.notebook}?"
-                       + urlencode({"lang": tr.lang, "team": DEMO_TEAM}))
-            action = (f'<a class="ek-open" href="{href}">{esc(tr("app.landing_live"))}: {title}</a>'
-                      f' · <a href="{demo}">{esc(tr("app.landing_demo"))}</a>')
-            state = ""
-        else:
-            action = f"<span>{title}</span>"
-            state = f' <span class="ek-coming">({esc(tr("app.landing_coming"))})</span>'
-        items.append(f"<li>{action}{state}<br><span class=\"ek-when\">{date}</span></li>")
-    switch = " ".join(
-        f'<a href="{esc(base_url)}?lang={code}" lang="{code}" hreflang="{code}">'
-        f"{esc(Translator(code)('lang.switch_to'))}</a>"
-        for code in languages() if code != tr.lang
-    )
-    facilitator = ""
-    if FACILITATOR_NOTEBOOK in live:
-        href = esc(f"{base_url}voila/render/{FACILITATOR_NOTEBOOK}?lang={tr.lang}")
-        facilitator = f'<p><a href="{href}">{esc(tr("app.landing_facilitator"))}</a></p>'
-    return f"""<!DOCTYPE html>
-<html lang="{tr.lang}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{esc(tr("app.landing_title"))}</title><style>{css}</style></head>
-<body><header><p class="ek-lang-switch">{switch}</p><p>{esc(tr("app.programme"))}</p></header>
-<main><h1>{esc(tr("app.landing_title"))}</h1><p>{esc(tr("app.landing_intro"))}</p>
-<h2>{esc(tr("app.landing_sessions"))}</h2><ol class="ek-sessions">{''.join(items)}</ol>
-{facilitator}</main></body></html>"""
-
-
-LANDING_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:52rem;margin:2rem auto;
-padding:0 1rem;line-height:1.5;color:#1a1a1a;background:#fff}
-a{color:#00507a} a:focus{outline:3px solid #b35900;outline-offset:2px}
-.ek-sessions li{margin:.8rem 0}.ek-when{color:#4a4a4a}.ek-coming{color:#4a4a4a;font-style:italic}
-.ek-lang-switch{text-align:right}
-"""
+        page = f"{base_url}voila/render/{when.notebook}?"
+        is_live = when.notebook in live
+        sessions.append({
+            "title": tr(f"session.title_{when.id}"),
+            "when": tr("session.when", date=local_date(when.date), start=when.start,
+                       end=when.end),
+            "href": page + urlencode({"lang": tr.lang}) if is_live else None,
+            "demo_href": page + urlencode({"lang": tr.lang, "team": DEMO_TEAM}),
+        })
+    switches = [{"code": code, "href": f"{base_url}?lang={code}",
+                 "text": Translator(code)("lang.switch_to")}
+                for code in languages() if code != tr.lang]
+    facilitator = (f"{base_url}voila/render/{FACILITATOR_NOTEBOOK}?lang={tr.lang}"
+                   if FACILITATOR_NOTEBOOK in live else None)
+    css = TEMPLATES.get_source(_environment(), "landing.css")[0]
+    return _environment().get_template("landing.html.j2").render(
+        lang=tr.lang, tr=tr, sessions=sessions, switches=switches,
+        facilitator_href=facilitator, css=jinja2.filters.Markup(css))
