@@ -18,7 +18,7 @@ from ekokit.charts._base import FONT
 
 # Offsets in points, nearest first: right, left, above, below, then the diagonals, then further.
 _DIRECTIONS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
-_DISTANCES = (6, 11, 18)
+_DISTANCES = (8, 13, 20)
 
 
 def freeze(fig: Figure) -> None:
@@ -38,9 +38,10 @@ def marker_boxes(ax: Axes, points: list[tuple[float, float]], size: float) -> li
 
 
 def place(ax: Axes, points: list[tuple[float, float]], texts: list[str],
-          avoid: list[Bbox], **style) -> list[bool]:
+          avoid: list[Bbox], distances: tuple[float, ...] = _DISTANCES, **style) -> list[bool]:
     """Draw each text near its point where it overlaps nothing; True where a label was drawn.
-    ``avoid`` (marker boxes, other texts) grows as labels are placed."""
+    ``avoid`` (marker boxes, other texts) grows as labels are placed; ``distances`` (points)
+    limits how far from its marker a label may stand."""
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
     inside = ax.get_window_extent(renderer).padded(-2)
@@ -51,7 +52,7 @@ def place(ax: Axes, points: list[tuple[float, float]], texts: list[str],
                             fontsize=style.get("fontsize", FONT), zorder=6,
                             **{k: v for k, v in style.items() if k != "fontsize"})
         done = False
-        for distance in _DISTANCES:
+        for distance in distances:
             for dx, dy in _DIRECTIONS:
                 norm = math.hypot(dx, dy)
                 label.set_position((dx / norm * distance, dy / norm * distance))
