@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from matplotlib.cbook import is_math_text
-from matplotlib.figure import Figure
-
-from ekokit import answers
-from ekokit.cards import load_card
 from ekokit.charts import CHARTS, READS
 from ekokit.charts.html import chart_html
-from ekokit.i18n import catalogue, t, vocab_labels
+from ekokit.content.exercises import load_exercise
+from ekokit.content.i18n import catalogue, t
+from ekokit.content.vocab import vocab_labels
+from ekokit.model import answers
 from ekokit.paths import data_dir
+from matplotlib.cbook import is_math_text
+from matplotlib.figure import Figure
 
 NASTY = "<script>alert(1)</script> $x$"
 LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
@@ -141,10 +141,10 @@ PARTIAL = {
 
 
 def draw(exercise_id: str, data: dict, lang: str = "fi"):
-    card = load_card(exercise_id)
+    exercise = load_exercise(exercise_id)
     name = CASES[exercise_id][0]
-    assert card.spec.chart == name
-    return CHARTS[name](card, answers.validate(card, data), lang)
+    assert exercise.spec.chart == name
+    return CHARTS[name](exercise, answers.validate(exercise, data), lang)
 
 
 def drawn_texts(fig: Figure) -> list:
@@ -191,10 +191,10 @@ def test_realistic_answer_draws_and_alt_names_key_items(exercise_id):
 
 @pytest.mark.parametrize("exercise_id", sorted(CASES))
 def test_empty_answer_gives_no_data(exercise_id):
-    card = load_card(exercise_id)
-    for data in ({}, answers.empty_answer(card)):
+    exercise = load_exercise(exercise_id)
+    for data in ({}, answers.empty_answer(exercise)):
         for lang in ("fi", "en"):
-            chart = CHARTS[CASES[exercise_id][0]](card, data, lang)
+            chart = CHARTS[CASES[exercise_id][0]](exercise, data, lang)
             assert chart.figure is None
             assert chart.alt == t("charts.no_data", lang)
             assert chart_html(chart, lang, title="x").startswith("<figure")
@@ -204,8 +204,8 @@ def test_empty_answer_gives_no_data(exercise_id):
 @pytest.mark.parametrize("exercise_id", sorted(MAXIMA))
 def test_maximum_rows_of_long_words_draw_legibly(exercise_id, lang, tmp_path):
     data = MAXIMA[exercise_id]()
-    card = load_card(exercise_id)
-    listed = next(f for f in card.spec.fields if f.type == "list")
+    exercise = load_exercise(exercise_id)
+    listed = next(f for f in exercise.spec.fields if f.type == "list")
     assert len(data[listed.name]) == listed.max_items  # really the spec's maximum
     chart = draw(exercise_id, data, lang)
     assert isinstance(chart.figure, Figure)
@@ -302,8 +302,8 @@ def test_catalogues_match_and_cover_the_code():
 
 def test_each_exercise_has_the_fields_its_chart_reads():
     for exercise_id, (name, *_) in CASES.items():
-        card = load_card(exercise_id)
-        fields = {f.name: f for f in card.spec.fields}
+        exercise = load_exercise(exercise_id)
+        fields = {f.name: f for f in exercise.spec.fields}
         for path in READS[name]:
             top, *rest = path.split(".")
             assert top in fields, (exercise_id, path)

@@ -13,7 +13,6 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
-from ekokit.cards import Card, vocabularies
 from ekokit.charts._base import (
     BLACK,
     FONT,
@@ -36,6 +35,8 @@ from ekokit.charts._base import (
     wrap,
 )
 from ekokit.charts._labels import freeze, marker_boxes, place_all
+from ekokit.content.exercises import Exercise
+from ekokit.content.vocab import vocabularies
 
 NAME = "megatrend_radar"
 TRENDS, DISTANCE, TYPES = "megatrend", "radar_distance", "observation_type"
@@ -209,12 +210,12 @@ def _radar(answer: dict[str, Any], lang: str, members: bool) -> Chart:
 
 @register(NAME, reads=("observations.observation", "observations.megatrend",
                        "observations.distance", "observations.type", "observations.source"))
-def megatrend_radar(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def megatrend_radar(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     return _radar(answer, lang, members=False)
 
 
 @register("megatrend_observations", reads=(
     "observations.observation", "observations.member", "observations.megatrend",
     "observations.distance", "observations.type", "observations.source"))
-def megatrend_observations(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def megatrend_observations(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     return _radar(answer, lang, members=True)

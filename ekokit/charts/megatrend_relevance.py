@@ -7,7 +7,6 @@ from typing import Any
 
 import pandas as pd
 
-from ekokit.cards import Card, vocabularies
 from ekokit.charts._base import (
     BLUE,
     FONT,
@@ -24,6 +23,8 @@ from ekokit.charts._base import (
     wrap,
     yes_no,
 )
+from ekokit.content.exercises import Exercise
+from ekokit.content.vocab import vocabularies
 
 NAME = "megatrend_relevance"
 TRENDS, LEVELS = "megatrend", "relevance_level"
@@ -64,7 +65,7 @@ def _draw(ranked: list[str], scores: dict[str, int], unrated: list[str], lang: s
 
 
 @register(NAME, reads=("relevance", "readings.megatrend"))
-def megatrend_relevance(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def megatrend_relevance(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     scores = _scores(answer)
     trends = vocabularies()[TRENDS]
     read = {r.get("megatrend") for r in rows(answer, "readings")}

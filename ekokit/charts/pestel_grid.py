@@ -10,7 +10,6 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
-from ekokit.cards import Card, vocabularies
 from ekokit.charts._base import (
     BLACK,
     FONT,
@@ -31,6 +30,8 @@ from ekokit.charts._base import (
     wrap,
 )
 from ekokit.charts._labels import freeze, marker_boxes, place, place_all, spread
+from ekokit.content.exercises import Exercise
+from ekokit.content.vocab import vocabularies
 
 NAME = "pestel_grid"
 VOCAB = "pestel_dimension"
@@ -118,7 +119,7 @@ def _alt(factors: list[dict], placed: list[dict], lang: str) -> str:
 
 @register(NAME, reads=("factors.factor", "factors.dimension", "factors.valence",
                        "factors.impact", "factors.uncertainty"))
-def pestel_grid(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def pestel_grid(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     factors = [{**f, "no": i} for i, f in enumerate(named(answer, "factors", "factor"), 1)]
     if not factors:
         return no_data(lang)

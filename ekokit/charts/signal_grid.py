@@ -9,7 +9,6 @@ from typing import Any
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from ekokit.cards import Card
 from ekokit.charts._base import (
     BLACK,
     BLUE,
@@ -30,6 +29,7 @@ from ekokit.charts._base import (
     wrap,
 )
 from ekokit.charts._labels import freeze, marker_boxes, place, place_all, spread
+from ekokit.content.exercises import Exercise
 
 NAME = "signal_grid"
 HIGH = 3.5  # 4 and 5 count as high
@@ -157,7 +157,7 @@ def _alt(signals: list[dict], wildcards: list[dict], shown: list[dict], lang: st
 
 @register(NAME, reads=("signals.title", "signals.impact", "wildcards.title", "wildcards.type",
                        "wildcards.impact", "wildcards.likelihood"))
-def signal_grid(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def signal_grid(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     signals = [{**s, "kind": "signal"} for s in named(answer, "signals", "title")]
     wildcards = [{**w, "kind": "wildcard"} for w in named(answer, "wildcards", "title")]
     items = [{**i, "no": n} for n, i in enumerate([*signals, *wildcards], 1)]
