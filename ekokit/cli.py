@@ -44,7 +44,8 @@ def cmd_team_add(args: argparse.Namespace) -> int:
 def cmd_team_list(args: argparse.Namespace) -> int:
     teams = _store(args).teams()
     if args.json:
-        print(json.dumps([tm.model_dump(mode="json") for tm in teams], ensure_ascii=False, indent=2))
+        rows = [tm.model_dump(mode="json") for tm in teams]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for tm in teams:
             print(f"{tm.slug}\t{tm.name}\t{tm.phenomenon}")
@@ -116,7 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--token", help="with --public: use this token instead of a generated one")
     serve.set_defaults(func=cmd_serve)
 
-    team = sub.add_parser("team", help="manage teams").add_subparsers(dest="team_cmd", required=True)
+    team = sub.add_parser("team", help="manage teams").add_subparsers(dest="team_cmd",
+                                                                     required=True)
     add = team.add_parser("add", help="create a team")
     add.add_argument("name")
     add.add_argument("--phenomenon", default="")

@@ -1,4 +1,5 @@
-"""Typed exceptions. Each carries an i18n message key so the UI can say it in the user's language."""
+"""Typed exceptions, all in this one module. Each carries an i18n message key so the UI can say it
+in the user's language."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ class StaleRevision(EkokitError):
     key = "error.stale"
 
     def __init__(self, current_revision: int, base_revision: int | None) -> None:
-        super().__init__(f"stored revision is {current_revision}, save was based on {base_revision}",
+        super().__init__(
+            f"stored revision is {current_revision}, save was based on {base_revision}",
                          current=current_revision, base=base_revision)
         self.current_revision = current_revision
         self.base_revision = base_revision

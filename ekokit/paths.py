@@ -25,7 +25,8 @@ def notebooks_dir() -> Path:
 
 def default_db_url() -> str:
     """``EKOKIT_DB`` (a path or an SQLAlchemy URL) or workspace/ekokit.sqlite in the checkout."""
-    return as_db_url(os.environ.get("EKOKIT_DB") or str(PACKAGE_DIR.parent / "workspace" / "ekokit.sqlite"))
+    default = PACKAGE_DIR.parent / "workspace" / "ekokit.sqlite"
+    return as_db_url(os.environ.get("EKOKIT_DB") or str(default))
 
 
 def as_db_url(value: str) -> str:

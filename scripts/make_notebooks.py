@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat as nbf
-
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import Translator, languages
 from ekokit.content.readings import concept_ids
@@ -39,7 +38,8 @@ def facilitator_cells() -> tuple[str, list[str]]:
 
 def notebook(markdown: str, calls: list[str]) -> nbf.NotebookNode:
     nb = nbf.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
     nb.cells = [nbf.v4.new_markdown_cell(markdown)] + [nbf.v4.new_code_cell(c) for c in calls]
     for index, cell in enumerate(nb.cells):

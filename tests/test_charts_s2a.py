@@ -61,7 +61,7 @@ def factors(text=None, n=None):
              "Pikavippien mainonnan rajoitukset", "Ilmastoahdistus"]
     scores = [(5, 4), (4, 2), (3, 3), (4, 4), (2, 1), (5, 5), (3, 2)]
     rows = [{"dimension": DIMS[i % 7], "factor": f, "valence": "negative", "impact": s[0],
-             "uncertainty": s[1]} for i, (f, s) in enumerate(zip(names, scores))]
+             "uncertainty": s[1]} for i, (f, s) in enumerate(zip(names, scores, strict=False))]
     if n is not None:
         rows = [{"dimension": DIMS[i % 7], "factor": f"{LONG} {i}", "valence": "positive",
                  "impact": i % 5 + 1, "uncertainty": (i // 5) % 5 + 1} for i in range(n)]

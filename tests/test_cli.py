@@ -50,6 +50,7 @@ def test_a_foreign_import_file_is_refused_in_english_when_asked(db_path, tmp_pat
     path = tmp_path / "foreign.json"
     path.write_text('{"hello": 1}', encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "ekokit.cli", "--db", str(db_path), "--lang",
-                             "en", "import", str(path)], check=False, capture_output=True, text=True, timeout=60)
+                             "en", "import", str(path)], check=False, capture_output=True,
+                            text=True, timeout=60)
     assert result.returncode == 2
     assert "not an ekokit workbook" in result.stderr

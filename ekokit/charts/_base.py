@@ -98,7 +98,8 @@ def shorten(text: str, width: int) -> str:
 
 def wrap(text: str, width: int, lines: int = 2, stretch: float = 1.4) -> str:
     """Wrapped to ``width`` characters, at most ``lines`` lines, the last ending in … if cut.
-    A long word (Finnish has many) may overrun ``width`` up to ``stretch`` times before it is cut."""
+    A long word (Finnish has many) may overrun ``width`` up to ``stretch`` times before it is
+    cut."""
     words = []
     for word in clean(text).split():
         if len(word) > width * stretch:  # cut into even pieces, each ending in a hyphen
@@ -109,7 +110,7 @@ def wrap(text: str, width: int, lines: int = 2, stretch: float = 1.4) -> str:
     parts = textwrap.wrap(" ".join(words), width, break_long_words=False) or [""]
     if len(parts) > lines:
         last = parts[lines - 1].rstrip(" .,;:")
-        parts = parts[: lines - 1] + [(last[: width - 1] if len(last) >= width else last) + "…"]
+        parts = [*parts[:lines - 1], (last[:width - 1] if len(last) >= width else last) + "…"]
     return "\n".join(parts)
 
 
@@ -117,7 +118,7 @@ def listing(items: Iterable[str], lang: str, limit: int = 5) -> str:
     """'A, B ja C' — or 'A, B, C, D, E ja 3 muuta' beyond ``limit``."""
     items = [i for i in items if i]
     if len(items) > limit:
-        items = items[:limit] + [msg("more", lang, count=len(items) - limit)]
+        items = [*items[:limit], msg("more", lang, count=len(items) - limit)]
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {msg('and', lang)} {items[-1]}"

@@ -47,7 +47,7 @@ def place(ax: Axes, points: list[tuple[float, float]], texts: list[str],
     inside = ax.get_window_extent(renderer).padded(-2)
     placed = []
     pad = 1.5
-    for (x, y), text in zip(points, texts):
+    for (x, y), text in zip(points, texts, strict=False):
         label = ax.annotate(text, (x, y), xytext=(0, 0), textcoords="offset points",
                             fontsize=style.get("fontsize", FONT), zorder=6,
                             **{k: v for k, v in style.items() if k != "fontsize"})

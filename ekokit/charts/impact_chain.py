@@ -54,7 +54,8 @@ def _draw(items: dict[str, list[str]], assumptions: list[str], lang: str):
             ax.add_patch(FancyBboxPatch((col + 0.05, y), 0.9, slot - 0.012,
                                         boxstyle="round,pad=0,rounding_size=0.03",
                                         facecolor=BOX, edgecolor=BLUE, lw=1))
-            ax.text(col + 0.5, y + (slot - 0.012) / 2, tex(wrap(item, 13, lines, stretch=1.0)), ha="center",
+            ax.text(col + 0.5, y + (slot - 0.012) / 2, tex(wrap(item, 13, lines, stretch=1.0)),
+                    ha="center",
                     va="center", fontsize=FONT, linespacing=1.1)
     if assumptions:
         text = msg("impact.assumptions", lang) + ": " + "; ".join(assumptions)

@@ -55,7 +55,8 @@ def lifecycle(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     current = current if current in phases else None
     names = [vlabel("lifecycle_phase", p, lang) for p in phases]
     table = pd.DataFrame(
-        [(name, msg("yes_word", lang) if p == current else "") for p, name in zip(phases, names)],
+        [(name, msg("yes_word", lang) if p == current else "")
+         for p, name in zip(phases, names, strict=False)],
         columns=[msg("lifecycle.col_phase", lang), msg("lifecycle.col_current", lang)],
         dtype=object)
     chain = " → ".join(names)

@@ -86,7 +86,7 @@ def _cell(count: int, r0: float, r1: float, a0: float, a1: float) -> list[tuple[
     rows = max(1, int((r1 - 0.3 - inner) / 0.42) + 1)
     radii = [inner + (r1 - 0.3 - inner) * (k + 0.5) / rows for k in range(rows)]
     margins = [min(0.28 / r, (a1 - a0) / 4) for r in radii]
-    lengths = [r * (a1 - a0 - 2 * m) for r, m in zip(radii, margins)]
+    lengths = [r * (a1 - a0 - 2 * m) for r, m in zip(radii, margins, strict=False)]
     room = [int(length / GAP) + 1 for length in lengths]
     share = [0] * rows
     if count <= sum(room):
@@ -99,7 +99,7 @@ def _cell(count: int, r0: float, r1: float, a0: float, a1: float) -> list[tuple[
         share = [int(count * length / total) for length in lengths]
         share[lengths.index(max(lengths))] += count - sum(share)
     points = []
-    for r, margin, n in zip(radii, margins, share):
+    for r, margin, n in zip(radii, margins, share, strict=False):
         span = min(a1 - a0 - 2 * margin, (n - 1) * GAP / r)  # few points sit mid-sector
         for k in range(n):
             a = (a0 + a1) / 2 if n == 1 else (a0 + a1 - span) / 2 + span * k / (n - 1)
@@ -133,9 +133,9 @@ def _draw(placed: list[dict], trends: tuple[str, ...], lang: str, dense: bool = 
             here = [i for i, o in enumerate(placed) if o is not None
                     and o["megatrend"] == trends[k] and o["distance"] == ring]
             for i, point in zip(here, _cell(len(here), r0, r1, centre - step / 2,
-                                            centre + step / 2)):
+                                            centre + step / 2), strict=False):
                 xy[i] = point
-    for o, (x, y) in zip(placed, xy):
+    for o, (x, y) in zip(placed, xy, strict=False):
         marker, colour = _style(o.get("type"))
         ax.plot(x, y, marker=marker, ms=MS, color=colour, mec=BLACK, ls="none", zorder=3)
     used = {o.get("type") for o in placed}

@@ -48,7 +48,7 @@ def _draw(ranked: list[str], scores: dict[str, int], unrated: list[str], lang: s
     ax = fig.add_subplot()
     positions = range(len(ranked) - 1, -1, -1)
     ax.barh(list(positions), [scores[t] for t in ranked], color=BLUE, height=0.6, zorder=2)
-    for y, trend in zip(positions, ranked):
+    for y, trend in zip(positions, ranked, strict=False):
         ax.text(scores[trend] + 0.08, y, str(scores[trend]), va="center", fontsize=FONT,
                 weight="bold")
     ax.set_yticks(list(positions), [tex(wrap(vlabel(TRENDS, t, lang), 22, 2)) for t in ranked],

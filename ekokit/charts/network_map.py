@@ -72,7 +72,7 @@ def _draw(factors: list[dict], actors: list[dict], lang: str):
     total = len(factors) + len(actors)
     labels = tags([f["name"] for f in factors] + [a["name"] for a in actors], 16, many=12)
     where: dict[str, tuple[float, float]] = {}
-    for f, text, (x, y, angle) in zip(factors, labels, around(len(factors), FACTORS)):
+    for f, text, (x, y, angle) in zip(factors, labels, around(len(factors), FACTORS), strict=False):
         where[clean(f["name"]).casefold()] = (x, y)
         marker, colour = KINDS.get(f.get("kind"), NO_KIND)
         ax.plot(x, y, marker=marker, ms=12, color=colour, mec=BLACK, ls="none", zorder=3)
@@ -82,7 +82,8 @@ def _draw(factors: list[dict], actors: list[dict], lang: str):
             "shrinkA": 8, "shrinkB": 1, "mutation_scale": 14})
         ax.annotate(text, (x, y), xytext=(11 * math.cos(angle), 11 * math.sin(angle)),
                     textcoords="offset points", fontsize=FONT, zorder=4, **side(angle))
-    for a, text, angle in zip(actors, labels[len(factors):], _actor_angles(factors, actors)):
+    angles = _actor_angles(factors, actors)
+    for a, text, angle in zip(actors, labels[len(factors):], angles, strict=False):
         x, y = ACTORS * math.cos(angle), ACTORS * math.sin(angle)
         target = where.get(clean(a.get("linked_factor")).casefold())
         if target:

@@ -69,7 +69,7 @@ def _draw(placed: list[dict], lang: str):
     ax.grid(color="#DDDDDD", lw=0.6, zorder=0)
     ax.set_axisbelow(True)
     xy = spread([(r["uncertainty"], r["impact"]) for r in placed])
-    for row, (x, y) in zip(placed, xy):
+    for row, (x, y) in zip(placed, xy, strict=False):
         marker, colour = _style(row.get("dimension"))
         ax.plot(x, y, marker=marker, ms=MS, color=colour, mec=BLACK, ls="none", zorder=3)
     used = [d for d in [*vocabularies()[VOCAB], None] if d in {r.get("dimension") for r in placed}]

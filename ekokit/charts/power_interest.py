@@ -76,7 +76,7 @@ def _draw(placed: list[dict], lang: str):
                 weight="bold" if key == "manage" else "normal", color="#333333")
     names = tags([s["name"] for s in placed], 20, many=10, lines=1)
     labels = names if len(placed) <= 10 else [str(s["no"]) for s in placed]
-    for s, text, (x, y) in zip(placed, labels, _spread(placed)):
+    for s, text, (x, y) in zip(placed, labels, _spread(placed), strict=False):
         marker, colour = DISPOSITIONS.get(s.get("disposition"), UNKNOWN)
         tp, ti = s.get("target_power") or s["power"], s.get("target_interest") or s["interest"]
         if (tp, ti) != (s["power"], s["interest"]):

@@ -44,7 +44,8 @@ def _draw(dims: tuple[str, ...], members: list[dict], mean: dict[str, float], la
     ax.set_xticks(angles[:-1], [tex(wrap(vlabel(VOCAB, d, lang), 16, 3)) for d in dims],
                   fontsize=FONT)
     ax.tick_params(axis="x", pad=6)
-    for text, angle in zip(ax.get_xticklabels(), angles):  # long labels grow away from the disc
+    # long labels grow away from the disc
+    for text, angle in zip(ax.get_xticklabels(), angles, strict=False):
         across = math.sin(angle)
         text.set_horizontalalignment("left" if across > 0.1 else "right" if across < -0.1
                                      else "center")

@@ -69,7 +69,8 @@ def _draw(by_ring: dict[str, list[dict]], lang: str):
     spots = []  # (x, y, actor) – every actor in the middle of its ring, the bottom kept free
     for turn, (ring, actors) in enumerate(by_ring.items()):
         start = 240 - turn * 150 / max(len(actors), 1) / 2  # rings' slots do not line up
-        for actor, (x, y, _) in zip(actors, around(len(actors), RADII[ring] - 0.5, start, 300)):
+        slots = around(len(actors), RADII[ring] - 0.5, start, 300)
+        for actor, (x, y, _) in zip(actors, slots, strict=False):
             spots.append((x, y, actor))
     for right in (True, False):
         side_spots = sorted((s for s in spots if (s[0] >= 0) == right), key=lambda s: -s[1])
@@ -79,7 +80,7 @@ def _draw(by_ring: dict[str, list[dict]], lang: str):
         gap = 0.7 if roomy else min(0.36, 6.4 / len(side_spots))
         heights = _stack([y for _, y, _ in side_spots], gap, 3.2)
         edge = 3.25 if right else -3.25
-        for (x, y, actor), text, ly in zip(side_spots, labels, heights):
+        for (x, y, actor), text, ly in zip(side_spots, labels, heights, strict=False):
             team = bool(actor.get("in_team"))
             marker, colour = _style(actor.get("org_type"))
             ax.plot([x, edge * 0.97, edge], [y, ly, ly], color=GREY, lw=0.7, zorder=2)

@@ -88,7 +88,7 @@ def _draw(signals: list[dict], wildcards: list[dict], lang: str):
     left_xy = _column([s["impact"] for s in signals])
     right_xy = spread([(w["likelihood"], w["impact"]) for w in wildcards])
     for ax, items, xy in ((left, signals, left_xy), (right, wildcards, right_xy)):
-        for item, (x, y) in zip(items, xy):
+        for item, (x, y) in zip(items, xy, strict=False):
             marker, colour = _style(item)
             ax.plot(x, y, marker=marker, ms=MS, color=colour, mec=BLACK, ls="none", zorder=3)
     if not wildcards:

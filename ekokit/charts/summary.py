@@ -42,4 +42,5 @@ def summary(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     table = pd.DataFrame(table_rows, columns=columns)
     if not filled:
         return Chart(None, msg("no_data", lang), table)
-    return Chart(None, msg("summary.alt", lang, filled=filled, total=len(exercise.spec.fields)), table)
+    alt = msg("summary.alt", lang, filled=filled, total=len(exercise.spec.fields))
+    return Chart(None, alt, table)

@@ -153,7 +153,8 @@ def _read_yaml(path) -> dict:
 def load_exercise(exercise_id: str) -> Exercise:
     spec = ExerciseSpec.model_validate(_read_yaml(data_dir() / "exercises" / f"{exercise_id}.yaml"))
     texts = {
-        lang: CardText.model_validate(_read_yaml(data_dir() / lang / "cards" / f"{exercise_id}.yaml"))
+        lang: CardText.model_validate(
+            _read_yaml(data_dir() / lang / "cards" / f"{exercise_id}.yaml"))
         for lang in languages()
     }
     return Exercise(spec=spec, texts=texts)

@@ -1,4 +1,5 @@
-"""Message catalogues: data/<lang>/ui.yaml. Finnish first, English complete, Swedish a folder away."""
+"""Message catalogues: data/<lang>/ui.yaml. Finnish first, English complete, Swedish a folder
+away."""
 
 from __future__ import annotations
 

@@ -58,7 +58,8 @@ class Question(BaseModel):
         if len(ids) != len(set(ids)):
             raise ValueError(f"question {self.id}: duplicate option ids")
         if self.correct not in ids:
-            raise ValueError(f"question {self.id}: correct option {self.correct!r} is not an option")
+            raise ValueError(
+                f"question {self.id}: correct option {self.correct!r} is not an option")
         return self
 
     def option(self, option_id: str) -> Option:

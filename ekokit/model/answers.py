@@ -94,7 +94,7 @@ def _problems(exc: ValidationError, spec: ExerciseSpec) -> list[Problem]:
         message = str(err.get("msg", ""))
         if "duplicate|" in message:
             list_name, index, key, value = message.split("duplicate|", 1)[1].split("|", 3)
-            problems.append(Problem(path + (list_name, int(index), key), "invalid.duplicate",
+            problems.append(Problem((*path, list_name, int(index), key), "invalid.duplicate",
                                     {"value": value}))
             continue
         ctx = err.get("ctx") or {}

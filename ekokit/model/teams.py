@@ -1,4 +1,5 @@
-"""Teams: who works on which phenomenon. Validation and slugs; storage is in :mod:`ekokit.store.database`."""
+"""Teams: who works on which phenomenon. Validation and slugs; storage is in
+:mod:`ekokit.store.database`."""
 
 from __future__ import annotations
 

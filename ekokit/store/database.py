@@ -131,7 +131,8 @@ class Store:
     def update_team(self, team: Team) -> Team:
         with self._write() as conn:
             done = conn.execute(
-                teams_table.update().where(teams_table.c.slug == team.slug).values(**_team_row(team))
+                teams_table.update().where(teams_table.c.slug == team.slug)
+                .values(**_team_row(team))
             )
             if done.rowcount == 0:
                 raise UnknownTeam(team.slug)
@@ -218,7 +219,8 @@ class Store:
         r = revisions_table
         try:
             with self._write() as conn:
-                if conn.execute(select(teams_table.c.slug).where(teams_table.c.slug == team)).first() is None:
+                known = select(teams_table.c.slug).where(teams_table.c.slug == team)
+                if conn.execute(known).first() is None:
                     raise UnknownTeam(team)
                 current = conn.execute(
                     select(func.max(r.c.revision)).where(

@@ -33,7 +33,8 @@ def card_html(exercise: Exercise, tr: Translator) -> str:
     if text.note:
         parts.append(f'<p class="ek-note">{esc(text.note)}</p>')
     links = "".join(
-        f'<li><a href="{esc(str(u))}" rel="noopener noreferrer" target="_blank">{esc(str(u))}</a></li>'
+        f'<li><a href="{esc(str(u))}" rel="noopener noreferrer" target="_blank">'
+        f"{esc(str(u))}</a></li>"
         for u in exercise.spec.sources
     )
     parts.append(f"<h4>{esc(tr('card.sources'))}</h4><ul>{links}</ul>")

@@ -90,12 +90,14 @@ class FacilitatorView:
                 for c in cards
             )
             rows.append(
-                f'<tr><th scope="row">{esc(team.name)}<br><small>{esc(team.phenomenon)}</small></th>'
+                f'<tr><th scope="row">{esc(team.name)}<br>'
+                f"<small>{esc(team.phenomenon)}</small></th>"
                 f"<td>{done}/{len(cards)}</td><td>{esc(last)}</td>{cells}</tr>"
             )
         caption = esc(tr("facilitator.caption", teams=len(rows)))
         self.table.value = (
-            f'<div class="ek-scroll"><table class="ek-matrix"><caption>{caption}</caption><thead><tr>'
+            f'<div class="ek-scroll"><table class="ek-matrix"><caption>{caption}</caption>'
+            "<thead><tr>"
             f'<th scope="col">{esc(tr("facilitator.team"))}</th>'
             f'<th scope="col">{esc(tr("facilitator.done"))}</th>'
             f'<th scope="col">{esc(tr("facilitator.last_saved"))}</th>{head}</tr></thead>'

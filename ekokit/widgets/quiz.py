@@ -8,9 +8,9 @@ import html
 import ipywidgets as w
 
 from ekokit.content.i18n import Translator
+from ekokit.content.readings import Question, quiz
 
 QuizBox = w.VBox  # what ekokit.quiz() returns
-from ekokit.content.readings import Question, quiz
 
 
 class QuestionView:
