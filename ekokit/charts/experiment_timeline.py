@@ -68,7 +68,7 @@ def words(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
-    return (cut or text.split(" ", 1)[0]) + " …"
+    return (cut or text.split(" ", 1)[0]) + "…"
 
 
 def _point(ax, x: object, y: int, lane: dict) -> None:
