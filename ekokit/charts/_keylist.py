@@ -14,7 +14,7 @@ GAP = FONT * 0.5  # points between entries
 def key_list(ax: Axes, entries: list[tuple[str, str, bool]], *, budget: int, width: int = 30,
              lines: int = 2, heading: str = "", rest: str = "") -> int:
     """Draw ``(number, text, bold)`` entries from the top of ``ax`` (its axis off) within
-    ``budget`` lines; when some do not fit, ``rest`` (with ``{count}``) ends the list. Returns
+    ``budget`` lines (the gaps between entries count too); when some do not fit, ``rest`` (with ``{count}``) ends the list. Returns
     how many entries were drawn."""
     ax.axis("off")
     y = 0.0
@@ -23,7 +23,7 @@ def key_list(ax: Axes, entries: list[tuple[str, str, bool]], *, budget: int, wid
         head = wrap(heading, width + 4, 2)
         ax.annotate(tex(head), (0, 1), xycoords="axes fraction", va="top", ha="left",
                     fontsize=FONT, weight="bold")
-        used += head.count("\n") + 1
+        used += head.count("\n") + 1 + GAP / LINE
         y += used * LINE + GAP
     shown = 0
     for i, (no, text, bold) in enumerate(entries):
@@ -41,7 +41,7 @@ def key_list(ax: Axes, entries: list[tuple[str, str, bool]], *, budget: int, wid
         ax.annotate(tex(body), (0, 1), xycoords="axes fraction", xytext=(FONT * 2.2, -y),
                     textcoords="offset points", va="top", ha="left", fontsize=FONT,
                     weight=weight, linespacing=1.1)
-        used += need
+        used += need + GAP / LINE
         y += need * LINE + GAP
         shown += 1
     return shown

@@ -38,7 +38,7 @@ IMPORTANT, LITTLE = 4, 2  # importance at least, evidence at most: the riskiest 
 STYLES = {"people": ("o", SKY), "solution": ("s", ORANGE), "impact": ("h", PURPLE),
           "resources": ("p", YELLOW)}
 UNKNOWN = ("8", "white")
-PER_CELL = 6  # two columns, three rows; a fuller cell shows five and "+N"
+PER_CELL = 4  # two columns, two rows; a fuller cell shows three and "+N"
 
 
 def _m(key: str, lang: str, **params: object) -> str:
@@ -62,7 +62,7 @@ def _slots(count: int) -> list[tuple[float, float]]:
     for i in range(count):
         r, c = divmod(i, cols)
         in_row = min(cols, count - r * cols)
-        out.append(((c - (in_row - 1) / 2) * 0.42, ((rows - 1) / 2 - r) * 0.32))
+        out.append(((c - (in_row - 1) / 2) * 0.46, ((rows - 1) / 2 - r) * 0.44))
     return out
 
 
@@ -103,7 +103,7 @@ def _draw(items: list[dict], chosen: str, lang: str):
     order = sorted(items, key=lambda a: (not riskiest(a), -(a.get("importance") or 0)
                                          + (a.get("evidence") or 0), a["no"]))
     key_list(fig.add_subplot(grid[1]), [(str(a["no"]), a["text"], riskiest(a)) for a in order],
-             budget=22, width=30, lines=3 if 3 * len(items) <= 20 else 2,
+             budget=22, width=30, lines=3 if 3.4 * len(items) <= 20 else 2,
              heading=_m("key", lang), rest=_m("rest", lang))
     used = [c for c in [*vocabularies()["assumption_category"], None]
             if any(a.get("category") == c for a in items)]

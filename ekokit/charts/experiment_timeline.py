@@ -77,11 +77,11 @@ def _point(ax, x: object, y: int, lane: dict) -> None:
             mec=BLACK, ls="none", zorder=3)
 
 
-def draw_timeline(lanes: list[dict], lang: str, handles: list, *, undated: str):
+def draw_timeline(lanes: list[dict], lang: str, handles: list, *, undated: str, order: str):
     """One lane per dict, top down: ``label`` (user text, drawn literally), ``start`` and ``end``
     (dates or None), ``open`` (still running: the bar reaches the latest date with an arrow),
     ``colour``, ``hatch``, ``marker``. Without any date the lanes follow their order (x = 1, 2…)
-    and ``undated`` is not used; with dates, a lane without one says ``undated``."""
+    under the axis title ``order``; with dates, a lane without one says ``undated``."""
     dated = any(lane["start"] or lane["end"] for lane in lanes)
     n = len(lanes)
     lines = 2 if n <= 8 else 1
@@ -106,7 +106,7 @@ def draw_timeline(lanes: list[dict], lang: str, handles: list, *, undated: str):
     else:
         ax.set_xlim(0.4, n + 0.6)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=min(n, 8)))
-        ax.set_xlabel(msg("experiment_cycles.order", lang), fontsize=FONT)
+        ax.set_xlabel(order, fontsize=FONT)
     for y, lane in enumerate(lanes):
         ax.axhline(y, color="#E4E4E4", lw=0.8, zorder=0)
         label = ax.text(-0.03, y, tex(wrap(lane["label"], 38, lines)), ha="right", va="center",
@@ -179,7 +179,8 @@ def experiment_cycles(card: Card, answer: dict[str, Any], lang: str) -> Chart:
     if any(r.get("started") and not r.get("ended") for r in cycles):
         handles.append(Patch(facecolor="white", edgecolor=BLACK, ls="--",
                              label=_m(c, "running", lang)))
-    fig = draw_timeline(lanes, lang, handles, undated=_m(c, "undated", lang))
+    fig = draw_timeline(lanes, lang, handles, undated=_m(c, "undated", lang),
+                        order=_m(c, "order", lang))
     days = [d for r in cycles for d in (_date(r.get("started")), _date(r.get("ended"))) if d]
     sentences = [_m(c, "alt", lang, count=len(cycles),
                     experiment=experiment or _m(c, "unnamed", lang))]
@@ -227,7 +228,8 @@ def experiment_log(card: Card, answer: dict[str, Any], lang: str) -> Chart:
     if any(clean(r.get("surprises")) for r in entries):
         handles.append(Line2D([], [], marker="*", color=ORANGE, mec=BLACK, ms=13, ls="none",
                               label=_m(c, "surprise", lang)))
-    fig = draw_timeline(lanes, lang, handles, undated=_m(c, "undated", lang))
+    fig = draw_timeline(lanes, lang, handles, undated=_m(c, "undated", lang),
+                        order=_m(c, "order", lang))
     days = [d for r in entries if (d := _date(r.get("date")))]
     sentences = [_m(c, "alt", lang, count=len(entries),
                     experiment=experiment or _m(c, "unnamed", lang))]

@@ -53,14 +53,14 @@ def _spots(loop: str, count: int) -> list[tuple[float, float]]:
     inner = {"single": 0.0, "double": RADII["single"], "triple": RADII["double"]}[loop]
     tracks, r = [], outer - 0.45
     while r > inner + 0.2:
-        tracks.append((r, max(1, int(2 * math.pi * r * 300 / 360 / SPACING))))
+        tracks.append((r, max(1, int(2 * math.pi * r * 270 / 360 / SPACING))))
         r -= SPACING
     out: list[tuple[float, float]] = []
     left = count
     for radius, cap in tracks:
         take = min(left, cap)
         if take:
-            out += [(x, y) for x, y, _ in around(take, radius, 60, 300)]
+            out += [(x, y) for x, y, _ in around(take, radius, 45, 270)]
         left -= take
     return out
 
@@ -81,7 +81,7 @@ def _draw(by_loop: dict[str, list[dict]], items: list[dict], lang: str):
                                      connectionstyle="arc3,rad=-0.12", arrowstyle="-|>",
                                      mutation_scale=14, color=BLACK, lw=1.2, zorder=4))
         name = vlabel("learning_loop", loop, lang).split(" – ")[0]
-        ax.text(0, radius - 0.22, tex(name), ha="center", va="top", fontsize=FONT,
+        ax.text(0, radius - 0.12, tex(name), ha="center", va="top", fontsize=FONT,
                 style="italic", zorder=4)
     for loop, members in by_loop.items():
         marker, colour, _ = STYLES[loop]
@@ -95,7 +95,7 @@ def _draw(by_loop: dict[str, list[dict]], items: list[dict], lang: str):
             ax.text(x, y, f"+{len(members) - room}", ha="center", va="center", fontsize=FONT,
                     zorder=4)
     key_list(fig.add_subplot(grid[1]), [(str(i["no"]), i["learning"], False) for i in items],
-             budget=22, width=30, lines=3 if 3 * len(items) <= 20 else 2,
+             budget=22, width=30, lines=3 if 3.4 * len(items) <= 20 else 2,
              heading=_m("key", lang), rest=_m("rest", lang))
     used = [loop for loop in [*RADII, None] if any(i.get("loop") == loop for i in items)]
     handles = [Line2D([], [], marker=STYLES[u][0] if u else NO_LOOP[0],

@@ -69,12 +69,12 @@ def _draw(answer: dict, chosen: list[str], actors: list[str], barriers: list[str
         if value]
     if facts:
         ax.set_title(tex(wrap(" · ".join(facts), 46, 3)), fontsize=FONT, loc="left")
-    budget_a = 20 if not barriers else max(4, round(19 * weights[0] / sum(weights)))
+    budget_a = 24 if not barriers else max(4, round(24 * weights[0] / sum(weights)) - 1)
     key_list(fig.add_subplot(grid[0, 1]), [("•", a, False) for a in actors], budget=budget_a,
              width=30, lines=2 if 2 * len(actors) < budget_a else 1, heading=_m("actors", lang),
              rest=_m("rest", lang))
     if barriers:
-        budget_b = max(4, 19 - budget_a)
+        budget_b = max(4, 23 - budget_a)
         key_list(fig.add_subplot(grid[1, 1]), [("•", b, False) for b in barriers],
                  budget=budget_b, width=30, lines=2 if 2 * len(barriers) < budget_b else 1,
                  heading=_m("barriers", lang), rest=_m("rest", lang))
