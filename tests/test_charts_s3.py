@@ -54,7 +54,7 @@ KEY_ITEM = {
     "s3_portfolio": "Velkaneuvonnan chat-ajanvaraus nuorille",
     "s3_scaling": "Kelan nuorten palveluneuvojat",
     "s3_learning_loops": "Suunnittelimme palvelua nuorille kysymättä nuorilta itseltään",
-    "s3_mve": "Nuoret aikuiset",
+    "s3_mve": "Valtiokonttori",
 }
 
 
