@@ -80,7 +80,7 @@ def _draw(items: list[dict], chosen: str, lang: str):
     for v in (1.5, 2.5, 3.5, 4.5):
         ax.axvline(v, color="#DDDDDD", lw=0.6, zorder=0)
         ax.axhline(v, color="#DDDDDD", lw=0.6, zorder=0)
-    ax.set_title(wrap(_m("corner", lang), 42, 2), fontsize=FONT, loc="left", color="#A63D00",
+    ax.set_title(wrap(_m("corner", lang), 36, 2), fontsize=FONT, loc="left", color="#A63D00",
                  weight="bold")
     cells: dict[tuple[int, int], list[dict]] = defaultdict(list)
     for a in items:
