@@ -1,8 +1,10 @@
 """``ring_map`` (s1_actor_map): concentric rings core / partner / environment with the actors
-placed around their ring, a marker per organisation type, team members highlighted."""
+placed around their ring, a marker per organisation type, team members highlighted. The drawing,
+:func:`draw_rings`, is shared with other ring-shaped charts (``mve_rings``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -55,7 +57,12 @@ def _stack(wanted: list[float], gap: float, top: float) -> list[float]:
     return [y + overflow for y in placed] if overflow > 0 else placed
 
 
-def _draw(by_ring: dict[str, list[dict]], lang: str):
+def draw_rings(by_ring: dict[str, list[dict]], lang: str,
+               style: Callable[[dict], dict[str, Any]], handles: list[Line2D]):
+    """The ring map: core / partner / environment as concentric rings, each actor (a dict with a
+    ``name``) in the middle of its ring with its label at the side. ``style(actor)`` gives the
+    marker's ``marker``, ``colour``, ``ms``, ``mew``, ``mfc`` (fill, default the colour) and the
+    label's ``weight``; ``handles`` make the legend under the rings."""
     fig = figure((6.4, 4.6))
     ax = fig.add_subplot()
     ax.set_aspect("equal")
@@ -69,8 +76,7 @@ def _draw(by_ring: dict[str, list[dict]], lang: str):
     spots = []  # (x, y, actor) – every actor in the middle of its ring, the bottom kept free
     for turn, (ring, actors) in enumerate(by_ring.items()):
         start = 240 - turn * 150 / max(len(actors), 1) / 2  # rings' slots do not line up
-        slots = around(len(actors), RADII[ring] - 0.5, start, 300)
-        for actor, (x, y, _) in zip(actors, slots, strict=False):
+        for actor, (x, y, _) in zip(actors, around(len(actors), RADII[ring] - 0.5, start, 300), strict=False):
             spots.append((x, y, actor))
     for right in (True, False):
         side_spots = sorted((s for s in spots if (s[0] >= 0) == right), key=lambda s: -s[1])
@@ -81,14 +87,27 @@ def _draw(by_ring: dict[str, list[dict]], lang: str):
         heights = _stack([y for _, y, _ in side_spots], gap, 3.2)
         edge = 3.25 if right else -3.25
         for (x, y, actor), text, ly in zip(side_spots, labels, heights, strict=False):
-            team = bool(actor.get("in_team"))
-            marker, colour = _style(actor.get("org_type"))
+            look = style(actor)
             ax.plot([x, edge * 0.97, edge], [y, ly, ly], color=GREY, lw=0.7, zorder=2)
-            ax.plot(x, y, marker=marker, ms=13 if team else 10, color=colour, mec=BLACK,
-                    mew=2.5 if team else 0.8, ls="none", zorder=3)
+            ax.plot(x, y, marker=look["marker"], ms=look["ms"], color=look["colour"],
+                    mfc=look.get("mfc", look["colour"]), mec=BLACK, mew=look["mew"], ls="none",
+                    zorder=3)
             ax.text(edge + (0.08 if right else -0.08), ly, text,
                     ha="left" if right else "right", va="center", fontsize=FONT,
-                    weight="bold" if team else "normal")
+                    weight=look["weight"])
+    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
+               fontsize=FONT, frameon=False)
+    return fig
+
+
+def _actor_style(actor: dict) -> dict[str, Any]:
+    team = bool(actor.get("in_team"))
+    marker, colour = _style(actor.get("org_type"))
+    return {"marker": marker, "colour": colour, "ms": 13 if team else 10,
+            "mew": 2.5 if team else 0.8, "weight": "bold" if team else "normal"}
+
+
+def _draw(by_ring: dict[str, list[dict]], lang: str):
     used = {a.get("org_type") for actors in by_ring.values() for a in actors}
     handles = [Line2D([], [], marker=_style(o)[0], color=_style(o)[1], mec=BLACK, ms=9, ls="none",
                       label=vlabel("org_type", o, lang) if o else msg("ring.no_type", lang))
@@ -96,9 +115,7 @@ def _draw(by_ring: dict[str, list[dict]], lang: str):
     if any(a.get("in_team") for actors in by_ring.values() for a in actors):
         handles.append(Line2D([], [], marker="o", color="white", mec=BLACK, mew=2.5, ms=11,
                               ls="none", label=msg("ring.in_team", lang)))
-    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
-               fontsize=FONT, frameon=False)
-    return fig
+    return draw_rings(by_ring, lang, _actor_style, handles)
 
 
 def _table(actors: list[dict], lang: str) -> pd.DataFrame:
