@@ -117,27 +117,23 @@ def _angles(parents: list[int | None]) -> list[float]:
 
 
 def _spread(angles: list[float], gap: float) -> list[float]:
-    """Angles on a circle moved apart to at least ``gap``, keeping their order."""
+    """Angles on a circle moved apart to at least ``gap``, keeping their order: pushed forward
+    where too close, then shifted back by the mean push; evenly spaced if they no longer fit."""
     n = len(angles)
     if n < 2:
         return angles
     gap = min(gap, 2 * math.pi / n)
     order = sorted(range(n), key=lambda i: angles[i])
-    a = [angles[i] for i in order]
-    for _ in range(300):
-        moved = False
-        for j in range(n):
-            k = (j + 1) % n
-            diff = (a[k] - a[j]) % (2 * math.pi)
-            if diff < gap - 1e-9:
-                push = (gap - diff) / 2
-                a[j] -= push
-                a[k] += push
-                moved = True
-        if not moved:
-            break
+    wanted = [angles[i] for i in order]
+    placed = wanted[:1]
+    for a in wanted[1:]:
+        placed.append(max(a, placed[-1] + gap))
+    shift = (sum(placed) - sum(wanted)) / n
+    placed = [a - shift for a in placed]
+    if placed[-1] - placed[0] > 2 * math.pi - gap:
+        placed = [placed[0] + k * 2 * math.pi / n for k in range(n)]
     out = [0.0] * n
-    for i, value in zip(order, a):
+    for i, value in zip(order, placed):
         out[i] = value
     return out
 
@@ -157,9 +153,14 @@ def _layout(impacts: list[dict], parents: list[int | None], rings: list[int], si
         offsets = {1: [0.0], 2: [-0.2, 0.2], 3: [-0.25, 0.0, 0.25]}[rows]
         inner = mid + offsets[0]
         spread = _spread([tree[i] for i in members], size * 1.05 / inner / rows)
+        placed: list[tuple[float, float]] = []
         for rank, (i, angle) in enumerate(sorted(zip(members, spread), key=lambda p: p[1])):
-            radius = mid + offsets[rank % rows]
-            xy[i] = (radius * math.cos(angle), radius * math.sin(angle))
+            # the sub-row farthest from the nodes already placed (the ring closes on itself)
+            spots = [((mid + offsets[(rank + k) % rows]) * math.cos(angle),
+                      (mid + offsets[(rank + k) % rows]) * math.sin(angle)) for k in range(rows)]
+            xy[i] = max(spots, key=lambda p: min((math.dist(p, q) for q in placed),
+                                                 default=0.0))
+            placed.append(xy[i])
     return xy
 
 

@@ -92,10 +92,10 @@ def _draw(axes: dict[str, dict], quadrants: dict[str, dict], lang: str):
                     color=GREY)
             continue
         kind = vlabel("scenario_type", quadrant.get("scenario_type"), lang)
-        ax.text(x, y + (0.06 if kind else 0), tex(wrap(quadrant["name"], 14, 3)), ha="center",
+        ax.text(x, y + (0.06 if kind else 0), tex(wrap(quadrant["name"], 13, 3, stretch=1.0)), ha="center",
                 va="center", fontsize=FONT, weight="bold", linespacing=1.05)
         if kind:
-            lines = wrap(quadrant["name"], 14, 3).count("\n") + 1
+            lines = wrap(quadrant["name"], 13, 3, stretch=1.0).count("\n") + 1
             ax.text(x, y + 0.06 - lines * 0.08 - 0.02, tex(f"({kind})"), ha="center", va="top",
                     fontsize=FONT, style="italic", color="#333333")
     return fig

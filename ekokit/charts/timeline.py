@@ -63,8 +63,7 @@ def _stack(wanted: list[float], heights: list[float], gap: float, top: float,
         lift = floor - (tops[-1] - heights[-1])
         tops = [t + lift for t in tops]
         for i in range(len(tops) - 1):  # lifting must not push any label over the top
-            if tops[i] > top:
-                tops[i] = top
+            tops[i] = min(tops[i], top)
     return tops
 
 
