@@ -261,6 +261,8 @@ def test_table_rows_hold_the_answer_items():
     owners = timeline.iloc[:, 3].tolist()
     # actions sit under the milestone they name (by text, or by year)
     assert owners.index("Kela") == timeline.iloc[:, 2].tolist().index("Kokeilu laajenee") + 1
+    assert timeline.iloc[owners.index("Kela"), 0] == 2025  # linked by the year in "2025: …"
+    assert timeline.iloc[-1, 0] is None  # the action naming no milestone comes last, yearless
     assert len(draw("h2_preferred_future", REAL["h2_preferred_future"][0]).table) == 1 + 2 + 2
     triangle = draw("s2_futures_triangle", REAL["s2_futures_triangle"][0]).table
     assert triangle.iloc[:, 1].tolist() == [3, 5, 4]
