@@ -1,0 +1,206 @@
+"""Session 4 (the harvest) charts, with the real exercise specs and answers the app can save:
+they draw real answers, say what they show, survive empty, full and hostile answers, and never
+overlap their labels. Also the power–interest grid's labels with a whole team on it."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from matplotlib.cbook import is_math_text
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from ekokit import answers
+from ekokit.cards import load_card
+from ekokit.charts import CHARTS, READS
+from ekokit.charts.html import chart_html
+from ekokit.i18n import catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
+HTML = "<script>alert(1)</script>"
+DOLLAR = "$x$ maksaa 5 $"
+EMOJI = "Nuoret 🎉 mukana 💬"
+NEW = {"s4_outcome_harvesting": "outcome_harvest", "s4_msc_stories": "msc_votes",
+       "s4_retrospective": "retro_board", "s4_theory_of_change": "theory_of_change",
+       "s4_aar": "after_action"}
+
+
+def _msc(title="Velkaneuvoja koulussa", teller="Opinto-ohjaaja", votes=7, **extra) -> dict:
+    return {"title": title, "teller": teller, "domain": "Palvelut", "votes": votes,
+            "what_changed": "Nuoret kysyvät neuvoa ennen kuin velka kasvaa.",
+            "why_significant": "Apua haetaan ajoissa.", "consent": True, **extra}
+
+
+REAL = {
+    "s4_msc_stories": ({
+        "domains": ["Palvelut", "Yhteistyö"],
+        "stories": [
+            _msc(),
+            _msc("Kela ja Takuusäätiö samaan pöytään", "Takuusäätiön asiantuntija", 11),
+            _msc("Vertaisryhmä löysi äänensä", "Nuorten Ääni ry", 4),
+            _msc("Ulosoton kirjeet selkokielelle", "Ulosottolaitoksen kehittäjä", None),
+        ],
+        "selected_story": "kela ja takuusäätiö samaan pöytään",
+        "selection_reason": "Yhteistyö jatkuu ilman hanketta.",
+    }, ["Kela ja Takuusäätiö samaan pöytään", "11", "Velkaneuvoja koulussa"]),
+}
+
+
+def maximal(exercise_id: str, text: str = LONG) -> dict:
+    """The spec's maximum rows, every text a long Finnish compound."""
+    if exercise_id == "s4_msc_stories":
+        return {"domains": [text], "selected_story": f"{text} 3", "selection_reason": text,
+                "stories": [_msc(f"{text} {i}", text, i % 31) for i in range(15)]}
+    raise KeyError(exercise_id)
+
+
+def hostile(exercise_id: str) -> dict:
+    """Realistic data with HTML, dollars and emoji in the user's texts."""
+    data = maximal(exercise_id, "x")  # shape only; texts below
+    texts = (f"{t} {i}" for i, t in enumerate(itertools.cycle([f"{HTML} {DOLLAR}", EMOJI,
+                                                                 "Kela"])))
+    return _retext(data, texts)
+
+
+def _retext(value, texts):
+    if isinstance(value, dict):
+        return {k: _retext(v, texts) if k not in ("column", "status", "change_type",
+                                                  "significance", "format") else v
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_retext(v, texts) for v in value]
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return next(texts)
+    return value
+
+
+MINIMAL = {  # required fields only; every optional field left out
+    "s4_msc_stories": {"stories": [{"title": "Velkaneuvoja koulussa", "teller": "Aino",
+                                    "what_changed": "x", "why_significant": "y"}]},
+}
+
+
+def chart_for(exercise_id: str, data: dict, lang: str = "fi"):
+    card = load_card(exercise_id)
+    return CHARTS[card.spec.chart](card, answers.validate(card, data), lang)
+
+
+def drawn_texts(fig: Figure) -> list[Text]:
+    fig.canvas.draw()
+    texts = list(fig.texts)
+    for ax in fig.axes:
+        texts += [*ax.texts, *ax.get_xticklabels(), *ax.get_yticklabels(), ax.title,
+                  ax.xaxis.label, ax.yaxis.label]
+    for legend in fig.legends + [ax.get_legend() for ax in fig.axes if ax.get_legend()]:
+        texts += legend.get_texts()
+    return [t for t in texts if t.get_visible() and t.get_text().strip()]
+
+
+def overlaps(fig: Figure) -> list[tuple[str, str]]:
+    texts = drawn_texts(fig)
+    renderer = fig.canvas.get_renderer()
+    boxes = [(t.get_text(), Text.get_window_extent(t, renderer)) for t in texts]
+    found = []
+    for (a, p), (b, q) in itertools.combinations(boxes, 2):
+        w = min(p.x1, q.x1) - max(p.x0, q.x0)
+        h = min(p.y1, q.y1) - max(p.y0, q.y0)
+        if w > 1 and h > 1:
+            found.append((a, b))
+    return found
+
+
+def whole_words(alt: str, sources: str) -> list[str]:
+    """Words of ``alt`` that are not whole words of the input or of the catalogue."""
+    known = set(re.findall(r"\w+", sources.casefold()))
+    return [w for w in re.findall(r"\w+", alt.casefold()) if w not in known and not w.isdigit()]
+
+
+def catalogue_text(lang: str) -> str:
+    return " ".join(catalogue(lang).values())
+
+
+@pytest.mark.parametrize("exercise_id", sorted(REAL))
+def test_specs_point_at_their_charts_and_charts_read_real_fields(exercise_id):
+    card = load_card(exercise_id)
+    assert card.spec.chart == NEW[exercise_id]
+    fields = {f.name: f for f in card.spec.fields}
+    for path in READS[card.spec.chart]:
+        top, *item = path.split(".")
+        assert top in fields, path
+        if item:
+            assert item[0] in {f.name for f in fields[top].item}, path
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("exercise_id", sorted(REAL))
+def test_realistic_answer_draws_and_says_what_it_shows(exercise_id, lang):
+    data, facts = REAL[exercise_id]
+    chart = chart_for(exercise_id, data, lang)
+    assert isinstance(chart.figure, Figure)
+    for fact in facts:
+        assert fact in chart.alt, (fact, chart.alt)
+    assert "{" not in chart.alt and chart.table is not None and len(chart.table) >= 1
+    first = [str(v) for v in chart.table.iloc[:, 0]]
+    assert any(facts[0] in v for v in first) or facts[0] in chart.table.to_string()
+    assert not overlaps(chart.figure)
+
+
+@pytest.mark.parametrize("exercise_id", sorted(REAL))
+def test_alt_differs_between_languages(exercise_id):
+    data = REAL[exercise_id][0]
+    assert chart_for(exercise_id, data, "fi").alt != chart_for(exercise_id, data, "en").alt
+
+
+@pytest.mark.parametrize("exercise_id", sorted(REAL))
+def test_empty_answer_is_no_data(exercise_id):
+    card = load_card(exercise_id)
+    for data in (answers.empty_answer(card), {}):
+        for lang in ("fi", "en"):
+            chart = CHARTS[card.spec.chart](card, data, lang)
+            assert chart.figure is None
+            assert chart.alt == catalogue(lang)["charts.no_data"]
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("exercise_id", sorted(REAL))
+def test_maximum_rows_of_long_compounds_draw_without_overlaps(exercise_id, lang):
+    data = maximal(exercise_id)
+    chart = chart_for(exercise_id, data, lang)
+    assert isinstance(chart.figure, Figure)
+    assert whole_words(chart.alt, f"{LONG} {catalogue_text(lang)}") == []
+    assert not overlaps(chart.figure), overlaps(chart.figure)[:3]
+
+
+@pytest.mark.parametrize("exercise_id", sorted(REAL))
+def test_html_dollars_and_emoji_are_drawn_literally_and_escaped(exercise_id):
+    chart = chart_for(exercise_id, hostile(exercise_id))
+    texts = [t.get_text() for t in drawn_texts(chart.figure)]
+    assert any("$" in t for t in texts) and any("script" in t for t in texts)
+    assert not any(is_math_text(t) for t in texts)
+    page = chart_html(chart, "fi", title="x")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert not overlaps(chart.figure)
+
+
+@pytest.mark.parametrize("exercise_id", sorted(REAL))
+def test_missing_optional_fields_draw(exercise_id):
+    chart = chart_for(exercise_id, MINIMAL[exercise_id])
+    assert isinstance(chart.figure, Figure) and chart.alt.strip() and "{" not in chart.alt
+    chart_html(chart, "fi", title="x")
+
+
+def test_new_catalogue_files_agree_and_cover_the_code():
+    for name in NEW.values():
+        fi, en = (yaml.safe_load((ROOT / "data" / lang / "ui" / "charts" / f"{name}.yaml")
+                                 .read_text("utf-8")) for lang in ("fi", "en"))
+        assert set(fi) == set(en), name
+        for key in fi:
+            assert set(re.findall(r"{(\w+)}", fi[key])) == set(re.findall(r"{(\w+)}", en[key]))
+        code = (ROOT / "ekokit" / "charts" / f"{name}.py").read_text("utf-8")
+        used = set(re.findall(r'_m\(\s*"([a-z_]+)"', code))
+        assert used <= set(fi), (name, used - set(fi))
