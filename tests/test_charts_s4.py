@@ -18,7 +18,7 @@ from ekokit import answers
 from ekokit.cards import load_card
 from ekokit.charts import CHARTS, READS
 from ekokit.charts.html import chart_html
-from ekokit.i18n import catalogue
+from ekokit.i18n import catalogue, vocab_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
@@ -48,6 +48,20 @@ REAL = {
         "selected_story": "kela ja takuusäätiö samaan pöytään",
         "selection_reason": "Yhteistyö jatkuu ilman hanketta.",
     }, ["Kela ja Takuusäätiö samaan pöytään", "11", "Velkaneuvoja koulussa"]),
+    "s4_retrospective": ({
+        "format": "sailboat",
+        "notes": [
+            {"column": "wind", "text": "Kelan ja Takuusäätiön yhteiset työpajat", "votes": 5},
+            {"column": "wind", "text": "Nuorten oma ääni ohjausryhmässä", "votes": 3},
+            {"column": "anchor", "text": "Tietosuojasäännöt hidastivat tiedonvaihtoa",
+             "votes": 4},
+            {"column": "anchor", "text": "Liian harvat tapaamiset", "votes": 1},
+            {"column": "rocks", "text": "Rahoitus päättyy vuoden lopussa", "votes": 2},
+            {"column": "island", "text": "Yksi yhteinen neuvontapolku", "votes": None},
+        ],
+        "actions": [{"action": "Sovitaan tietojen vaihdosta sopimuksella", "owner": "Aino",
+                     "due": "2025-03-01"}],
+    }, ["Kelan ja Takuusäätiön yhteiset työpajat", "Aino"]),
 }
 
 
@@ -56,13 +70,19 @@ def maximal(exercise_id: str, text: str = LONG) -> dict:
     if exercise_id == "s4_msc_stories":
         return {"domains": [text], "selected_story": f"{text} 3", "selection_reason": text,
                 "stories": [_msc(f"{text} {i}", text, i % 31) for i in range(15)]}
+    if exercise_id == "s4_retrospective":
+        columns = ("start", "stop", "continue", "liked")
+        return {"format": "start_stop_continue",
+                "notes": [{"column": columns[i % 4], "text": f"{text} {i}", "votes": i % 21}
+                          for i in range(40)],
+                "actions": [{"action": f"{text} {i}", "owner": text} for i in range(3)]}
     raise KeyError(exercise_id)
 
 
 def hostile(exercise_id: str) -> dict:
     """Realistic data with HTML, dollars and emoji in the user's texts."""
-    data = maximal(exercise_id, "x")  # shape only; texts below
-    texts = (f"{t} {i}" for i, t in enumerate(itertools.cycle([f"{HTML} {DOLLAR}", EMOJI,
+    data = REAL[exercise_id][0]  # its shape; the texts replaced below
+    texts = (f"{t} {i}" for i, t in enumerate(itertools.cycle([f"{DOLLAR} {HTML}", EMOJI,
                                                                  "Kela"])))
     return _retext(data, texts)
 
@@ -82,6 +102,9 @@ def _retext(value, texts):
 MINIMAL = {  # required fields only; every optional field left out
     "s4_msc_stories": {"stories": [{"title": "Velkaneuvoja koulussa", "teller": "Aino",
                                     "what_changed": "x", "why_significant": "y"}]},
+    "s4_retrospective": {"format": "four_l",
+                         "notes": [{"column": "learned", "text": "Yhteinen kieli"}],
+                         "actions": [{"action": "Jatketaan", "owner": "Aino"}]},
 }
 
 
@@ -121,7 +144,8 @@ def whole_words(alt: str, sources: str) -> list[str]:
 
 
 def catalogue_text(lang: str) -> str:
-    return " ".join(catalogue(lang).values())
+    labels = [v for vocab in vocab_labels(lang).values() for v in vocab.values()]
+    return " ".join([*catalogue(lang).values(), *labels])
 
 
 @pytest.mark.parametrize("exercise_id", sorted(REAL))

@@ -11,10 +11,11 @@ from collections.abc import Iterable, Sequence
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 
-from ekokit.charts._base import FONT, GREY
+from ekokit.charts._base import FONT, GREY, wrap
 
 # right, left, up, down, then the diagonals: a label stays level with its marker when it can
 DIRECTIONS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
@@ -92,3 +93,20 @@ def place(ax: Axes, anchors: Sequence[tuple[float, float]], texts: Sequence[str]
         obstacles.append(label.get_window_extent(renderer).padded(PAD))
         placed.append(label)
     return placed
+
+
+def fit(text: str, width: float, lines: int, renderer: RendererBase, *,
+        fontsize: float = FONT, weight: str = "normal") -> str:
+    """``text`` wrapped (``wrap``, at most ``lines`` lines) so that every line, as measured by
+    ``renderer``, is at most ``width`` points wide: long Finnish words are kept whole when they
+    fit and hyphenated only when they do not."""
+    prop = FontProperties(size=fontsize, weight=weight)
+    scale = 72 / renderer.dpi if hasattr(renderer, "dpi") else 1.0
+    chars = max(4, int(width / (fontsize * 0.45)))
+    while True:
+        wrapped = wrap(text, chars, lines, stretch=1.0)
+        widest = max(renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+                     for line in wrapped.split("\n"))
+        if widest * scale <= width or chars <= 4:
+            return wrapped
+        chars -= 1
