@@ -62,6 +62,17 @@ REAL = {
         "actions": [{"action": "Sovitaan tietojen vaihdosta sopimuksella", "owner": "Aino",
                      "due": "2025-03-01"}],
     }, ["Kelan ja Takuusäätiön yhteiset työpajat", "Aino"]),
+    "s4_aar": ({
+        "event": "Velkaneuvonnan työpaja ammattiopistossa",
+        "expected": "Noin 60 opiskelijaa osallistuu, ja ainakin kymmenen varaa ajan neuvojalle.",
+        "actual": "Paikalla oli 25 opiskelijaa. Neuvojalle varattiin neljä aikaa samana päivänä.",
+        "gaps": [{"divergence": "Osallistujia oli alle puolet odotetusta",
+                  "cause": "Työpaja oli samaan aikaan kuin koeviikko."},
+                 {"divergence": "Ajanvaraukset jäivät vähiin", "cause": ""}],
+        "sustain": ["Vertaisohjaajat mukana työpajassa"],
+        "change": [{"action": "Sovitaan ajankohta opinto-ohjaajan kanssa", "owner": "Bashir"}],
+    }, ["Velkaneuvonnan työpaja ammattiopistossa", "Osallistujia oli alle puolet odotetusta",
+        "Bashir"]),
 }
 
 
@@ -76,6 +87,12 @@ def maximal(exercise_id: str, text: str = LONG) -> dict:
                 "notes": [{"column": columns[i % 4], "text": f"{text} {i}", "votes": i % 21}
                           for i in range(40)],
                 "actions": [{"action": f"{text} {i}", "owner": text} for i in range(3)]}
+    if exercise_id == "s4_aar":
+        return {"event": text, "expected": " ".join([text] * 18), "actual": " ".join([text] * 18),
+                "gaps": [{"divergence": f"{text} {i}", "cause": " ".join([text] * 7)}
+                         for i in range(10)],
+                "sustain": [f"{text} {i}" for i in range(10)],
+                "change": [{"action": f"{text} {i}", "owner": text} for i in range(10)]}
     raise KeyError(exercise_id)
 
 
@@ -102,6 +119,8 @@ def _retext(value, texts):
 MINIMAL = {  # required fields only; every optional field left out
     "s4_msc_stories": {"stories": [{"title": "Velkaneuvoja koulussa", "teller": "Aino",
                                     "what_changed": "x", "why_significant": "y"}]},
+    "s4_aar": {"event": "Työpaja", "expected": "Paljon osallistujia", "actual": "Vähän",
+               "change": [{"action": "Parempi ajankohta"}]},
     "s4_retrospective": {"format": "four_l",
                          "notes": [{"column": "learned", "text": "Yhteinen kieli"}],
                          "actions": [{"action": "Jatketaan", "owner": "Aino"}]},
