@@ -36,6 +36,12 @@ def _msc(title="Velkaneuvoja koulussa", teller="Opinto-ohjaaja", votes=7, **extr
             "why_significant": "Apua haetaan ajoissa.", "consent": True, **extra}
 
 
+def _outcome(actor, kind, significance, day, text="Ohjaa nuoret velkaneuvontaan") -> dict:
+    return {"statement": text, "social_actor": actor, "change_type": kind,
+            "significance": significance, "contribution": "Yhteiset työpajat",
+            "first_observed": day, "anticipated": True, "substantiated": day is not None}
+
+
 REAL = {
     "s4_msc_stories": ({
         "domains": ["Palvelut", "Yhteistyö"],
@@ -73,6 +79,16 @@ REAL = {
         "change": [{"action": "Sovitaan ajankohta opinto-ohjaajan kanssa", "owner": "Bashir"}],
     }, ["Velkaneuvonnan työpaja ammattiopistossa", "Osallistujia oli alle puolet odotetusta",
         "Bashir"]),
+    "s4_outcome_harvesting": ({
+        "harvest_questions": ["Miten toimijoiden yhteistyö muuttui?"],
+        "outcomes": [
+            _outcome("Kela", "practice", "high", "2024-11-04"),
+            _outcome("Takuusäätiö", "relationship", "medium", "2024-11-06"),
+            _outcome("Kela", "policy", "low", "2025-01-20"),
+            _outcome("Helsingin kaupungin nuorisopalvelut", "behaviour", None, None),
+            _outcome("Ulosottolaitos", "action", "high", "2025-02-14"),
+        ],
+    }, ["Helsingin kaupungin nuorisopalvelut", "Ulosottolaitos", "Takuusäätiö"]),
 }
 
 
@@ -93,14 +109,20 @@ def maximal(exercise_id: str, text: str = LONG) -> dict:
                          for i in range(10)],
                 "sustain": [f"{text} {i}" for i in range(10)],
                 "change": [{"action": f"{text} {i}", "owner": text} for i in range(10)]}
+    if exercise_id == "s4_outcome_harvesting":
+        kinds = ("behaviour", "relationship", "action", "policy", "practice")
+        return {"harvest_questions": [text] * 5, "outcomes": [
+            _outcome(f"{text} {i % 12}", kinds[i % 5], ("high", "medium", "low", None)[i % 4],
+                     f"2024-{1 + i % 12:02d}-{1 + i % 3:02d}" if i % 7 else None, text)
+            for i in range(20)]}
     raise KeyError(exercise_id)
 
 
 def hostile(exercise_id: str) -> dict:
     """Realistic data with HTML, dollars and emoji in the user's texts."""
     data = REAL[exercise_id][0]  # its shape; the texts replaced below
-    texts = (f"{t} {i}" for i, t in enumerate(itertools.cycle([f"{DOLLAR} {HTML}", EMOJI,
-                                                                 "Kela"])))
+    variants = [f"{DOLLAR} {HTML}", EMOJI, "Takuusäätiö", "Kela"]
+    texts = (f"{t} {i}" for i, t in enumerate(itertools.cycle(variants)))
     return _retext(data, texts)
 
 
@@ -121,6 +143,9 @@ MINIMAL = {  # required fields only; every optional field left out
                                     "what_changed": "x", "why_significant": "y"}]},
     "s4_aar": {"event": "Työpaja", "expected": "Paljon osallistujia", "actual": "Vähän",
                "change": [{"action": "Parempi ajankohta"}]},
+    "s4_outcome_harvesting": {"harvest_questions": ["Mikä muuttui?"], "outcomes": [
+        {"statement": "Kela ohjaa", "social_actor": "Kela", "change_type": "practice",
+         "contribution": "Työpajat"}]},
     "s4_retrospective": {"format": "four_l",
                          "notes": [{"column": "learned", "text": "Yhteinen kieli"}],
                          "actions": [{"action": "Jatketaan", "owner": "Aino"}]},
