@@ -42,6 +42,11 @@ def _outcome(actor, kind, significance, day, text="Ohjaa nuoret velkaneuvontaan"
             "first_observed": day, "anticipated": True, "substantiated": day is not None}
 
 
+def _link(a, b, status, text="Koska nuoret luottavat vertaisiin") -> dict:
+    return {"from_step": a, "to_step": b, "assumption": text, "status": status,
+            "evidence": "Kokeilun kysely"}
+
+
 REAL = {
     "s4_msc_stories": ({
         "domains": ["Palvelut", "Yhteistyö"],
@@ -89,6 +94,17 @@ REAL = {
             _outcome("Ulosottolaitos", "action", "high", "2025-02-14"),
         ],
     }, ["Helsingin kaupungin nuorisopalvelut", "Ulosottolaitos", "Takuusäätiö"]),
+    "s4_theory_of_change": ({
+        "desired_change": "Nuoret eivät päädy ulosottoon kulutusluottojen takia.",
+        "links": [
+            _link("Työpajat oppilaitoksissa", "Nuoret tunnistavat velkariskit", "holds"),
+            _link("Nuoret tunnistavat velkariskit", "Nuoret hakevat apua ajoissa", "unknown"),
+            _link("Vertaisryhmät", "Nuoret hakevat apua ajoissa", "holds"),
+            _link("Nuoret hakevat apua ajoissa", "Maksuhäiriöt vähenevät", "broken"),
+            _link("Kelan ja Takuusäätiön yhteinen neuvontapolku", "Maksuhäiriöt vähenevät",
+                  None),
+        ],
+    }, ["Nuoret hakevat apua ajoissa", "Maksuhäiriöt vähenevät", "Vertaisryhmät"]),
 }
 
 
@@ -115,6 +131,11 @@ def maximal(exercise_id: str, text: str = LONG) -> dict:
             _outcome(f"{text} {i % 12}", kinds[i % 5], ("high", "medium", "low", None)[i % 4],
                      f"2024-{1 + i % 12:02d}-{1 + i % 3:02d}" if i % 7 else None, text)
             for i in range(20)]}
+    if exercise_id == "s4_theory_of_change":
+        statuses = ("holds", "broken", "unknown", None)
+        return {"desired_change": " ".join([text] * 12), "to_test_next": [text],
+                "links": [_link(f"{text} {i}", f"{text} {i + 1}", statuses[i % 4], text)
+                          for i in range(12)]}
     raise KeyError(exercise_id)
 
 
@@ -146,6 +167,8 @@ MINIMAL = {  # required fields only; every optional field left out
     "s4_outcome_harvesting": {"harvest_questions": ["Mikä muuttui?"], "outcomes": [
         {"statement": "Kela ohjaa", "social_actor": "Kela", "change_type": "practice",
          "contribution": "Työpajat"}]},
+    "s4_theory_of_change": {"desired_change": "Vähemmän velkoja", "links": [
+        {"from_step": "Työpajat", "to_step": "Tieto", "assumption": "Koska", "status": "holds"}]},
     "s4_retrospective": {"format": "four_l",
                          "notes": [{"column": "learned", "text": "Yhteinen kieli"}],
                          "actions": [{"action": "Jatketaan", "owner": "Aino"}]},
@@ -161,8 +184,10 @@ def drawn_texts(fig: Figure) -> list[Text]:
     fig.canvas.draw()
     texts = list(fig.texts)
     for ax in fig.axes:
-        texts += [*ax.texts, *ax.get_xticklabels(), *ax.get_yticklabels(), ax.title,
-                  ax.xaxis.label, ax.yaxis.label]
+        texts += [*ax.texts, ax.title]
+        if ax.axison:  # an axes turned off draws no ticks or axis labels
+            texts += [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label,
+                      ax.yaxis.label]
     for legend in fig.legends + [ax.get_legend() for ax in fig.axes if ax.get_legend()]:
         texts += legend.get_texts()
     return [t for t in texts if t.get_visible() and t.get_text().strip()]

@@ -48,7 +48,8 @@ def _outside(box: Bbox, frame: Bbox) -> float:
 
 def place(ax: Axes, anchors: Sequence[tuple[float, float]], texts: Sequence[str], *,
           renderer: RendererBase, avoid: Iterable[Bbox] = (), marker: float = 10.0,
-          radii: Sequence[float] = RADII, **style) -> list[Annotation]:
+          radii: Sequence[float] = RADII, directions: Sequence[tuple[int, int]] = DIRECTIONS,
+          **style) -> list[Annotation]:
     """Draw ``texts[i]`` near data point ``anchors[i]``. ``avoid``: boxes (pixels) to keep
     clear, e.g. other texts; every anchor's marker (``marker`` points wide) is kept clear too."""
     px = ax.figure.dpi / 72
@@ -64,7 +65,7 @@ def place(ax: Axes, anchors: Sequence[tuple[float, float]], texts: Sequence[str]
                             annotation_clip=False, in_layout=False, **style)
         best: tuple[float, tuple] | None = None
         for radius in radii:
-            for dx, dy in DIRECTIONS:
+            for dx, dy in directions:
                 scale = 0.75 if dx and dy else 1.0
                 spot = (dx * radius * scale, dy * radius * scale,
                         "left" if dx > 0 else "right" if dx < 0 else "center",
