@@ -297,3 +297,31 @@ def test_new_catalogue_files_agree_and_cover_the_code():
         code = (ROOT / "ekokit" / "charts" / f"{name}.py").read_text("utf-8")
         used = set(re.findall(r'_m\(\s*"([a-z_]+)"', code))
         assert used <= set(fi), (name, used - set(fi))
+
+
+TEAM = [("Kela", 5, 4, "supportive"), ("Verohallinto", 5, 4, "neutral"),
+        ("Ulosottolaitos", 4, 2, "resisting"), ("Takuusäätiö", 2, 5, None),
+        ("Helsingin kaupunki", 2, 5, "supportive"), ("Pääkaupunkiseudun hyvinvointialue", 4, 4,
+                                                     "neutral"),
+        ("Nuorten Ääni ry", 2, 5, "resisting"), ("Sosiaali- ja terveysministeriö", 5, 5, None),
+        ("Kilpailu- ja kuluttajavirasto", 3, 2, "supportive")]
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_power_interest_labels_of_a_nine_actor_team_do_not_overlap(lang):
+    rows = [{"name": n, "power": p, "interest": i, "disposition": d} for n, p, i, d in TEAM]
+    rows[2].update(target_power=4, target_interest=4)
+    chart = chart_for("s1_power_interest", {"stakeholders": rows}, lang)
+    drawn = {t.get_text() for t in drawn_texts(chart.figure)}
+    assert {"Kela", "Verohallinto", "Takuusäätiö", "Nuorten Ääni ry"} <= drawn
+    assert not overlaps(chart.figure), overlaps(chart.figure)
+
+
+@pytest.mark.parametrize("count", [10, 11, 30])
+def test_power_interest_labels_up_to_the_spec_maximum_do_not_overlap(count):
+    assert load_card("s1_power_interest").spec.fields[0].max_items == 30
+    rows = [{"name": f"{LONG} {k}", "power": (5, 5, 4, 2, 1)[k % 5],
+             "interest": (4, 5, 4, 5, 1)[k % 5 if k < 20 else 0], "disposition": None}
+            for k in range(count)]
+    chart = chart_for("s1_power_interest", {"stakeholders": rows})
+    assert not overlaps(chart.figure), overlaps(chart.figure)

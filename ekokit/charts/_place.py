@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
-from matplotlib.text import Annotation, Text
+from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from ekokit.charts._base import FONT, GREY, wrap
@@ -46,10 +46,16 @@ def _outside(box: Bbox, frame: Bbox) -> float:
     return box.width * box.height - inside
 
 
+class Placed(list):
+    """The labels drawn; ``clear`` is False when some label found no free spot."""
+
+    clear = True
+
+
 def place(ax: Axes, anchors: Sequence[tuple[float, float]], texts: Sequence[str], *,
           renderer: RendererBase, avoid: Iterable[Bbox] = (), marker: float = 10.0,
           radii: Sequence[float] = RADII, directions: Sequence[tuple[int, int]] = DIRECTIONS,
-          **style) -> list[Annotation]:
+          **style) -> Placed:
     """Draw ``texts[i]`` near data point ``anchors[i]``. ``avoid``: boxes (pixels) to keep
     clear, e.g. other texts; every anchor's marker (``marker`` points wide) is kept clear too."""
     px = ax.figure.dpi / 72
@@ -59,7 +65,7 @@ def place(ax: Axes, anchors: Sequence[tuple[float, float]], texts: Sequence[str]
     obstacles += [Bbox.from_extents(x - half, y - half, x + half, y + half) for x, y in points]
     frame = ax.get_window_extent(renderer)
     style = {"fontsize": FONT, "zorder": 4, **style}
-    placed: list[Annotation] = []
+    placed = Placed()
     for (x, y), text in zip(anchors, texts):
         label = ax.annotate(text, (x, y), xytext=(0, 0), textcoords="offset points",
                             annotation_clip=False, in_layout=False, **style)
@@ -82,6 +88,7 @@ def place(ax: Axes, anchors: Sequence[tuple[float, float]], texts: Sequence[str]
             if best and best[0] == 0:
                 break
         ox, oy, ha, va, radius = best[1]
+        placed.clear = placed.clear and best[0] == 0
         label.xyann = (ox, oy)
         label.set_horizontalalignment(ha)
         label.set_verticalalignment(va)

@@ -114,7 +114,11 @@ def _draw(placed: list[dict], lang: str):
     avoid = extents(ax.texts, renderer) + [
         Bbox.from_extents(u - px, v - px, u + px, v + px)
         for u, v in (ax.transData.transform(t) for t in targets)]
-    place(ax, spots, labels, renderer=renderer, avoid=avoid, marker=8 if crowded else 10)
+    drawn = place(ax, spots, labels, renderer=renderer, avoid=avoid, marker=8 if crowded else 10)
+    if not drawn.clear and not crowded:  # names do not fit: numbers, as in the table
+        for label in drawn:
+            label.remove()
+        place(ax, spots, [str(s["no"]) for s in placed], renderer=renderer, avoid=avoid)
     return fig
 
 
