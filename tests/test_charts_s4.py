@@ -23,7 +23,7 @@ from ekokit.i18n import catalogue, vocab_labels
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
 HTML = "<script>alert(1)</script>"
-DOLLAR = "$x$ maksaa 5 $"
+DOLLAR = "maksaa $x$ euroa"
 EMOJI = "Nuoret 🎉 mukana 💬"
 NEW = {"s4_outcome_harvesting": "outcome_harvest", "s4_msc_stories": "msc_votes",
        "s4_retrospective": "retro_board", "s4_theory_of_change": "theory_of_change",
