@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from ekokit.charts import CHARTS, READS
+from ekokit.charts.html import chart_html
+from ekokit.content.exercises import load_exercise
+from ekokit.content.i18n import catalogue
+from ekokit.content.vocab import vocab_labels
+from ekokit.model import answers
+from ekokit.paths import data_dir
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-
-from ekokit import answers
-from ekokit.cards import load_card
-from ekokit.charts import CHARTS, READS
-from ekokit.charts.html import chart_html
-from ekokit.i18n import catalogue
-from ekokit.paths import data_dir
 
 LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
 NASTY = "$x$ <script>alert(1)</script>"
@@ -206,8 +206,8 @@ PARTIAL = {
 
 
 def draw(exercise_id: str, data: dict, lang: str = "fi"):
-    card = load_card(exercise_id)
-    return CHARTS[card.spec.chart](card, answers.validate(card, data), lang)
+    exercise = load_exercise(exercise_id)
+    return CHARTS[exercise.spec.chart](exercise, answers.validate(exercise, data), lang)
 
 
 def drawn_texts(fig: Figure) -> list[Text]:
@@ -220,9 +220,9 @@ def words(text: str) -> set[str]:
 
 def test_every_exercise_names_its_chart_and_reads_fields_it_has():
     for exercise_id, name in CHART_OF.items():
-        card = load_card(exercise_id)
-        assert card.spec.chart == name
-        fields = {f.name: f for f in card.spec.fields}
+        exercise = load_exercise(exercise_id)
+        assert exercise.spec.chart == name
+        fields = {f.name: f for f in exercise.spec.fields}
         for path in READS[name]:
             top, _, item = path.partition(".")
             assert top in fields, (exercise_id, path)
@@ -279,10 +279,10 @@ def test_wheel_draws_cross_links_naming_two_impacts_only():
 
 @pytest.mark.parametrize("exercise_id", sorted(REAL))
 def test_empty_answer_gives_no_data(exercise_id):
-    card = load_card(exercise_id)
-    for data in (answers.empty_answer(card), {}):
+    exercise = load_exercise(exercise_id)
+    for data in (answers.empty_answer(exercise), {}):
         for lang in ("fi", "en"):
-            chart = CHARTS[card.spec.chart](card, data, lang)
+            chart = CHARTS[exercise.spec.chart](exercise, data, lang)
             assert chart.figure is None
             assert chart.alt == catalogue(lang)["charts.no_data"]
 
@@ -312,7 +312,7 @@ def test_maximum_rows_with_long_words_draw_without_overlap_or_cut_words(exercise
     assert_no_overlap(fig)
     allowed = words(yaml.safe_dump(data, allow_unicode=True)) | words(
         " ".join(catalogue("fi").values())) | words(" ".join(
-            str(v) for labels in __import__("ekokit.i18n").i18n.vocab_labels("fi").values()
+            str(v) for labels in vocab_labels("fi").values()
             for v in labels.values()))
     cut = {w for w in words(chart.alt) if w not in allowed and not w.isdigit()}
     assert not cut, cut
@@ -355,9 +355,9 @@ def test_finnish_and_english_differ(exercise_id):
 
 
 def test_timeline_puts_today_in_range_and_is_deterministic_with_today_given():
-    card = load_card("s2_backcasting")
-    data = answers.validate(card, REAL["s2_backcasting"][0])
-    one = CHARTS["backcasting_timeline"](card, data, "fi", today=2024)
+    exercise = load_exercise("s2_backcasting")
+    data = answers.validate(exercise, REAL["s2_backcasting"][0])
+    one = CHARTS["backcasting_timeline"](exercise, data, "fi", today=2024)
     labels = [t.get_text() for t in drawn_texts(one.figure)]
     assert "2024 (nyt)" in labels and "2030" in labels
 

@@ -238,7 +238,8 @@ def test_largest_answer_draws_without_overlap_or_cut_words(exercise_id, lang):
     assert _overlaps(chart.figure) == []
     allowed = _words(json.dumps(data, ensure_ascii=False))
     allowed |= _words(" ".join(catalogue(lang).values()))
-    allowed |= _words(" ".join(v for labels in vocab_labels(lang).values() for v in labels.values()))
+    labels = vocab_labels(lang).values()
+    allowed |= _words(" ".join(v for group in labels for v in group.values()))
     cut = [w for w in _words(chart.alt) if w not in allowed and not w.isdigit()]
     assert cut == [], cut
     rows = EXERCISES[exercise_id][1]

@@ -1,7 +1,8 @@
 """Charts: pure functions from an answer to a figure, its text alternative and a table.
 
 ``render(exercise, answer, lang)`` looks up ``exercise.spec.chart`` in :data:`CHARTS`; each chart
-module registers itself with ``@register("<name>")``. HTML output lives in :mod:`ekokit.charts.html`."""
+module registers itself with ``@register("<name>")``. HTML output lives in
+:mod:`ekokit.charts.html`."""
 
 from __future__ import annotations
 

@@ -76,7 +76,8 @@ def _draw(items: list[dict], chosen: str, lang: str):
     ax.tick_params(labelsize=FONT)
     ax.set_xlabel(_m("evidence", lang), fontsize=FONT)
     ax.set_ylabel(_m("importance", lang), fontsize=FONT)
-    ax.add_patch(Rectangle((0.5, IMPORTANT - 0.5), LITTLE, 5.5 - IMPORTANT + 0.5, facecolor="#FBE3D6",
+    corner = ((0.5, IMPORTANT - 0.5), LITTLE, 5.5 - IMPORTANT + 0.5)
+    ax.add_patch(Rectangle(*corner, facecolor="#FBE3D6",
                            edgecolor="#A63D00", hatch="//", lw=1.2, zorder=0))
     for v in (1.5, 2.5, 3.5, 4.5):
         ax.axvline(v, color="#DDDDDD", lw=0.6, zorder=0)
@@ -110,7 +111,8 @@ def _draw(items: list[dict], chosen: str, lang: str):
             if any(a.get("category") == c for a in items)]
     handles = [Line2D([], [], marker=STYLES.get(c, UNKNOWN)[0], color=STYLES.get(c, UNKNOWN)[1],
                       mec=BLACK, ms=10, ls="none",
-                      label=vlabel("assumption_category", c, lang) if c else _m("no_category", lang))
+                      label=(vlabel("assumption_category", c, lang) if c
+                             else _m("no_category", lang)))
                for c in used]
     if chosen and any(clean(a["text"]).casefold() == chosen for a in items):
         handles.append(Line2D([], [], marker="o", color="white", mec=BLACK, mew=2.6, ms=11,

@@ -142,7 +142,9 @@ def draw_timeline(lanes: list[dict], lang: str, handles: list, *, undated: str, 
 def _span(first: dt.date | None, last: dt.date | None, lang: str) -> str:
     if first is None:
         return ""
-    return fmt(first, lang) if first == last or last is None else f"{fmt(first, lang)}–{fmt(last, lang)}"
+    if first == last or last is None:
+        return fmt(first, lang)
+    return f"{fmt(first, lang)}–{fmt(last, lang)}"
 
 
 # -- s3_experiment_cycle ---------------------------------------------------------------------

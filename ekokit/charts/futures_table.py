@@ -10,7 +10,6 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from ekokit.cards import Card
 from ekokit.charts._base import (
     BLACK,
     FONT,
@@ -30,6 +29,7 @@ from ekokit.charts._base import (
     textlist,
     wrap,
 )
+from ekokit.content.exercises import Exercise
 
 NAME = "futures_table"
 DASHES = ("-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)))
@@ -134,7 +134,7 @@ def _alt(variables, scenarios, lang: str, flags: list[str]) -> str:
 
 @register(NAME, reads=("variables.name", "variables.states", "scenarios.name", "scenarios.path",
                        "consistency_flags"))
-def futures_table(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def futures_table(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     variables = [{"name": v["name"], "states": textlist(v, "states")}
                  for v in named(answer, "variables")]
     scenarios = named(answer, "scenarios")

@@ -9,7 +9,6 @@ from typing import Any
 import pandas as pd
 from matplotlib.patches import Polygon
 
-from ekokit.cards import Card
 from ekokit.charts._base import (
     BLACK,
     BLUE,
@@ -30,6 +29,7 @@ from ekokit.charts._base import (
     vlabel,
     wrap,
 )
+from ekokit.content.exercises import Exercise
 
 NAME = "futures_triangle"
 VOCAB = "triangle_corner"
@@ -144,7 +144,7 @@ def _alt(items: dict[str, list[str]], strength: dict[str, int], lang: str) -> st
 
 
 @register(NAME, reads=("pull", "push", "weight", "strength"))
-def futures_triangle(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def futures_triangle(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     items = {c: textlist(answer, c) for c in CORNERS}
     strength = _strengths(answer)
     if not any(items.values()) and not strength:

@@ -13,7 +13,6 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
-from ekokit.cards import Card
 from ekokit.charts._base import (
     BLACK,
     FONT,
@@ -36,6 +35,7 @@ from ekokit.charts._base import (
     vlabel,
     wrap,
 )
+from ekokit.content.exercises import Exercise
 
 NAME = "futures_wheel"
 RINGS = ("first", "second", "third")
@@ -133,7 +133,7 @@ def _spread(angles: list[float], gap: float) -> list[float]:
     if placed[-1] - placed[0] > 2 * math.pi - gap:
         placed = [placed[0] + k * 2 * math.pi / n for k in range(n)]
     out = [0.0] * n
-    for i, value in zip(order, placed):
+    for i, value in zip(order, placed, strict=False):
         out[i] = value
     return out
 
@@ -154,7 +154,8 @@ def _layout(impacts: list[dict], parents: list[int | None], rings: list[int], si
         inner = mid + offsets[0]
         spread = _spread([tree[i] for i in members], size * 1.05 / inner / rows)
         placed: list[tuple[float, float]] = []
-        for rank, (i, angle) in enumerate(sorted(zip(members, spread), key=lambda p: p[1])):
+        order = sorted(zip(members, spread, strict=False), key=lambda p: p[1])
+        for rank, (i, angle) in enumerate(order):
             # the sub-row farthest from the nodes already placed (the ring closes on itself)
             spots = [((mid + offsets[(rank + k) % rows]) * math.cos(angle),
                       (mid + offsets[(rank + k) % rows]) * math.sin(angle)) for k in range(rows)]
@@ -278,7 +279,7 @@ def _alt(centre: str, impacts, rings, links, loose, lang: str) -> str:
 
 @register(NAME, reads=("centre", "impacts.impact", "impacts.ring", "impacts.follows_from",
                        "impacts.valence", "impacts.likelihood", "cross_links"))
-def futures_wheel(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def futures_wheel(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     impacts = named(answer, "impacts", "impact")
     centre = clean(answer.get("centre"))
     if not impacts:

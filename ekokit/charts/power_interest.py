@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.transforms import Bbox
 
 from ekokit.charts._base import (
     BLACK,
@@ -28,11 +29,13 @@ from ekokit.charts._base import (
     tags,
     vlabel,
 )
+from ekokit.charts._place import extents, place, settle
 from ekokit.content.exercises import Exercise
 
 HIGH = 3.5
 DISPOSITIONS = {"supportive": ("^", GREEN), "neutral": ("o", BLUE), "resisting": ("v", VERMILLION)}
 UNKNOWN = ("s", "white")
+GOLDEN = math.pi * (3 - math.sqrt(5))
 CORNERS = {"manage": (5.45, 5.85, "right", "top"), "satisfy": (0.55, 5.85, "left", "top"),
            "inform": (5.45, 0.1, "right", "bottom"), "monitor": (0.55, 0.1, "left", "bottom")}
 
@@ -47,18 +50,23 @@ def quadrant(power: int | None, interest: int | None) -> str | None:
 
 
 def _spread(placed: list[dict]) -> list[tuple[float, float]]:
-    """Points sharing one grid cell are set around it so that none hides another."""
+    """Points sharing one grid cell are set around it (a sunflower for many) so that none
+    hides another and all stay inside the cell."""
     groups: dict[tuple[int, int], list[int]] = defaultdict(list)
     for i, s in enumerate(placed):
         groups[(s["interest"], s["power"])].append(i)
     xy = [(0.0, 0.0)] * len(placed)
     for (x, y), members in groups.items():
+        n = len(members)
         for k, i in enumerate(members):
-            if len(members) == 1:
+            if n == 1:
                 xy[i] = (x, y)
+            elif n <= 6:
+                a = 2 * math.pi * k / n + math.pi / 2
+                xy[i] = (x + 0.24 * math.cos(a), y + 0.24 * math.sin(a))
             else:
-                a = 2 * math.pi * k / len(members) + math.pi / 2
-                xy[i] = (x + 0.22 * math.cos(a), y + 0.22 * math.sin(a))
+                r, a = 0.4 * math.sqrt((k + 0.5) / n), k * GOLDEN
+                xy[i] = (x + r * math.cos(a), y + r * math.sin(a))
     return xy
 
 
@@ -74,9 +82,11 @@ def _draw(placed: list[dict], lang: str):
     for key, (x, y, ha, va) in CORNERS.items():
         ax.text(x, y, msg(f"power.{key}", lang), ha=ha, va=va, fontsize=FONT, style="italic",
                 weight="bold" if key == "manage" else "normal", color="#333333")
-    names = tags([s["name"] for s in placed], 20, many=10, lines=1)
-    labels = names if len(placed) <= 10 else [str(s["no"]) for s in placed]
-    for s, text, (x, y) in zip(placed, labels, _spread(placed), strict=False):
+    crowded = len(placed) > 10  # then numbers, as in the table's first column
+    labels = ([str(s["no"]) for s in placed] if crowded
+              else tags([s["name"] for s in placed], 18, many=10, lines=2))
+    spots, targets = _spread(placed), []
+    for s, (x, y) in zip(placed, spots, strict=False):
         marker, colour = DISPOSITIONS.get(s.get("disposition"), UNKNOWN)
         tp, ti = s.get("target_power") or s["power"], s.get("target_interest") or s["interest"]
         if (tp, ti) != (s["power"], s["interest"]):
@@ -84,10 +94,9 @@ def _draw(placed: list[dict], lang: str):
                 "arrowstyle": "-|>", "color": GREY, "lw": 1.3, "ls": "--", "shrinkA": 7,
                 "shrinkB": 4, "mutation_scale": 14})
             ax.plot(ti, tp, marker=marker, ms=9, mfc="none", mec=GREY, mew=1.3, ls="none")
-        ax.plot(x, y, marker=marker, ms=10, color=colour, mec=BLACK, ls="none", zorder=3)
-        left = ti > x + 0.3 or (x > 4.6 and ti >= x - 0.3)  # keep the label off the arrow
-        ax.annotate(text, (x, y), xytext=(-7 if left else 7, 0), textcoords="offset points",
-                    fontsize=FONT, va="center", ha="right" if left else "left", zorder=4)
+            targets += [(x + (ti - x) * k / 12, y + (tp - y) * k / 12) for k in range(2, 13)]
+        ax.plot(x, y, marker=marker, ms=8 if crowded else 10, color=colour, mec=BLACK,
+                ls="none", zorder=3)
     used = {s.get("disposition") for s in placed}
     handles = [Line2D([], [], marker=m, color=c, mec=BLACK, ms=9, ls="none",
                       label=vlabel("disposition", d, lang))
@@ -100,6 +109,16 @@ def _draw(placed: list[dict], lang: str):
                               label=msg("power.target", lang)))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
                fontsize=FONT, frameon=False)
+    renderer = settle(fig)
+    px = fig.dpi / 72 * 4.5  # the target markers and the arrows leading to them stay clear
+    avoid = extents(ax.texts, renderer) + [
+        Bbox.from_extents(u - px, v - px, u + px, v + px)
+        for u, v in (ax.transData.transform(t) for t in targets)]
+    drawn = place(ax, spots, labels, renderer=renderer, avoid=avoid, marker=8 if crowded else 10)
+    if not drawn.clear and not crowded:  # names do not fit: numbers, as in the table
+        for label in drawn:
+            label.remove()
+        place(ax, spots, [str(s["no"]) for s in placed], renderer=renderer, avoid=avoid)
     return fig
 
 

@@ -76,7 +76,8 @@ def draw_rings(by_ring: dict[str, list[dict]], lang: str,
     spots = []  # (x, y, actor) – every actor in the middle of its ring, the bottom kept free
     for turn, (ring, actors) in enumerate(by_ring.items()):
         start = 240 - turn * 150 / max(len(actors), 1) / 2  # rings' slots do not line up
-        for actor, (x, y, _) in zip(actors, around(len(actors), RADII[ring] - 0.5, start, 300), strict=False):
+        slots = around(len(actors), RADII[ring] - 0.5, start, 300)
+        for actor, (x, y, _) in zip(actors, slots, strict=False):
             spots.append((x, y, actor))
     for right in (True, False):
         side_spots = sorted((s for s in spots if (s[0] >= 0) == right), key=lambda s: -s[1])

@@ -8,7 +8,6 @@ from typing import Any
 import pandas as pd
 from matplotlib.patches import Rectangle
 
-from ekokit.cards import Card, vocabularies
 from ekokit.charts._base import (
     BLACK,
     BLUE,
@@ -28,6 +27,8 @@ from ekokit.charts._base import (
     vlabel,
     wrap,
 )
+from ekokit.content.exercises import Exercise
+from ekokit.content.vocab import vocabularies
 
 NAME = "scenarios_2x2"
 SPOTS = {"top_left": (-1, 1), "top_right": (1, 1), "bottom_left": (-1, -1),
@@ -92,7 +93,8 @@ def _draw(axes: dict[str, dict], quadrants: dict[str, dict], lang: str):
                     color=GREY)
             continue
         kind = vlabel("scenario_type", quadrant.get("scenario_type"), lang)
-        ax.text(x, y + (0.06 if kind else 0), tex(wrap(quadrant["name"], 13, 3, stretch=1.0)), ha="center",
+        name = tex(wrap(quadrant["name"], 13, 3, stretch=1.0))
+        ax.text(x, y + (0.06 if kind else 0), name, ha="center",
                 va="center", fontsize=FONT, weight="bold", linespacing=1.05)
         if kind:
             lines = wrap(quadrant["name"], 13, 3, stretch=1.0).count("\n") + 1
@@ -142,7 +144,7 @@ def _alt(axes, quadrants, unplaced: list[str], lang: str) -> str:
 
 @register(NAME, reads=("axes.direction", "axes.uncertainty", "axes.pole_low", "axes.pole_high",
                        "quadrants.quadrant", "quadrants.name", "quadrants.scenario_type"))
-def scenarios_2x2(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def scenarios_2x2(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     axes = _axes(answer)
     scenarios = named(answer, "quadrants")
     quadrants = {}

@@ -14,7 +14,6 @@ from typing import Any
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from ekokit.cards import Card
 from ekokit.charts._base import (
     BLACK,
     BLUE,
@@ -33,6 +32,7 @@ from ekokit.charts._base import (
     tex,
     wrap,
 )
+from ekokit.content.exercises import Exercise
 
 LINES = 22.0  # the drawing's height in 10 pt lines
 YEAR = re.compile(r"\b(20\d\d)\b")
@@ -54,7 +54,7 @@ def _stack(wanted: list[float], heights: list[float], gap: float, top: float,
     """Tops of labels near ``wanted`` (given high to low, in lines) that do not overlap: each
     starts below the previous one's bottom; pushed up again if the last falls under 0."""
     tops: list[float] = []
-    for want, h in zip(wanted, heights):
+    for want, h in zip(wanted, heights, strict=False):
         y = min(want + h / 2, top)
         if tops:
             y = min(y, tops[-1] - heights[len(tops) - 1] - gap)
@@ -77,7 +77,7 @@ def _texts(items: list[str], width: int, room: float) -> list[str]:
 
 def draw_timeline(plan: Plan, today: int):
     years = [y for y, _ in plan.milestones] + ([plan.vision_year] if plan.vision_year else [])
-    low, high = min(years + [today]), max(years + [today])
+    low, high = min([*years, today]), max([*years, today])
     fig = figure((6.4, 4.6))
     ax = fig.add_subplot()
     ax.axis("off")
@@ -88,12 +88,13 @@ def draw_timeline(plan: Plan, today: int):
         return 0.5 + (top - 1.5) * (year - low) / max(high - low, 1)
 
     ax.plot([0.1, 0.1], [at(low) - 0.4, at(high)], color=GREY, lw=2, zorder=1)
-    for year in sorted(set(years + [today])):
+    for year in sorted({*years, today}):
         ax.plot([0.09, 0.11], [at(year)] * 2, color=GREY, lw=1)
     # year labels left of the line, stacked like the other labels
-    marks = sorted(set(years + [today]), reverse=True)
+    marks = sorted({*years, today}, reverse=True)
     marked = [f"{y} {plan.labels['now']}" if y == today else str(y) for y in marks]
-    for text, y in zip(marked, _stack([at(y) for y in marks], [1.0] * len(marks), 0.1, top)):
+    heights = _stack([at(y) for y in marks], [1.0] * len(marks), 0.1, top)
+    for text, y in zip(marked, heights, strict=False):
         ax.text(0.065, y - 0.5, text, ha="right", va="center", fontsize=FONT)
     if plan.vision_year:
         ax.plot(0.1, at(plan.vision_year), marker="*", ms=18, color=ORANGE, mec=BLACK, zorder=5)
@@ -106,7 +107,7 @@ def draw_timeline(plan: Plan, today: int):
     heights = [t.count("\n") + 1 for t in texts]
     tops = _stack([at(y) for y, _ in plan.milestones], heights, 0.35, top)
     anchor = []
-    for (year, _), text, y, h in zip(plan.milestones, texts, tops, heights):
+    for (year, _), text, y, h in zip(plan.milestones, texts, tops, heights, strict=False):
         ax.plot(0.1, at(year), marker="D", ms=8, color=BLUE, mec=BLACK, zorder=3)
         ax.plot([0.1, 0.135], [at(year), y - h / 2], color=GREY, lw=0.7, zorder=2)
         ax.text(0.14, y, tex(text), ha="left", va="top", fontsize=FONT, linespacing=1.0)
@@ -133,7 +134,7 @@ def draw_timeline(plan: Plan, today: int):
         for i, text, y, h, want in zip(order, texts, _stack(wanted, heights, 0.25, top - 1.3)
                                        if not hidden else _stack(wanted, heights, 0.25,
                                                                  top - 1.3, floor=1.2),
-                                       heights, wanted):
+                                       heights, wanted, strict=False):
             linked = plan.actions[i][0] is not None
             ax.plot([0.585, 0.6] if linked else [0.6], [want, y - h / 2] if linked
                     else [y - h / 2], color=GREY, lw=0.9,
@@ -207,7 +208,7 @@ def _alt_milestones(name: str, plan: Plan, lang: str) -> str:
 @register("backcasting_timeline", reads=("vision_year", "end_state", "milestones.year",
                                          "milestones.milestone", "actions.milestone",
                                          "actions.action", "actions.owner"))
-def backcasting_timeline(card: Card, answer: dict[str, Any], lang: str,
+def backcasting_timeline(exercise: Exercise, answer: dict[str, Any], lang: str,
                          today: int | None = None) -> Chart:
     name = "backcasting_timeline"
     milestones = _milestones(answer)
@@ -220,7 +221,8 @@ def backcasting_timeline(card: Card, answer: dict[str, Any], lang: str,
     plan = Plan(year, vision or msg("empty_cell", lang), milestones,
                 [(k, a + _who(o)) for k, a, o in acts], _labels(name, lang))
     alt = [msg(f"{name}.alt", lang, year=year or msg("empty_cell", lang),
-               vision=_sentence(vision or msg("empty_cell", lang))), _alt_milestones(name, plan, lang)]
+               vision=_sentence(vision or msg("empty_cell", lang))),
+            _alt_milestones(name, plan, lang)]
     if acts:
         owners = list(dict.fromkeys(o for _, _, o in acts if o))
         alt.append(msg(f"{name}.alt_actions", lang, count=len(acts),
@@ -234,7 +236,7 @@ def backcasting_timeline(card: Card, answer: dict[str, Any], lang: str,
 @register("preferred_future_timeline", reads=("year", "headline", "milestones.year",
                                               "milestones.milestone", "first_steps.step",
                                               "first_steps.owner", "first_steps.due"))
-def preferred_future_timeline(card: Card, answer: dict[str, Any], lang: str,
+def preferred_future_timeline(exercise: Exercise, answer: dict[str, Any], lang: str,
                               today: int | None = None) -> Chart:
     name = "preferred_future_timeline"
     milestones = _milestones(answer)
@@ -248,7 +250,8 @@ def preferred_future_timeline(card: Card, answer: dict[str, Any], lang: str,
     plan = Plan(year, headline or msg("empty_cell", lang), milestones,
                 [(None, s + (f" ({w})" if w else "")) for _, s, w in steps], _labels(name, lang))
     alt = [msg(f"{name}.alt", lang, year=year or msg("empty_cell", lang),
-               vision=_sentence(headline or msg("empty_cell", lang))), _alt_milestones(name, plan, lang)]
+               vision=_sentence(headline or msg("empty_cell", lang))),
+            _alt_milestones(name, plan, lang)]
     if steps:
         alt.append(msg(f"{name}.alt_steps", lang, count=len(steps),
                        names=listing([s for _, s, _ in steps], lang, 4)))

@@ -8,10 +8,10 @@ from typing import Any
 
 import pandas as pd
 
-from ekokit.cards import Card
 from ekokit.charts._base import Chart, clean, listing, msg, named, no_data, register, vlabel
 from ekokit.charts.ring_map import RADII
 from ekokit.charts.ring_map import _draw as draw_rings
+from ekokit.content.exercises import Exercise
 
 NAME = "vision_actors"
 
@@ -22,7 +22,7 @@ def _t(key: str, lang: str, **params: object) -> str:
 
 @register(NAME, reads=("vision", "vision_year", "actors_needed.name", "actors_needed.ring",
                        "actors_needed.contribution"))
-def vision_actors(card: Card, answer: dict[str, Any], lang: str) -> Chart:
+def vision_actors(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     actors = named(answer, "actors_needed")
     vision = clean(answer.get("vision"))
     if not actors:
