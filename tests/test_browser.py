@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 from playwright.sync_api import Error as PlaywrightError
 from tests.servers import chromium_path, running_server
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.server, pytest.mark.browser]  # one `ekokit serve`, one chromium
 
 SESSION_NOTEBOOK = "01_ekosysteemit.ipynb"
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "screenshot-session1.png"
