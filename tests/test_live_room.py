@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
@@ -36,10 +37,35 @@ def fetch(url: str) -> tuple[int, str]:
         return exc.code, ""
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # let the 3xx come back as an HTTPError, Location and all
+
+
+def fetch_once(url: str) -> tuple[int, str | None, str]:
+    """One GET, redirects not followed: status, Location header, body."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(url, timeout=120) as response:
+            return response.status, response.headers.get("Location"), response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("Location"), exc.read().decode("utf-8", "replace")
+
+
 def test_without_the_token_the_app_is_not_served(live):
+    """Jupyter Server sends a request without the token to its login page (302), and the
+    redirect carries no app: the notebook never ran for it."""
     base, _log = live
-    status, page = fetch(f"{base}{PAGE}?team=esimerkki")
-    assert status != 200 or "ek-app" not in page
+    query = "?team=esimerkki"
+    status, location, body = fetch_once(f"{base}{PAGE}{query}")
+    assert status == 302
+    assert location == f"/login?next={quote(f'/{PAGE}{query}', safe='')}"
+    assert "ek-app" not in body
+
+    status, _location, login = fetch_once(f"{base}{location.lstrip('/')}")
+    assert status == 200
+    assert "ek-app" not in login
+    assert 'name="password"' in login  # the login form asks for the token
 
 
 def test_a_pooled_kernel_serves_the_team_page_cleanly(live):
