@@ -5,7 +5,6 @@ opening an exercise cheap (measured with a recording comm; figures in the README
 from __future__ import annotations
 
 import pytest
-
 from ekokit.model.teams import DEMO_TEAM
 from ekokit.store.demo import ensure_demo_team
 from ekokit.widgets.session_app import SessionApp
