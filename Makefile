@@ -1,11 +1,12 @@
-# ekokit: `make serve` runs the kit, `make test` runs every test. Both set up .venv first.
+# ekokit: `make serve` runs the kit, `make test` runs every test, `make check` the quick tier.
+# All set up .venv first.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8866
 ARGS   ?=
 
-.PHONY: serve test screenshot bench clean install install-test
+.PHONY: serve check test need-chromium screenshot bench clean install install-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +26,24 @@ install-test: $(VENV)/.installed-test
 serve: install
 	$(BIN)/ekokit serve --port $(PORT) $(ARGS)
 
-test: install-test
+# The quick tier, under a minute and without chromium: lint, the content checks and every test
+# that starts no server, no browser and no notebook kernel (see the markers in pyproject.toml).
+QUICK_TESTS := not server and not browser and not notebook
+
+check: install-test
+	$(BIN)/ruff check ekokit tests benchmarks scripts
+# type checking goes here, after the lint
+	$(BIN)/ekokit validate
+	$(BIN)/python -m pytest -q -m "$(QUICK_TESTS)"
+
+# Everything: the quick tier, then the tests that start `ekokit serve`, drive chromium or run
+# the notebooks under nbval. The README's command; .ci/run calls it.
+test: need-chromium check
+	$(BIN)/python -m pytest -q -m "not ($(QUICK_TESTS))"
+
+need-chromium:
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
 	  echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
-	$(BIN)/ruff check ekokit tests benchmarks scripts
-	$(BIN)/python -m pytest
 
 screenshot: install-test
 	EKOKIT_README_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/test_browser.py -k reload

@@ -32,14 +32,17 @@ QUICK = {
 }
 MODULES = {"save_latency": save_latency, "page_render": page_render, "burst": burst}
 INTRO = {
-    "save_latency": "**Saving** — 1,000 saves onto a real SQLite file (WAL): the store alone, and the "
+    "save_latency": (
+        "**Saving** — 1,000 saves onto a real SQLite file (WAL): the store alone, and the "
                     "whole path of a keystroke in an exercise (widget value → validation → save → "
-                    "status line and chart).",
-    "page_render": "**Opening the Session 1 page** (`/voila/render/01_ekosysteemit.ipynb?team=esimerkki`"
+                    "status line and chart)."),
+    "page_render": (
+        "**Opening the Session 1 page** (`/voila/render/01_ekosysteemit.ipynb?team=esimerkki`"
                    ", until the last byte): with a fresh kernel per request, and from the pool of "
-                   "pre-warmed kernels that `--participants` keeps.",
-    "burst": "**A room at once** — every client GETs the Session 1 page at the same moment: ekokit's "
-             "pool against plain Voilà, which starts a kernel per request, in the same run.",
+                   "pre-warmed kernels that `--participants` keeps."),
+    "burst": (
+        "**A room at once** — every client GETs the Session 1 page at the same moment: ekokit's "
+             "pool against plain Voilà, which starts a kernel per request, in the same run."),
 }
 
 

@@ -56,12 +56,14 @@ def bench_store(db: Path, iterations: int, warmup: int) -> list[float]:
 def bench_keystroke(db: Path, iterations: int, warmup: int) -> list[float]:
     from ekokit.content.exercises import find_exercise
     from ekokit.content.i18n import Translator
+    from ekokit.state.exercise import ExerciseState
     from ekokit.store.database import Store
     from ekokit.widgets.exercise_view import ExerciseView
 
     store = Store(str(db))
     _team(store)
-    view = ExerciseView(find_exercise(EXERCISE), TEAM, store, Translator("fi"), author="Aino", delay=0)
+    state = ExerciseState(find_exercise(EXERCISE), store, TEAM, author="Aino")
+    view = ExerciseView(state, Translator("fi"), delay=0)
     view.build()
     description = view.form.editors["description"].input
     phenomenon = view.form.editors["phenomenon"].input
@@ -83,13 +85,14 @@ def bench_chart_keystroke(db: Path, iterations: int, warmup: int) -> list[float]
     from ekokit.content.exercises import find_exercise
     from ekokit.content.i18n import Translator
     from ekokit.content.vocab import vocabularies
+    from ekokit.state.exercise import ExerciseState
     from ekokit.store.database import Store
     from ekokit.widgets.exercise_view import ExerciseView
 
     store = Store(str(db))
     _team(store)
-    view = ExerciseView(find_exercise(CHART_EXERCISE), TEAM, store, Translator("fi"), author="Aino",
-                        delay=0)
+    state = ExerciseState(find_exercise(CHART_EXERCISE), store, TEAM, author="Aino")
+    view = ExerciseView(state, Translator("fi"), delay=0)
     view.build()
     actors = view.form.editors["actors"]
     org_types, rings = vocabularies()["org_type"], vocabularies()["ring"]

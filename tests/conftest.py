@@ -71,3 +71,11 @@ def widget_messages(monkeypatch) -> WidgetMessages:
     recorder = WidgetMessages()
     monkeypatch.setattr(comm, "create_comm", recorder.create_comm)
     return recorder
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """nbval's notebook cells start kernels: mark them ``notebook`` so `make check` leaves them
+    to `make test`."""
+    for item in items:
+        if item.nodeid.endswith(".ipynb") or ".ipynb::" in item.nodeid:
+            item.add_marker(pytest.mark.notebook)

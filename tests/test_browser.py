@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 from playwright.sync_api import Error as PlaywrightError
 from tests.servers import chromium_path, running_server
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.server, pytest.mark.browser]  # one `ekokit serve`, one chromium
 
 SESSION_NOTEBOOK = "01_ekosysteemit.ipynb"
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "screenshot-session1.png"
@@ -31,7 +31,26 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--no-first-run", "--disable-sync"]
 APP_TIMEOUT = 90_000  # ms: a new kernel per page load runs the whole notebook first
 SAVE_TIMEOUT = 15_000  # ms: the status says "saved" well within this
-SAVED = re.compile(r"Tallennettu|Ei tallennettu")  # a finished save attempt, good or refused
+FI = Translator("fi")
+
+
+def message(key: str, **known: object) -> re.Pattern[str]:
+    """The Finnish message ``key`` as a pattern: its text, with ``{placeholders}`` not given in
+    ``known`` matching anything (the time of a save, a revision number…). Without params the
+    translator gives the template itself."""
+    parts = re.split(r"({\w+})", FI(key))
+    return re.compile("".join(
+        re.escape(str(known[p[1:-1]])) if p[1:-1] in known else ".*?" if p.startswith("{")
+        else re.escape(p) for p in parts if p))
+
+
+def either(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+SAVED_OK = either(message("status.saved"), message("status.saved_incomplete"))
+REFUSED = message("status.invalid")
+SAVED = either(SAVED_OK, REFUSED)  # a finished save attempt, good or refused
 
 
 # -- fixtures ----------------------------------------------------------------------------------
@@ -181,9 +200,9 @@ def test_an_answer_is_saved_and_comes_back_after_a_reload(server, page, team, se
     typed = "Nuorten <b>velat</b>"
     open_app(page, app_url(server, team=team.slug))
     open_exercise(page, "s1_phenomenon")
-    expect(status(page, "s1_phenomenon")).to_contain_text("Ei vielä vastauksia")
+    expect(status(page, "s1_phenomenon")).to_contain_text(FI("status.empty"))
     text_input(page, "s1_phenomenon", "phenomenon").fill(typed)
-    expect(status(page, "s1_phenomenon")).to_contain_text("Tallennettu", timeout=SAVE_TIMEOUT)
+    expect(status(page, "s1_phenomenon")).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
 
     # for the README's screenshot at the end: a filled actor map, saved before the page loads
     server_store.save(team.slug, "s1_actor_map", {"actors": ACTORS}, base_revision=0,
@@ -192,7 +211,7 @@ def test_an_answer_is_saved_and_comes_back_after_a_reload(server, page, team, se
     expect(page.locator(".ek-app")).to_be_visible(timeout=APP_TIMEOUT)
     open_exercise(page, "s1_phenomenon")
     expect(text_input(page, "s1_phenomenon", "phenomenon")).to_have_value(typed)
-    expect(status(page, "s1_phenomenon")).to_contain_text("versio 1")
+    expect(status(page, "s1_phenomenon")).to_contain_text(message("status.loaded", revision=1))
     # the HTML is kept as text, never rendered
     expect(exercise(page, "s1_phenomenon").locator("b", has_text="velat")).to_have_count(0)
 
@@ -256,7 +275,8 @@ def test_english_session_title(server, page, team):
 
 def test_an_unknown_team_shows_an_alert_and_the_team_picker(server, page):
     open_app(page, app_url(server, team="ei-ole-olemassa"))
-    alert = page.get_by_role("alert").filter(has_text="ei löytynyt")
+    alert = page.get_by_role("alert").filter(
+        has_text=message("error.unknown_team", slug="ei-ole-olemassa"))
     expect(alert).to_be_visible()
     expect(alert).to_contain_text("ei-ole-olemassa")
     expect(page.locator(".ek-team-picker")).to_be_visible()
@@ -280,10 +300,10 @@ def test_a_too_long_answer_is_refused_next_to_the_field(server, page, team, serv
     open_exercise(page, "s1_phenomenon")
     field = text_input(page, "s1_phenomenon", "phenomenon")
     field.fill("Nuorten velat")
-    expect(status(page, "s1_phenomenon")).to_contain_text("Tallennettu", timeout=SAVE_TIMEOUT)
+    expect(status(page, "s1_phenomenon")).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
 
     field.fill("x" * 161)
-    expect(status(page, "s1_phenomenon")).to_contain_text("Ei tallennettu", timeout=SAVE_TIMEOUT)
+    expect(status(page, "s1_phenomenon")).to_contain_text(REFUSED, timeout=SAVE_TIMEOUT)
     error = exercise(page, "s1_phenomenon").locator(
         ".ek-field:has(> .ek-field-phenomenon) .ek-error-text")
     expect(error).to_contain_text("160")
@@ -306,14 +326,15 @@ def test_a_teammates_save_is_not_overwritten_and_mine_can_be_kept(server, browse
         a.locator(".ek-field-author select").select_option(label="Aino")
         for page in (a, b):  # both open the exercise before anybody saves
             open_exercise(page, "s1_phenomenon")
-            expect(status(page, "s1_phenomenon")).to_contain_text("Ei vielä vastauksia")
+            expect(status(page, "s1_phenomenon")).to_contain_text(FI("status.empty"))
 
         text_input(a, "s1_phenomenon", "phenomenon").fill("Aino kirjoitti tämän")
-        expect(status(a, "s1_phenomenon")).to_contain_text("Tallennettu", timeout=SAVE_TIMEOUT)
+        expect(status(a, "s1_phenomenon")).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
 
         text_input(b, "s1_phenomenon", "phenomenon").fill("Bashirin versio")
         b_status = status(b, "s1_phenomenon")
-        expect(b_status).to_contain_text(re.compile(r"tallensi .* ensin"), timeout=SAVE_TIMEOUT)
+        expect(b_status).to_contain_text(message("status.conflict", author="Aino"),
+                                         timeout=SAVE_TIMEOUT)
         expect(b_status).to_contain_text("Aino")
         section = exercise(b, "s1_phenomenon")
         expect(section.locator(".ek-take-theirs")).to_be_visible()
@@ -323,7 +344,7 @@ def test_a_teammates_save_is_not_overwritten_and_mine_can_be_kept(server, browse
             "Aino kirjoitti tämän")
 
         keep.click()
-        expect(b_status).to_contain_text("Tallennettu", timeout=SAVE_TIMEOUT)
+        expect(b_status).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
         expect(section.locator(".ek-keep-mine")).to_have_count(0)
         history = server_store.history(team.slug, "s1_phenomenon")
         assert len(history) >= 2

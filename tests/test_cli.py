@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+from ekokit.content.i18n import Translator
+
 
 def ekokit(*args: str, db, check: bool = True) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "ekokit.cli", "--db", str(db), *args],
@@ -24,7 +26,7 @@ def test_duplicate_team_gives_a_clear_message_and_exit_2(db_path):
     ekokit("team", "add", "Tiimi", db=db_path)
     again = ekokit("team", "add", "Tiimi", db=db_path, check=False)
     assert again.returncode == 2
-    assert "on jo olemassa" in again.stderr
+    assert Translator("fi")("error.team_exists", slug="tiimi") in again.stderr
 
 
 def test_exercises_json_lists_ids_sessions_and_titles_in_both_languages(db_path):
@@ -50,7 +52,7 @@ def test_a_foreign_import_file_is_refused_in_english_when_asked(db_path, tmp_pat
     path = tmp_path / "foreign.json"
     path.write_text('{"hello": 1}', encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "ekokit.cli", "--db", str(db_path), "--lang",
-                             "en", "import", str(path)], check=False, capture_output=True,
-                            text=True, timeout=60)
+                             "en", "import", str(path)],
+                            check=False, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
-    assert "not an ekokit workbook" in result.stderr
+    assert Translator("en")("workbook.foreign") in result.stderr

@@ -7,7 +7,7 @@ import re
 import ipywidgets as w
 import pytest
 import yaml
-from ekokit.content.i18n import catalogue, languages
+from ekokit.content.i18n import Translator, catalogue, languages
 from ekokit.content.readings import (
     CONCEPTS,
     QUIZ_SESSIONS,
@@ -205,6 +205,6 @@ def test_the_folded_quiz_builds_its_questions_only_when_started():
 
     box = folded_quiz("1", "fi")
     start = box.children[1]
-    assert start.description == "Aloita itsetesti"
+    assert start.description == Translator("fi")("quiz.start")
     start.click()
     assert "ek-quiz" in box.children[0]._dom_classes

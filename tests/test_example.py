@@ -117,13 +117,12 @@ def test_every_exercise_file_loads_with_its_data_in_spec_order(workbook):
     errors = []
     for exercise_id, records in workbook["exercises"].items():
         path = example_folder() / f"{exercise_id}.yaml"
-        title = find_exercise(exercise_id).title("fi")
-        assert path.read_text(encoding="utf-8").startswith(f"# {title}\n")
+        exercise = find_exercise(exercise_id)
+        assert path.read_text(encoding="utf-8").startswith(f"# {exercise.title('fi')}\n")
         for record in records:
             assert isinstance(record["created_at"], str)  # quoted: not read as a datetime
             where = f"{path.name} revision {record['revision']}"
-            fields = find_exercise(exercise_id).spec.fields
-            errors += _spec_order_errors(record["data"], fields, where)
+            errors += _spec_order_errors(record["data"], exercise.spec.fields, where)
     assert errors == []
 
 

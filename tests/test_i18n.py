@@ -43,14 +43,6 @@ def test_all_content_cross_checks():
     assert problems() == []
 
 
-def test_every_key_the_code_uses_exists():
-    used = set()
-    for path in (ROOT / "ekokit").rglob("*.py"):
-        used |= set(re.findall(r"""\btr?\(\s*["']([a-z_]+\.[a-z_.0-9]+)["']""", path.read_text()))
-    static = {k for k in used if not k.endswith(("_", "."))}
-    assert sorted(k for k in static if k not in catalogue("fi")) == []
-
-
 def test_every_dynamic_key_family_is_complete():
     from ekokit.content.calendar import calendar
     from ekokit.content.exercises import all_exercises

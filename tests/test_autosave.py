@@ -1,0 +1,102 @@
+"""The Debouncer: at once without an asyncio loop, once after the pause inside one."""
+
+from __future__ import annotations
+
+import asyncio
+
+from ekokit.state.autosave import Debouncer
+
+DELAY = 0.05
+
+
+class Calls:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> None:
+        self.count += 1
+
+
+def test_without_a_loop_the_action_runs_at_once():
+    calls = Calls()
+    debouncer = Debouncer(calls, delay=DELAY)
+    debouncer.trigger()
+    assert calls.count == 1
+    assert not debouncer.pending
+    debouncer.trigger()
+    assert calls.count == 2
+
+
+def test_without_a_loop_flush_and_cancel_have_nothing_to_do():
+    calls = Calls()
+    debouncer = Debouncer(calls, delay=DELAY)
+    debouncer.flush()
+    debouncer.cancel()
+    assert calls.count == 0 and not debouncer.pending
+
+
+def test_in_a_loop_quick_triggers_run_the_action_once_after_the_delay():
+    calls = Calls()
+
+    async def typing() -> list[tuple[int, bool]]:
+        debouncer = Debouncer(calls, delay=DELAY)
+        seen = []
+        for _ in range(5):  # five keystrokes, each well within the delay
+            debouncer.trigger()
+            await asyncio.sleep(DELAY / 5)
+            seen.append((calls.count, debouncer.pending))
+        await asyncio.sleep(DELAY * 3)
+        seen.append((calls.count, debouncer.pending))
+        return seen
+
+    seen = asyncio.run(typing())
+    assert seen[:-1] == [(0, True)] * 5  # nothing saved while typing
+    assert seen[-1] == (1, False)  # one save after the pause
+    assert calls.count == 1
+
+
+def test_flush_runs_a_pending_action_now_and_only_once():
+    calls = Calls()
+
+    async def close_the_tab() -> tuple[int, int, bool]:
+        debouncer = Debouncer(calls, delay=DELAY)
+        debouncer.trigger()
+        debouncer.flush()
+        now = calls.count
+        debouncer.flush()  # nothing pending any more
+        await asyncio.sleep(DELAY * 3)  # the scheduled call was cancelled
+        return now, calls.count, debouncer.pending
+
+    assert asyncio.run(close_the_tab()) == (1, 1, False)
+
+
+def test_cancel_drops_the_pending_action():
+    calls = Calls()
+
+    async def give_up() -> tuple[bool, bool]:
+        debouncer = Debouncer(calls, delay=DELAY)
+        debouncer.trigger()
+        before = debouncer.pending
+        debouncer.cancel()
+        after = debouncer.pending
+        await asyncio.sleep(DELAY * 3)
+        return before, after
+
+    assert asyncio.run(give_up()) == (True, False)
+    assert calls.count == 0
+
+
+def test_a_trigger_after_the_action_ran_schedules_a_new_one():
+    calls = Calls()
+
+    async def two_pauses() -> None:
+        debouncer = Debouncer(calls, delay=DELAY)
+        debouncer.trigger()
+        await asyncio.sleep(DELAY * 3)
+        debouncer.trigger()
+        assert debouncer.pending
+        await asyncio.sleep(DELAY * 3)
+        assert not debouncer.pending
+
+    asyncio.run(two_pauses())
+    assert calls.count == 2
