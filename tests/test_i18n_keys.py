@@ -304,8 +304,15 @@ def test_a_renamed_key_is_caught(monkeypatch):
         ("ekokit/widgets/team_picker.py", "team.new_heading")]
 
 
+# A chart module reads its own texts from data/<lang>/ui/charts/<chart>.yaml through a small
+# helper (``msg(f"{chart}.{key}")``); those keys are checked by the chart's own test file
+# (tests/test_charts_s2a.py, _s2b, _s3, _s4: every key the module uses exists in fi and en).
+CHART_OWN_TEXTS = "charts."
+
+
 def test_every_dynamic_key_belongs_to_a_listed_family():
-    families = {u.key for u in USES if u.kind == "dynamic"}
+    families = {u.key for u in USES if u.kind == "dynamic"
+                and not (u.key == CHART_OWN_TEXTS and u.path.startswith("ekokit/charts/"))}
     assert sorted(families - set(FAMILIES)) == []
 
 
