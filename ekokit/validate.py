@@ -64,6 +64,11 @@ class Content:
         return languages()
 
     @cached_property
+    def exercise_ids(self) -> set[str]:
+        """Every exercise file's id, whether its spec loads or not."""
+        return {path.stem for path in (self.data / "exercises").glob("*.yaml")}
+
+    @cached_property
     def specs(self) -> dict[str, ExerciseSpec]:
         specs = {}
         for path in sorted((self.data / "exercises").glob("*.yaml")):
@@ -152,7 +157,7 @@ def exercises_load(content: Content) -> Problems:
 def related_exist(content: Content) -> Problems:
     return [f"exercises/{eid}.yaml: related: {rel!r} is not an exercise"
             for eid, spec in content.specs.items() for rel in spec.related
-            if rel not in content.specs]
+            if rel not in content.exercise_ids]
 
 
 @check
@@ -173,6 +178,11 @@ def vocabularies_exist(content: Content) -> Problems:
                     found.append(f"exercises/{eid}.yaml: fields.{where}.scale: {fs.scale!r} "
                                  f"has ids {list(vocabs[fs.scale])}, not {wanted}")
     return found
+
+
+def _vocabularies_known(spec: ExerciseSpec, content: Content) -> bool:
+    return all(name in content.vocabularies for _, fs in _walk(spec.fields)
+               for name in (fs.vocab, fs.scale) if name)
 
 
 @check
@@ -469,9 +479,9 @@ def example_covers(content: Content) -> Problems:
 
     have = example_exercise_ids(content.data / "examples" / "demo_team")
     return ([f"examples/demo_team/{eid}.yaml: missing (every exercise has a demo answer)"
-             for eid in sorted(set(content.specs) - have)]
+             for eid in sorted(content.exercise_ids - have)]
             + [f"examples/demo_team/{eid}.yaml: not an exercise"
-               for eid in sorted(have - set(content.specs))])
+               for eid in sorted(have - content.exercise_ids)])
 
 
 @check
@@ -488,8 +498,8 @@ def example_answers(content: Content) -> Problems:
     found = []
     for eid, records in book["exercises"].items():
         exercise = content.exercises.get(eid)
-        if exercise is None:
-            continue
+        if exercise is None or not _vocabularies_known(exercise.spec, content):
+            continue  # exercises_load or vocabularies_exist reports it
         where = f"examples/demo_team/{eid}.yaml: revision {len(records)}"
         try:
             data = answers.validate(exercise, records[-1]["data"])
