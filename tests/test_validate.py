@@ -65,6 +65,15 @@ def test_the_command_prints_one_line_per_problem_and_exits_1(data, capsys):
     assert lines[-2] == "exercises/s1_iceberg.yaml: related: 's9_nothing' is not an exercise"
 
 
+def test_the_cli_runs_the_same_gate(data, capsys):
+    from ekokit.cli import main
+
+    (data / "en" / "concepts" / "impact.md").unlink()
+    assert main(["validate", "--data", str(data)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2:] == ["en/concepts/impact.md: missing", "1 problems"]
+
+
 def test_every_check_has_a_test_here():
     source = Path(__file__).read_text(encoding="utf-8")
     untested = [name for name in validate.CHECKS if f'"{name}"' not in source]
