@@ -95,10 +95,10 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_validate(_args: argparse.Namespace) -> int:
+def cmd_validate(args: argparse.Namespace) -> int:
     from ekokit.validate import main
 
-    return main()
+    return main([] if args.data is None else ["--data", str(args.data)])
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     seed.set_defaults(func=cmd_seed)
 
     val = sub.add_parser("validate", help="check all cards and catalogues")
+    val.add_argument("--data", type=Path, help="the data folder to check (default: the kit's)")
     val.set_defaults(func=cmd_validate)
     return parser
 

@@ -2,16 +2,58 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_ENV = "EKOKIT_DATA"
+
+F = TypeVar("F", bound=Callable)
+_DATA_CACHES: list = []
 
 
 def data_dir() -> Path:
-    """The data/ folder: inside an installed wheel, or beside the package in a checkout."""
+    """The data/ folder: ``EKOKIT_DATA`` when set, else inside an installed wheel, or beside the
+    package in a checkout."""
+    override = os.environ.get(DATA_ENV)
+    if override:
+        return Path(override)
     bundled = PACKAGE_DIR / "_data"
     return bundled if bundled.is_dir() else PACKAGE_DIR.parent / "data"
+
+
+def data_cache(fn: F) -> F:
+    """``functools.cache`` for anything read from (or built on) the data folder: registered, so
+    :func:`clear_data_caches` forgets it when the folder changes."""
+    cached = functools.cache(fn)
+    _DATA_CACHES.append(cached)
+    return cached  # type: ignore[return-value]
+
+
+def clear_data_caches() -> None:
+    for cached in _DATA_CACHES:
+        cached.cache_clear()
+
+
+@contextlib.contextmanager
+def using_data(folder: str | Path) -> Iterator[Path]:
+    """Read every piece of content from ``folder`` inside the block (``ekokit validate`` of a copy
+    of data/); caches are emptied on entry and exit, and ``EKOKIT_DATA`` is restored."""
+    before = os.environ.get(DATA_ENV)
+    os.environ[DATA_ENV] = str(folder)
+    clear_data_caches()
+    try:
+        yield Path(folder)
+    finally:
+        if before is None:
+            os.environ.pop(DATA_ENV, None)
+        else:
+            os.environ[DATA_ENV] = before
+        clear_data_caches()
 
 
 def jupyter_share_dir() -> Path:

@@ -65,7 +65,9 @@ def _draw(items: dict[str, list[str]], assumptions: list[str], lang: str):
     return fig
 
 
-@register("impact_chain")
+@register("impact_chain", reads=(
+    "resources", "activities", "outputs", "outcomes", "impacts", "assumptions",
+))
 def impact_chain(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     items = {stage: textlist(answer, stage) for stage in STAGES}
     assumptions = textlist(answer, "assumptions")

@@ -48,7 +48,7 @@ def _draw(phases: tuple[str, ...], current: str | None, lang: str):
     return fig
 
 
-@register("lifecycle")
+@register("lifecycle", reads=("current_phase",))
 def lifecycle(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     phases = vocabularies()["lifecycle_phase"]
     current = (answer or {}).get("current_phase")

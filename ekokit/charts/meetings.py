@@ -68,7 +68,10 @@ def _draw(dated: list[tuple[dt.date, dict]], lang: str):
     return fig
 
 
-@register("meetings")
+@register("meetings", reads=(
+    "meetings", "meetings.date", "meetings.participants", "meetings.decisions",
+    "meetings.open_questions",
+))
 def meetings(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     rows = [r for r in (answer or {}).get("meetings") or [] if isinstance(r, dict)
             and any(clean(r.get(k)) for k in ("date", "participants", "decisions"))]

@@ -100,7 +100,10 @@ def _table(names: list[str], cells: dict[tuple[int, int], list[str]], lang: str)
     return pd.DataFrame(out, columns=[msg("motivation.corner", lang), *names], dtype=object)
 
 
-@register("motivation_matrix")
+@register("motivation_matrix", reads=(
+    "actors", "actors.name", "actors.motivation", "exchanges", "exchanges.giver",
+    "exchanges.receiver", "exchanges.gives",
+))
 def motivation_matrix(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     names, cells = _matrix(answer)
     if not names:

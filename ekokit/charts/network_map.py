@@ -135,7 +135,10 @@ def _alt(factors: list[dict], actors: list[dict], lang: str) -> str:
     return " ".join(sentences)
 
 
-@register("network_map")
+@register("network_map", reads=(
+    "factors", "factors.name", "factors.kind", "factors.direction", "factors.cluster",
+    "actors", "actors.name", "actors.org_type", "actors.linked_factor",
+))
 def network_map(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     factors = sorted(named(answer, "factors"), key=lambda f: clean(f.get("cluster")).casefold())
     actors = named(answer, "actors")

@@ -134,7 +134,10 @@ def _table(stakeholders: list[dict], lang: str) -> pd.DataFrame:
     return pd.DataFrame(out, columns=[msg(k, lang) for k in keys], dtype=object)
 
 
-@register("power_interest")
+@register("power_interest", reads=(
+    "stakeholders", "stakeholders.name", "stakeholders.power", "stakeholders.interest",
+    "stakeholders.disposition", "stakeholders.target_power", "stakeholders.target_interest",
+))
 def power_interest(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     stakeholders = [{**s, "no": i} for i, s in enumerate(named(answer, "stakeholders"), 1)]
     if not stakeholders:

@@ -71,7 +71,7 @@ def _draw(dims: tuple[str, ...], members: list[dict], mean: dict[str, float], la
     return fig
 
 
-@register("radar")
+@register("radar", reads=("ratings", "ratings.member", "ratings.scores"))
 def radar(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     members = [r for r in named(answer, "ratings", "member") if member_scores(r)]
     if not members:

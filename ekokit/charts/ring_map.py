@@ -145,7 +145,10 @@ def _alt(actors: list[dict], by_ring: dict[str, list[dict]], lang: str) -> str:
     return " ".join(sentences)
 
 
-@register("ring_map")
+@register("ring_map", reads=(
+    "actors", "actors.name", "actors.org_type", "actors.ring", "actors.layer", "actors.roles",
+    "actors.in_team",
+))
 def ring_map(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     actors = named(answer, "actors")
     if not actors:

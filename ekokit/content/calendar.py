@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from ekokit.paths import data_dir
+from ekokit.paths import data_cache, data_dir
 
 
 class SessionDate(BaseModel):
@@ -42,7 +41,7 @@ class Calendar(BaseModel):
         return next((h for h in self.homework if h.after == session_id), None)
 
 
-@functools.cache
+@data_cache
 def calendar() -> Calendar:
     with (data_dir() / "calendar.yaml").open(encoding="utf-8") as fh:
         return Calendar.model_validate(yaml.safe_load(fh))

@@ -4,7 +4,6 @@ model (:mod:`ekokit.model.answers`) and the form (:mod:`ekokit.widgets.form`).""
 
 from __future__ import annotations
 
-import functools
 from typing import Literal
 
 import yaml
@@ -12,7 +11,7 @@ from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
 
 from ekokit.content.i18n import languages
 from ekokit.errors import UnknownExercise
-from ekokit.paths import data_dir
+from ekokit.paths import data_cache, data_dir
 
 FieldType = Literal[
     "text", "longtext", "int", "choice", "multichoice", "bool", "date", "textlist", "list", "scores"
@@ -163,7 +162,7 @@ def load_exercise(exercise_id: str) -> Exercise:
 SESSION_ORDER = {"1": 1, "h1": 2, "2": 3, "h2": 4, "3": 5, "h3": 6, "4": 7}
 
 
-@functools.cache
+@data_cache
 def all_exercises() -> tuple[Exercise, ...]:
     """Every card, in programme order (session, then order within it)."""
     ids = sorted(p.stem for p in (data_dir() / "exercises").glob("*.yaml"))

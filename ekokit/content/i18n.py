@@ -3,18 +3,17 @@ away."""
 
 from __future__ import annotations
 
-import functools
 import string
 from typing import Any
 
 import yaml
 
-from ekokit.paths import data_dir
+from ekokit.paths import data_cache, data_dir
 
 DEFAULT_LANG = "fi"
 
 
-@functools.cache
+@data_cache
 def languages() -> tuple[str, ...]:
     """Complete languages: those with a ui.yaml catalogue, the default first."""
     found = sorted(p.parent.name for p in data_dir().glob("*/ui.yaml"))
@@ -38,7 +37,7 @@ def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
-@functools.cache
+@data_cache
 def catalogue(lang: str) -> dict[str, str]:
     """All UI messages of one language, flattened to dotted keys.
 

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ekokit.content.i18n import normalise_lang
-from ekokit.paths import data_dir
+from ekokit.paths import data_cache, data_dir
 
 # Concepts in teaching order, with the session that introduces them.
 CONCEPTS: dict[str, str] = {
@@ -94,7 +93,7 @@ def concept_ids(session: str | None = None) -> tuple[str, ...]:
     return tuple(cid for cid, ses in CONCEPTS.items() if session is None or ses == session)
 
 
-@functools.cache
+@data_cache
 def concept(concept_id: str, lang: str) -> str:
     """The Markdown text of one concept; starts with a level-2 heading."""
     if concept_id not in CONCEPTS:
@@ -105,7 +104,7 @@ def concept(concept_id: str, lang: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@functools.cache
+@data_cache
 def quiz(session: str, lang: str) -> Quiz:
     """The self-check quiz of a session ("1".."4") in one language."""
     if session not in QUIZ_SESSIONS:
@@ -136,7 +135,7 @@ def quiz(session: str, lang: str) -> Quiz:
                 questions=tuple(questions))
 
 
-@functools.cache
+@data_cache
 def _glossary(lang: str) -> tuple[tuple[str, GlossaryEntry], ...]:
     raw = _yaml(data_dir() / lang / "glossary.yaml")
     return tuple((str(key), GlossaryEntry(**value)) for key, value in raw.items())

@@ -3,12 +3,10 @@ data/<lang>/vocab/*.yaml. A vocabulary name is defined once."""
 
 from __future__ import annotations
 
-import functools
-
 import yaml
 
 from ekokit.content.i18n import DEFAULT_LANG, normalise_lang
-from ekokit.paths import data_dir
+from ekokit.paths import data_cache, data_dir
 
 
 def _read_yaml(path) -> dict:
@@ -16,7 +14,7 @@ def _read_yaml(path) -> dict:
         return yaml.safe_load(fh) or {}
 
 
-@functools.cache
+@data_cache
 def vocabularies() -> dict[str, tuple[str, ...]]:
     """{vocab name: (item ids…)} — the ids; labels live per language."""
     merged: dict[str, tuple[str, ...]] = {}
@@ -28,7 +26,7 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
     return merged
 
 
-@functools.cache
+@data_cache
 def vocab_labels(lang: str) -> dict[str, dict[str, str]]:
     """Labels of every vocabulary in one language: {vocab: {id: label}}."""
     merged: dict[str, dict[str, str]] = {}

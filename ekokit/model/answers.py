@@ -5,7 +5,6 @@ but never a structurally invalid answer (too long, out of range, unknown choice,
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model, model
 
 from ekokit.content.exercises import Exercise, ExerciseSpec, FieldSpec
 from ekokit.model.fields import is_empty, kind
+from ekokit.paths import data_cache
 
 Path = tuple[str | int, ...]
 
@@ -61,7 +61,7 @@ def _build(name: str, fields: tuple[FieldSpec, ...]):
     return create_model(name, __base__=_Strict, __validators__=validators, **definitions)
 
 
-@functools.cache
+@data_cache
 def _model_for(spec: ExerciseSpec) -> type[BaseModel]:
     return _build(f"Answer_{spec.id}", spec.fields)
 
