@@ -1,0 +1,94 @@
+"""The exercise state without widgets: every save ends in exactly one outcome, and nothing is
+stored unless the outcome says "saved"."""
+
+from __future__ import annotations
+
+import pytest
+
+from ekokit.content.exercises import find_exercise
+from ekokit.state.exercise import ExerciseState
+from ekokit.store.database import Store
+
+PHENOMENON = "s1_phenomenon"
+
+
+def state_for(store: Store, team, author: str = "Aino") -> ExerciseState:
+    state = ExerciseState(find_exercise(PHENOMENON), store, team.slug, author=author)
+    state.reload()
+    return state
+
+
+def test_a_first_save_is_revision_one_and_the_state_is_started(store, team):
+    state = state_for(store, team)
+    assert (state.base_revision, state.saved, state.state) == (0, None, "open")
+    outcome = state.save({"phenomenon": "Velat"})
+    assert outcome.kind == "saved" and outcome.revision.revision == 1
+    assert store.latest(team.slug, PHENOMENON).author == "Aino"
+    assert state.state == "started" and state.missing() == [("description",)]
+
+
+def test_saving_the_same_answer_again_stores_nothing(store, team):
+    state = state_for(store, team)
+    state.save({"phenomenon": "Velat"})
+    assert state.save({"phenomenon": "Velat"}).kind == "unchanged"
+    assert len(store.history(team.slug, PHENOMENON)) == 1
+
+
+def test_an_invalid_answer_stores_nothing_and_names_the_field(store, team):
+    state = state_for(store, team)
+    outcome = state.save({"phenomenon": "x" * 161})
+    assert outcome.kind == "invalid"
+    assert [p.path for p in outcome.problems] == [("phenomenon",)]
+    assert store.history(team.slug, PHENOMENON) == []
+
+
+def test_a_teammates_earlier_save_is_a_conflict_and_theirs_is_attached(store, team):
+    mine, theirs = state_for(store, team), state_for(store, team, author="Bashir")
+    theirs.save({"phenomenon": "Heidän"})
+    outcome = mine.save({"phenomenon": "Minun"})
+    assert outcome.kind == "conflict" and outcome.revision.data["phenomenon"] == "Heidän"
+    assert [r.data["phenomenon"] for r in store.history(team.slug, PHENOMENON)] == ["Heidän"]
+    kept = mine.keep_mine({"phenomenon": "Minun"})
+    assert kept.kind == "saved" and kept.revision.revision == 2
+    assert [r.data["phenomenon"] for r in store.history(team.slug, PHENOMENON)] == [
+        "Heidän", "Minun"]
+
+
+def test_taking_theirs_makes_their_revision_the_base(store, team):
+    mine, theirs = state_for(store, team), state_for(store, team)
+    theirs.save({"phenomenon": "Heidän"})
+    assert mine.take_theirs().revision == 1
+    assert mine.base_revision == 1 and mine.saved["phenomenon"] == "Heidän"
+    assert mine.save({"phenomenon": "Minun"}).kind == "saved"
+
+
+def test_a_read_only_store_is_unavailable_and_stores_nothing(db_path, team):
+    read_only = Store(f"sqlite:///file:{db_path}?mode=ro&uri=true")
+    state = ExerciseState(find_exercise(PHENOMENON), read_only, team.slug)
+    outcome = state.save({"phenomenon": "Ei katoa"})
+    assert outcome.kind == "unavailable" and outcome.error is not None
+    assert outcome.error.key == "error.store_read_only"
+    assert state.latest is None
+
+
+@pytest.mark.parametrize("data, expected", [
+    (None, "open"), ({}, "open"), ({"phenomenon": "Velat"}, "started"),
+    ({"phenomenon": "Velat", "description": "Kuvaus"}, "done")])
+def test_the_one_progress_rule(data, expected):
+    from ekokit.model.progress import exercise_state
+
+    assert exercise_state(find_exercise(PHENOMENON), data) == expected
+
+
+def test_session_progress_counts_homework_apart():
+    from ekokit.content.exercises import exercises_for_session
+    from ekokit.model.progress import session_progress
+
+    exercises = exercises_for_session("1")
+    answers = {"s1_phenomenon": {"phenomenon": "Velat", "description": "Kuvaus"},
+               "h1_team_meeting": {"meetings": []}}
+    progress = session_progress(exercises, answers)
+    own = sum(not e.is_homework for e in exercises)
+    assert (progress.session.done, progress.session.total) == (1, own)
+    assert (progress.homework.started, progress.homework.total) == (
+        1, len(exercises) - own)
