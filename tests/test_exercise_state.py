@@ -4,7 +4,6 @@ stored unless the outcome says "saved"."""
 from __future__ import annotations
 
 import pytest
-
 from ekokit.content.exercises import find_exercise
 from ekokit.state.exercise import ExerciseState
 from ekokit.store.database import Store

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Literal
 
 import yaml
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ekokit.content.i18n import languages
 from ekokit.errors import UnknownExercise
@@ -61,6 +61,46 @@ class FieldSpec(BaseModel):
         return self.max_length or DEFAULT_MAX_LENGTH.get(self.type)
 
 
+Pairs = tuple[tuple[str, str], ...]
+
+
+def _pairs(value: object) -> object:
+    """YAML mappings become tuples of pairs: a spec is frozen and hashable (models are cached
+    by spec)."""
+    return tuple(value.items()) if isinstance(value, dict) else value
+
+
+class CopyRule(BaseModel):
+    """How one field is filled from a field of an earlier exercise: ``from`` names the source
+    field; ``items`` maps item fields of a list (target: source; default: the same names);
+    ``lines`` writes the source list's rows as lines of text with a ``{item}`` template."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    source: str = Field(alias="from", pattern=IDENT)
+    items: Pairs = ()
+    lines: str | None = None
+
+    _items = field_validator("items", mode="before")(_pairs)
+
+
+class CopySource(BaseModel):
+    """An earlier exercise that this one can start from (``copy_from:`` in the spec): target
+    field → a source field name or a :class:`CopyRule`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    exercise: str = Field(pattern=IDENT)
+    fields: tuple[tuple[str, str | CopyRule], ...] = Field(min_length=1)
+
+    _fields = field_validator("fields", mode="before")(_pairs)
+
+    def rules(self) -> dict[str, CopyRule]:
+        """Every target field with its rule (a plain name is ``{from: name}``)."""
+        return {target: CopyRule(source=rule) if isinstance(rule, str) else rule
+                for target, rule in self.fields}
+
+
 class ExerciseSpec(BaseModel):
     """data/exercises/<id>.yaml"""
 
@@ -72,6 +112,7 @@ class ExerciseSpec(BaseModel):
     duration_min: tuple[int, int]
     chart: str = "summary"  # a chart name registered in ekokit/charts; the table fits any answer
     related: tuple[str, ...] = ()
+    copy_from: tuple[CopySource, ...] = ()
     sources: tuple[AnyHttpUrl, ...] = Field(min_length=1)
     fields: tuple[FieldSpec, ...] = Field(min_length=1)
 

@@ -15,13 +15,16 @@ import ipywidgets as w
 from ekokit.charts import render
 from ekokit.charts.answer_table import answer_table_html
 from ekokit.charts.html import chart_html
+from ekokit.content.exercises import CopySource, find_exercise
 from ekokit.content.i18n import Translator
 from ekokit.content.timefmt import local_time
 from ekokit.model import answers
+from ekokit.model.carry import carry
 from ekokit.state.autosave import Debouncer
 from ekokit.state.exercise import ExerciseState, Outcome
 from ekokit.store.database import Revision
 from ekokit.widgets.card import card_html
+from ekokit.widgets.earlier import EarlierWork
 from ekokit.widgets.form import Form
 from ekokit.widgets.shared import button, hbox, vbox
 from ekokit.widgets.shared import html as html_widget
@@ -54,10 +57,20 @@ class ExerciseView:
             self.status = html_widget(status, "ek-status")
             self.chart = html_widget(self._chart_html(self.state.saved), "ek-chart-area")
             self.conflict = vbox((), "ek-conflict")
-            work = hbox([self.form.widget, self.chart], "ek-work")
+            self.work = hbox([self.form.widget, self.chart], "ek-work")
             card = html_widget(card_html(self.exercise, self.tr))
-            self.body = vbox([card, work, self.status, self.conflict], "ek-body")
+            self.earlier = EarlierWork(self.state, self.tr, self.copy_from)
+            parts = [card, self.work, self.status, self.conflict]
+            if self.earlier.widget is not None:
+                parts.insert(1, self.earlier.widget)
+            self.body = vbox(parts, "ek-body")
         return self.body
+
+    def _replace_form(self) -> None:
+        """Show the saved answer in a new form (after taking a teammate's or copying)."""
+        self.form = Form(self.exercise, self.tr, self.changed, data=self.state.saved)
+        self.work.children = (self.form.widget, self.chart)
+        self.chart.value = self._chart_html(self.state.saved)
 
     def _chart_html(self, data: dict[str, Any] | None) -> str:
         chart = render(self.exercise, data or answers.empty_answer(self.exercise), self.tr.lang)
@@ -138,13 +151,30 @@ class ExerciseView:
 
     def take_theirs(self) -> None:
         latest = self.state.take_theirs()
-        self.form = Form(self.exercise, self.tr, self.changed, data=self.state.saved)
-        work = self.body.children[1] if self.body else None
-        if work is not None:
-            work.children = (self.form.widget, self.chart)
+        self._replace_form()
         self.conflict.children = ()
-        self.chart.value = self._chart_html(self.state.saved)
         self._say("status.took_theirs", "ok", revision=latest.revision if latest else 0)
+
+    def copy_from(self, source: CopySource, earlier: Revision) -> Outcome | None:
+        """Fill the empty fields from an earlier exercise and save that as a new revision."""
+        assert self.form is not None
+        self.debouncer.cancel()
+        title = find_exercise(source.exercise).title(self.tr.lang)
+        carried = carry(self.exercise, source, self.form.value, earlier.data)
+        if not carried.filled:
+            self._say("earlier.nothing", "info", title=title)
+            return None
+        outcome = self.state.save(carried.data)
+        if outcome.kind != "saved" or outcome.revision is None:
+            self.show(outcome)
+            return outcome
+        self._replace_form()
+        labels = ", ".join(self._label((name,)) for name in carried.filled)
+        self._say("earlier.copied", "ok", title=title, fields=labels,
+                  time=local_time(outcome.revision.created_at), revision=outcome.revision.revision)
+        if self.on_saved:
+            self.on_saved(self.state, outcome.revision)
+        return outcome
 
     def keep_mine(self) -> None:
         assert self.form is not None
