@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ekokit.content.calendar import calendar
 from ekokit.content.i18n import t
 from ekokit.errors import EkokitError
 
@@ -27,7 +28,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if ensure_demo_team(_store(args)):
         print("demo team created", flush=True)
     serve(ServeOptions(port=args.port, participants=args.participants, public=args.public,
-                       db_url=url, token=args.token))
+                       db_url=url, token=args.token, session=args.session))
     return 0
 
 
@@ -115,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--public", action="store_true",
                        help="listen on all interfaces; requires the printed token")
     serve.add_argument("--token", help="with --public: use this token instead of a generated one")
+    serve.add_argument("--session", choices=[s.id for s in calendar().sessions],
+                       help="the session whose kernels are kept warm (default: the calendar's "
+                       "session for today, or the next one)")
     serve.set_defaults(func=cmd_serve)
 
     team = sub.add_parser("team", help="manage teams").add_subparsers(dest="team_cmd",

@@ -56,3 +56,18 @@ def test_a_foreign_import_file_is_refused_in_english_when_asked(db_path, tmp_pat
                             check=False, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert Translator("en")("workbook.foreign") in result.stderr
+
+
+def test_the_pooled_session_is_todays_or_the_next_or_the_last():
+    import datetime as dt
+
+    from ekokit.content.calendar import calendar
+    from ekokit.server.app import pooled_notebook
+
+    sessions = calendar().sessions
+    assert pooled_notebook("3") == sessions[2].notebook
+    assert pooled_notebook(None, today=sessions[1].date) == sessions[1].notebook
+    day_after_first = sessions[0].date + dt.timedelta(days=1)
+    assert pooled_notebook(None, today=day_after_first) == sessions[1].notebook
+    assert pooled_notebook(None, today=sessions[-1].date + dt.timedelta(days=1)) == (
+        sessions[-1].notebook)

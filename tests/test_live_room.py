@@ -5,6 +5,7 @@ that started before the participant arrived, then reads ?team= and ?lang= from i
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -27,7 +28,8 @@ PAGE = "voila/render/01_ekosysteemit.ipynb"
 @pytest.fixture(scope="module")
 def live(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     db = tmp_path_factory.mktemp("live-room") / "ekokit.sqlite"
-    with running_server(db, participants=2, extra_args=("--public", "--token", TOKEN)) as url:
+    args = ("--public", "--token", TOKEN, "--session", "1")
+    with running_server(db, participants=2, extra_args=args) as url:
         yield url, Path(f"{db}.serve.log")
 
 
@@ -93,3 +95,19 @@ def test_the_pooled_page_shows_the_team_from_the_query_string_in_english(live):
         expect(page.locator(".ek-ex-s1_actor_map .ek-toggle")).to_have_text(
             en("exercise.open", title=find_exercise("s1_actor_map").title("en")))
         browser.close()
+
+
+def test_only_the_days_session_is_pooled_and_ready_says_what_it_holds(live):
+    """--session 1: two warm kernels for Session 1 only; ready reports their measured memory;
+    another session's page still opens, on a kernel of its own."""
+    base, log = live
+    text = log.read_text(encoding="utf-8")
+    ready = next(line for line in text.splitlines() if line.startswith("ekokit ready:"))
+    assert "2 warm kernels for 01_ekosysteemit.ipynb" in ready
+    assert re.search(r"pool of 2 kernels × \d+ MB = \d+ MB", ready), ready
+    before = text.count("Using pre-heated kernel")
+    status, page = fetch(f"{base}voila/render/02_tulevaisuusmuotoilu.ipynb?team=esimerkki"
+                         f"&token={TOKEN}")
+    assert status == 200
+    assert_clean_render(page)
+    assert log.read_text(encoding="utf-8").count("Using pre-heated kernel") == before

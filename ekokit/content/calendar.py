@@ -37,6 +37,11 @@ class Calendar(BaseModel):
     def session(self, session_id: str) -> SessionDate:
         return next(s for s in self.sessions if s.id == session_id)
 
+    def session_for(self, day: dt.date) -> SessionDate:
+        """The session held on ``day``, else the next one, else the last one."""
+        coming = [s for s in self.sessions if s.date >= day]
+        return min(coming, key=lambda s: s.date) if coming else self.sessions[-1]
+
     def homework_after(self, session_id: str) -> Homework | None:
         return next((h for h in self.homework if h.after == session_id), None)
 

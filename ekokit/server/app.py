@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 import socket
@@ -28,11 +29,33 @@ class ServeOptions:
     public: bool = False
     db_url: str | None = None
     token: str | None = None
+    session: str | None = None  # the day's session: its notebook gets the warm kernels
 
 
 def live_session_notebooks() -> list[str]:
     present = {p.name for p in notebooks_dir().glob("*.ipynb")}
     return [s.notebook for s in calendar().sessions if s.notebook in present]
+
+
+def pooled_notebook(session: str | None, today: dt.date | None = None) -> str:
+    """The notebook whose kernels are kept warm: the given session's, else the calendar's
+    session for today or the next one. The other sessions start a kernel per visitor."""
+    cal = calendar()
+    if session is None:
+        return cal.session_for(today or dt.date.today()).notebook
+    return cal.session(session).notebook
+
+
+def rss_mb(pid: int) -> float | None:
+    """A process's resident memory in MB (Linux /proc), None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
 
 
 class EkokitVoila(Voila):
@@ -58,7 +81,24 @@ class EkokitVoila(Voila):
         waiting = len(RequestInfoSocketHandler._waiters)
         if waiting >= self.expected_warm:
             self._ready_checker.stop()
-            print(self.ready_message, flush=True)
+            print(self.ready_message + self._pool_memory(), flush=True)
+
+    def _pool_memory(self) -> str:
+        """What the warm kernels hold, measured: '; pool N × M MB = T MB'."""
+        if not self.expected_warm:
+            return ""
+        sizes = []
+        for kernel_id in self.kernel_manager.list_kernel_ids():
+            process = getattr(self.kernel_manager.get_kernel(kernel_id).provisioner, "process",
+                              None)
+            size = rss_mb(process.pid) if process is not None else None
+            if size is not None:
+                sizes.append(size)
+        if not sizes:
+            return ""
+        each = sum(sizes) / len(sizes)
+        return (f"; pool of {self.expected_warm} kernels × {each:.0f} MB = "
+                f"{each * self.expected_warm:.0f} MB")
 
 
 def build_config(options: ServeOptions) -> Config:
@@ -76,9 +116,10 @@ def build_config(options: ServeOptions) -> Config:
     c.MappingKernelManager.cull_connected = False
     if options.participants > 0:
         c.VoilaConfiguration.preheat_kernel = True
+        pooled = pooled_notebook(options.session)
         pools = {"default": {"pool_size": 0}}
-        for name in live_session_notebooks():
-            pools[name] = {"pool_size": options.participants}
+        if pooled in live_session_notebooks():
+            pools[pooled] = {"pool_size": options.participants}
         c.VoilaKernelManager.kernel_pools_config = pools
         # Refill the pool only after the room has arrived: kernels starting during the burst
         # would take the CPU from the pages being served.
@@ -100,8 +141,11 @@ def serve(options: ServeOptions) -> None:
     url = f"http://{socket.getfqdn() if options.public else host}:{options.port}/"
     if options.public:
         url += f"?token={config.Voila.token}"
-    EkokitVoila.expected_warm = options.participants * len(live_session_notebooks())
-    pool = f", {options.participants} warm kernels per session" if options.participants else ""
+    pool = ""
+    if options.participants:
+        pooled = pooled_notebook(options.session)
+        EkokitVoila.expected_warm = options.participants * (pooled in live_session_notebooks())
+        pool = f", {options.participants} warm kernels for {pooled}"
     EkokitVoila.ready_message = f"ekokit ready: {url}{pool}"
     print(f"ekokit serving {notebooks_dir()} at {url}", flush=True)
     app = EkokitVoila(config=config)
