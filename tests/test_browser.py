@@ -354,3 +354,45 @@ def test_a_teammates_save_is_not_overwritten_and_mine_can_be_kept(server, browse
     finally:
         ctx_a.close()
         ctx_b.close()
+
+
+# -- g. every session: a drawn chart, a save that survives a reload, axe, privacy ------------------
+
+# (session, exercise with a drawn chart, a text field in it)
+SESSION_EXERCISES = [("1", "s1_maturity", "reflection"), ("2", "s2_futures_wheel", "centre"),
+                     ("3", "s3_assumptions", "riskiest"), ("4", "s4_aar", "event")]
+
+
+@pytest.mark.parametrize("session, exercise_id, field", SESSION_EXERCISES,
+                         ids=[s for s, _, _ in SESSION_EXERCISES])
+def test_each_session_saves_draws_and_passes_axe(server, page, team, server_store, session,
+                                                  exercise_id, field):
+    from ekokit.content.calendar import calendar
+    from ekokit.content.example import example_workbook
+
+    demo = example_workbook()["exercises"][exercise_id][-1]["data"]
+    server_store.save(team.slug, exercise_id, demo, base_revision=0, author="Aino")
+    notebook = calendar().session(session).notebook
+    url = f"{server}voila/render/{notebook}?{urlencode({'team': team.slug})}"
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("websocket", lambda socket: requested.append(socket.url))
+    open_app(page, url)
+    open_exercise(page, exercise_id)
+    section = exercise(page, exercise_id)
+    chart = section.locator(".ek-chart-area figure img")
+    expect(chart).to_be_visible()
+    assert len(chart.get_attribute("alt") or "") > 20  # the chart says what it shows
+
+    typed = f"Istunto {session}: <i>uusi</i> teksti"
+    section.locator(f".ek-field-{field} input, .ek-field-{field} textarea").fill(typed)
+    expect(status(page, exercise_id)).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
+    assert serious_violations(page) == []
+
+    page.reload()
+    expect(page.locator(".ek-app")).to_be_visible(timeout=APP_TIMEOUT)
+    open_exercise(page, exercise_id)
+    expect(section.locator(f".ek-field-{field} input, .ek-field-{field} textarea")).to_have_value(
+        typed)
+    assert server_store.latest(team.slug, exercise_id).data[field] == typed
+    assert [url for url in requested if not is_local(url)] == []
