@@ -396,3 +396,50 @@ def test_each_session_saves_draws_and_passes_axe(server, page, team, server_stor
         typed)
     assert server_store.latest(team.slug, exercise_id).data[field] == typed
     assert [url for url in requested if not is_local(url)] == []
+
+
+# -- h. checked by hand, and now by test: focus, the live region, the title, the skip link ------
+
+def _outline(page: Page, selector: str) -> tuple[float, str]:
+    element = page.locator(selector).first
+    element.focus()
+    return element.evaluate(
+        "el => [parseFloat(getComputedStyle(el).outlineWidth), getComputedStyle(el).outlineStyle]")
+
+
+def test_every_kind_of_input_shows_a_visible_focus(server, page, team):
+    open_app(page, app_url(server, team=team.slug))
+    open_exercise(page, "s1_phenomenon")  # a text input and text areas
+    open_exercise(page, "s1_lifecycle")  # a select
+    for selector in (".ek-ex-s1_phenomenon .ek-field-phenomenon input",
+                     ".ek-ex-s1_phenomenon .ek-field-description textarea",
+                     ".ek-ex-s1_lifecycle select"):
+        width, style = _outline(page, selector)
+        assert width >= 2 and style != "none", (selector, width, style)
+
+
+def test_the_status_is_one_live_region_that_stays(server, page, team):
+    open_app(page, app_url(server, team=team.slug))
+    open_exercise(page, "s1_phenomenon")
+    region = status(page, "s1_phenomenon")
+    expect(region).to_have_attribute("role", "status")
+    expect(region).to_have_attribute("aria-live", "polite")
+    node = region.element_handle()
+    for text in ("Ensimmäinen", "Toinen"):
+        text_input(page, "s1_phenomenon", "phenomenon").fill(text)
+        expect(region).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
+        expect(region).to_contain_text(SAVED_OK)
+    assert node.evaluate("el => el.isConnected")  # the same element, its text changed
+    assert node.evaluate("el => el.querySelectorAll('[role=status]').length") == 0
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_tab_title_is_the_session_and_a_skip_link_leads_to_the_exercises(server, page,
+                                                                              team, lang):
+    open_app(page, app_url(server, team=team.slug, lang=lang))
+    tr = Translator(lang)
+    expect(page).to_have_title(f"{tr('session.title_1')} – ekokit")
+    skip = page.locator(".ek-skip")
+    expect(skip).to_have_text(tr("progress.skip"))
+    target = skip.get_attribute("href")
+    expect(page.locator(target)).to_have_count(1)

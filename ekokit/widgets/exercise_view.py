@@ -124,7 +124,7 @@ class ExerciseView:
 
     def _message(self, key: str, level: str, **params: Any) -> str:
         text = html.escape(self.tr(key, **params))
-        return f'<p class="ek-status-{level}" role="status" aria-live="polite">{text}</p>'
+        return f'<p class="ek-status-{level}">{text}</p>'
 
     def _say(self, key: str, level: str, **params: Any) -> None:
         message = self._message(key, level, **params)

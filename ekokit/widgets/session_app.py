@@ -216,8 +216,10 @@ class SessionApp:
             due = tr("progress.homework_due", due=local_date(homework.due),
                      meeting=local_date(homework.team_meeting_by))
             lines.append(f'<p class="ek-due">{esc(due)}</p>')
+        first = next(iter(self.sections), "")
+        skip = f'<p><a class="ek-skip" href="#ek-h-{first}">{esc(tr("progress.skip"))}</a></p>'
         value = (f'<section class="ek-progress-box"><h2>{esc(tr("progress.heading"))}</h2>'
-                 f"{''.join(lines)}<ul>{''.join(rows)}</ul></section>")
+                 f"{''.join(lines)}{skip}<ul>{''.join(rows)}</ul></section>")
         if value != self.progress.value:
             self.progress.value = value
 
