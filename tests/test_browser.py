@@ -443,3 +443,30 @@ def test_the_tab_title_is_the_session_and_a_skip_link_leads_to_the_exercises(ser
     expect(skip).to_have_text(tr("progress.skip"))
     target = skip.get_attribute("href")
     expect(page.locator(target)).to_have_count(1)
+
+
+def test_the_opened_exercise_is_in_view_its_chart_natural_and_its_table_inside(server, page,
+                                                                               team,
+                                                                               server_store):
+    server_store.save(team.slug, "s1_actor_map", {"actors": ACTORS}, base_revision=0)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_app(page, app_url(server, team=team.slug, exercise="s1_actor_map"))
+    section = exercise(page, "s1_actor_map")
+    image = section.locator(".ek-chart-area img")
+    expect(image).to_be_visible()
+    expect(section.locator("h2")).to_be_in_viewport()  # ?exercise= brings it into view
+    natural, shown = image.evaluate(
+        "i => [i.naturalWidth, Math.round(i.getBoundingClientRect().width)]")
+    assert shown == natural  # drawn at 10 pt, shown at its natural size
+    section.locator(".ek-chart summary").click()
+    expect(section.locator(".ek-chart-table")).to_be_visible()
+    scroll, client = section.evaluate("s => [s.scrollWidth, s.clientWidth]")
+    assert scroll <= client  # the table scrolls in its column; the exercise does not widen
+
+
+def test_a_top_level_dropdown_is_one_line_tall(server, page, team):
+    open_app(page, app_url(server, team=team.slug, exercise="s1_lifecycle"))
+    select = exercise(page, "s1_lifecycle").locator(".ek-field-current_phase select")
+    expect(select).to_be_visible()
+    height = select.evaluate("s => s.getBoundingClientRect().height")
+    assert height <= 48, height

@@ -150,3 +150,17 @@ def test_automation_contract_classes(store, team):
     view = view_for("s1_phenomenon", store, team)
     assert "ek-field-phenomenon" in view.form.editors["phenomenon"].input._dom_classes
     assert "ek-status" in view.status._dom_classes
+
+
+def test_rows_loaded_from_a_saved_answer_are_numbered_in_order(store, team):
+    actors = [{"name": f"Toimija {i}", "org_type": "state", "ring": "core"} for i in range(3)]
+    store.save(team.slug, "s1_actor_map", {"actors": actors}, base_revision=0)
+    view = view_for("s1_actor_map", store, team)
+    editor = view.form.editors["actors"]
+    removes = [row.widget.children[-1].description for row in editor.rows]
+    assert removes == [fi("form.remove_row", n=n) for n in (1, 2, 3)]
+    editor.add_row()
+    assert editor.rows[-1].widget.children[-1].description == fi("form.remove_row", n=4)
+    editor.remove_row(editor.rows[0])
+    assert [row.widget.children[-1].description for row in editor.rows] == [
+        fi("form.remove_row", n=n) for n in (1, 2, 3)]

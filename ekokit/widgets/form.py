@@ -25,8 +25,8 @@ class ListEditor(Labelled):
     def __init__(self, spec: FieldSpec, value: Any, label: str, help_text: str,
                  tr: Translator, on_change: Listener, *, exercise: Exercise) -> None:
         self.spec, self.exercise, self.tr, self.on_change = spec, exercise, tr, on_change
-        self.rows: list[Form] = [self._row(data, first=i == 0)
-                                 for i, data in enumerate(value or [])]
+        self.rows: list[Form] = [self._row(data, number=i)
+                                 for i, data in enumerate(value or [], start=1)]
         self.rows_box = vbox([r.widget for r in self.rows], "ek-rows")
         self.add_button = button(tr("form.add_row", what=label), "ek-add-row",
                                  f"ek-add-{spec.name}")
@@ -38,11 +38,11 @@ class ListEditor(Labelled):
         super().__init__(spec, [*parts, self.rows_box, self.add_button], "", "ek-list",
                          f"ek-field-{spec.name}")
 
-    def _row(self, data: dict[str, Any] | None, *, first: bool) -> Form:
-        number = len(getattr(self, "rows", ())) + 1
+    def _row(self, data: dict[str, Any] | None, *, number: int) -> Form:
+        """Row ``number`` (from 1); the item fields' help is shown on the first row only."""
         remove = button(self.tr("form.remove_row", n=number), "ek-remove-row")
         row = Form(self.exercise, self.tr, self.on_change, data=data, fields=self.spec.item,
-                   path=(self.spec.name,), show_help=first, tail=(remove,), classes=("ek-row",))
+                   path=(self.spec.name,), show_help=number == 1, tail=(remove,), classes=("ek-row",))
         remove.on_click(lambda _b: self.remove_row(row))
         return row
 
@@ -50,7 +50,7 @@ class ListEditor(Labelled):
         if self.spec.max_items and len(self.rows) >= self.spec.max_items:
             self.show_error(self.tr("invalid.too_many", max=self.spec.max_items))
             return
-        self.rows.append(self._row(None, first=not self.rows))
+        self.rows.append(self._row(None, number=len(self.rows) + 1))
         self.rows_box.children = tuple(r.widget for r in self.rows)
         self.on_change()
 
