@@ -35,8 +35,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_team_add(args: argparse.Namespace) -> int:
     from ekokit.model.teams import Team, slugify
 
-    team = Team(slug=args.slug or slugify(args.name), name=args.name,
-                phenomenon=args.phenomenon, members=args.member or [])
+    # argv is raw input: pydantic validates it and turns the --member list into the tuple.
+    team = Team.model_validate({"slug": args.slug or slugify(args.name), "name": args.name,
+                                "phenomenon": args.phenomenon, "members": args.member or []})
     _store(args).create_team(team)
     print(team.slug)
     return 0

@@ -80,6 +80,21 @@ def test_every_check_has_a_test_here():
     assert untested == []
 
 
+def test_every_function_of_a_check_module_is_a_registered_check():
+    import importlib
+    import inspect
+    import pkgutil
+
+    unlisted = []
+    for info in pkgutil.iter_modules(validate.__path__):
+        if info.name.endswith("_checks"):
+            module = importlib.import_module(f"ekokit.validate.{info.name}")
+            unlisted += [f"{info.name}.{name}" for name, fn in inspect.getmembers(
+                module, inspect.isfunction) if fn.__module__ == module.__name__
+                and not name.startswith("_") and validate.CHECKS.get(name) is not fn]
+    assert unlisted == []
+
+
 # -- one test per check ------------------------------------------------------------------------
 def test_exercises_load_an_invalid_spec(data):
     edit(data / "exercises" / "s1_iceberg.yaml", "fields:", "colour: red\nfields:")

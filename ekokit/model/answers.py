@@ -5,8 +5,9 @@ but never a structurally invalid answer (too long, out of range, unknown choice,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model, model_validator
 
@@ -36,10 +37,10 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _unique_checker(fields: tuple[FieldSpec, ...]):
+def _unique_checker(fields: tuple[FieldSpec, ...]) -> Callable[[BaseModel], BaseModel]:
     uniques = [(f.name, f.unique) for f in fields if f.type == "list" and f.unique]
 
-    def check(self):
+    def check(self: BaseModel) -> BaseModel:
         for list_name, key in uniques:
             seen: set[str] = set()
             for index, row in enumerate(getattr(self, list_name)):
@@ -52,12 +53,17 @@ def _unique_checker(fields: tuple[FieldSpec, ...]):
     return check
 
 
-def _build(name: str, fields: tuple[FieldSpec, ...]):
+def _build(name: str, fields: tuple[FieldSpec, ...]) -> type[BaseModel]:
     def row_model(spec: FieldSpec) -> type[BaseModel]:
         return _build(f"{name}_{spec.name}", spec.item)
 
-    definitions = {f.name: kind(f).model(f, row_model) for f in fields}
-    validators = {"_unique": model_validator(mode="after")(_unique_checker(fields))}
+    # {field name: (type, default)}. Typed Any because mypy checks a **dict against every keyword
+    # of create_model, __config__ and __doc__ included, and a tuple is neither.
+    definitions: dict[str, Any] = {f.name: kind(f).model(f, row_model) for f in fields}
+    # pydantic documents __validators__ as decorated validators, which are descriptor proxies,
+    # not the plain callables its stub names.
+    validators = cast(dict[str, Callable[..., Any]],
+                      {"_unique": model_validator(mode="after")(_unique_checker(fields))})
     return create_model(name, __base__=_Strict, __validators__=validators, **definitions)
 
 
@@ -153,5 +159,6 @@ def missing_required(exercise: Exercise, data: dict[str, Any]) -> list[Path]:
     return missing
 
 
-def is_complete(exercise: Exercise, data: dict[str, Any] | None) -> bool:
+def is_complete(exercise: Exercise, data: dict[str, Any]) -> bool:
+    """A saved answer with every required field filled (an empty answer is never complete)."""
     return bool(data) and not missing_required(exercise, data)

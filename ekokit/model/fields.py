@@ -46,7 +46,7 @@ def _kind(name: str, text: TextFn, *, ranged: bool = False, counted: bool = Fals
 
 
 def _literal(vocab: str | None) -> Any:
-    return Literal[vocabularies()[vocab or ""]]  # type: ignore[valid-type]
+    return Literal[vocabularies()[vocab or ""]]
 
 
 def _plain(_spec: FieldSpec, value: Any, _lang: str) -> str:
@@ -125,12 +125,12 @@ def _textlist_model(spec, _row):
 @_kind("scores", _scores, ranged=True)
 def _scores_model(spec, _row):
     score = Annotated[int, Field(ge=spec.min, le=spec.max)]
-    return dict[_literal(spec.vocab), score], {}  # type: ignore[misc]
+    return dict[_literal(spec.vocab), score], {}
 
 
 @_kind("list", _rows, counted=True)
 def _list_model(spec, row):
-    return Annotated[list[row(spec)], Field(max_length=spec.max_items)], []  # type: ignore[misc]
+    return Annotated[list[row(spec)], Field(max_length=spec.max_items)], []
 
 
 def kind(spec: FieldSpec) -> FieldKind:

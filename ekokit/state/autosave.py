@@ -9,12 +9,12 @@ DEFAULT_DELAY = 0.6  # seconds after the last change; the status line says "save
 
 
 class Debouncer:
-    """Call ``action`` ``delay`` seconds after the last ``trigger()``.
+    """Call ``action`` ``delay`` seconds after the last ``trigger()`` (its result is ignored).
 
     Inside a kernel (an asyncio loop is running) the call is scheduled on that loop. Without a
     running loop — a plain script or a test — it runs at once, so nothing is ever left unsaved."""
 
-    def __init__(self, action: Callable[[], None], delay: float = DEFAULT_DELAY) -> None:
+    def __init__(self, action: Callable[[], object], delay: float = DEFAULT_DELAY) -> None:
         self.action = action
         self.delay = delay
         self._handle: asyncio.TimerHandle | None = None

@@ -172,13 +172,13 @@ class Store:
     def latest_all(self, team: str | None = None) -> dict[tuple[str, str], Revision]:
         """The newest revision of every (team, exercise), for one team or all teams."""
         r = revisions_table
-        newest = (
+        grouped = (
             select(r.c.team_slug, r.c.exercise_id, func.max(r.c.revision).label("rev"))
             .group_by(r.c.team_slug, r.c.exercise_id)
         )
         if team is not None:
-            newest = newest.where(r.c.team_slug == team)
-        newest = newest.subquery()
+            grouped = grouped.where(r.c.team_slug == team)
+        newest = grouped.subquery()
         query = select(r).join(
             newest,
             (r.c.team_slug == newest.c.team_slug)

@@ -35,7 +35,7 @@ class FacilitatorView:
     def __init__(self, *, lang: str | None = None, store: Store | None = None) -> None:
         self.tr = Translator(lang)
         self.store = store or Store()
-        sessions = sorted({c.session for c in all_exercises()}, key=SESSION_ORDER.get)
+        sessions = sorted({c.session for c in all_exercises()}, key=SESSION_ORDER.__getitem__)
         self.session = w.Dropdown(
             options=[(self.tr(f"facilitator.session_{s}"), s) for s in sessions],
             description=self.tr("facilitator.choose_session"),

@@ -1,0 +1,71 @@
+"""Checks of the exercises themselves: specs and card texts load and agree, related exercises
+exist, vocabularies exist and have their labels."""
+
+from __future__ import annotations
+
+from ekokit.validate._base import Content, Problems, walk
+
+
+def exercises_load(content: Content) -> Problems:
+    """Every spec and card text parses; every spec has a card text in every language and every
+    card text a spec."""
+    found = []
+    specs, texts = content.specs, content.texts
+    for eid in specs:
+        for lang in content.languages:
+            path = content.data / lang / "cards" / f"{eid}.yaml"
+            if (eid, lang) not in texts and not path.is_file():
+                found.append(f"{content.rel(path)}: missing (exercises/{eid}.yaml has no text)")
+    for eid, lang in texts:
+        if eid not in specs and not (content.data / "exercises" / f"{eid}.yaml").is_file():
+            found.append(f"{lang}/cards/{eid}.yaml: no spec exercises/{eid}.yaml")
+    return content.load_errors + found
+
+
+def related_exist(content: Content) -> Problems:
+    return [f"exercises/{eid}.yaml: related: {rel!r} is not an exercise"
+            for eid, spec in content.specs.items() for rel in spec.related
+            if rel not in content.exercise_ids]
+
+
+def vocabularies_exist(content: Content) -> Problems:
+    """Every ``vocab:`` and ``scale:`` names a vocabulary; a scale's ids are its numbers."""
+    vocabs = content.vocabularies
+    found = list(content.vocab_errors)
+    for eid, spec in content.specs.items():
+        for where, fs in walk(spec.fields):
+            for key in ("vocab", "scale"):
+                name = getattr(fs, key)
+                if name and name not in vocabs:
+                    found.append(f"exercises/{eid}.yaml: fields.{where}.{key}: no vocabulary "
+                                 f"{name!r} in vocab/")
+            if fs.scale in vocabs and fs.min is not None and fs.max is not None:
+                wanted = [str(n) for n in range(fs.min, fs.max + 1)]
+                if list(vocabs[fs.scale]) != wanted:
+                    found.append(f"exercises/{eid}.yaml: fields.{where}.scale: {fs.scale!r} "
+                                 f"has ids {list(vocabs[fs.scale])}, not {wanted}")
+    return found
+
+
+def vocabulary_labels(content: Content) -> Problems:
+    """Every vocabulary has a label for each id in every language, and no other labels."""
+    from ekokit.content.vocab import vocab_labels
+
+    found = []
+    vocabs = content.vocabularies
+    for lang in content.languages:
+        labels = vocab_labels(lang)
+        for name, ids in vocabs.items():
+            own = labels.get(name)
+            if own is None:
+                found.append(f"{lang}/vocab/: {name}: no labels")
+                continue
+            missing = [i for i in ids if not str(own.get(i, "")).strip()]
+            extra = sorted(set(own) - set(ids))
+            if missing:
+                found.append(f"{lang}/vocab/: {name}: no label for {missing}")
+            if extra:
+                found.append(f"{lang}/vocab/: {name}: labels for unknown ids {extra}")
+        for name in sorted(set(labels) - set(vocabs)):
+            found.append(f"{lang}/vocab/: {name}: labels for a vocabulary not in vocab/")
+    return found
