@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RUFF = Path(sys.executable).with_name("ruff")
 
 LAYERS = ("content", "model", "store", "state", "charts", "widgets", "server")
-TOP = ("validate", "cli")  # above every layer (the notebook API: see the xfail at the end)
+TOP = ("validate", "cli")  # above every layer, with the notebook API (tested at the end)
 MODULE = {
     "content": "ekokit.content.exercises",
     "model": "ekokit.model.answers",
@@ -91,8 +91,6 @@ def test_an_import_downwards_or_of_the_layers_own_library_is_not(folder, line):
     assert "TID251" not in reported(folder, line)
 
 
-@pytest.mark.xfail(strict=True, reason="no layer's ruff.toml bans ekokit.notebook (the learner "
-                   "API above server) yet; remove this mark when they do")
 @pytest.mark.parametrize("folder", LAYERS)
 def test_the_notebook_api_is_above_every_layer(folder):
     assert "TID251" in reported(folder, "import ekokit.notebook")

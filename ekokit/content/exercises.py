@@ -97,7 +97,7 @@ class CopySource(BaseModel):
 
     def rules(self) -> dict[str, CopyRule]:
         """Every target field with its rule (a plain name is ``{from: name}``)."""
-        return {target: CopyRule(source=rule) if isinstance(rule, str) else rule
+        return {target: CopyRule.model_validate({"from": rule}) if isinstance(rule, str) else rule
                 for target, rule in self.fields}
 
 

@@ -55,7 +55,7 @@ def carry(exercise: Exercise, source: CopySource, current: Mapping[str, Any],
     empty rather than cut: nothing is saved that the team did not write."""
     fields = {f.name: f for f in exercise.spec.fields}
     data = dict(current)
-    filled = []
+    filled: list[str] = []
     for target, rule in source.rules().items():
         spec = fields.get(target)
         if spec is None or not is_empty(data.get(target)):

@@ -21,7 +21,7 @@ from ekokit.widgets.shared import button, vbox
 from ekokit.widgets.shared import html as html_widget
 
 esc = html.escape
-Copy = Callable[[CopySource, Revision], None]
+Copy = Callable[[CopySource, Revision], object]
 
 
 class EarlierWork:

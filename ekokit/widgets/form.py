@@ -42,7 +42,8 @@ class ListEditor(Labelled):
         """Row ``number`` (from 1); the item fields' help is shown on the first row only."""
         remove = button(self.tr("form.remove_row", n=number), "ek-remove-row")
         row = Form(self.exercise, self.tr, self.on_change, data=data, fields=self.spec.item,
-                   path=(self.spec.name,), show_help=number == 1, tail=(remove,), classes=("ek-row",))
+                   path=(self.spec.name,), show_help=number == 1, tail=(remove,),
+                   classes=("ek-row",))
         remove.on_click(lambda _b: self.remove_row(row))
         return row
 
