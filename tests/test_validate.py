@@ -116,6 +116,16 @@ def test_related_exist(data):
     only(fired(data), "related_exist", "s9_nothing")
 
 
+def test_copy_sources(data):
+    edit(data / "exercises" / "s3_experiment_plan.yaml", "items: {step: action,",
+         "items: {step: deed,")
+    only(fired(data), "copy_sources", "exercises/s3_experiment_plan.yaml",
+         "first_steps.items: 'step' ← 'deed'")
+    edit(data / "exercises" / "s2_futures_wheel.yaml", "fields: {centre: phenomenon}",
+         "fields: {centre: phenomena}")
+    assert "no field 'phenomena' in s1_phenomenon" in " ".join(fired(data)["copy_sources"])
+
+
 def test_vocabularies_exist(data):
     edit(data / "exercises" / "s1_actor_map.yaml", "vocab: ring", "vocab: rings")
     only(fired(data), "vocabularies_exist", "exercises/s1_actor_map.yaml", "fields.actors.ring",

@@ -39,6 +39,7 @@ __all__ = ["CHECKS", "Check", "Content", "Problems", "main", "notices", "problem
 CHECKS: dict[str, Check] = {fn.__name__: fn for fn in (
     content_checks.exercises_load,
     content_checks.related_exist,
+    content_checks.copy_sources,
     content_checks.vocabularies_exist,
     content_checks.vocabulary_labels,
     language_checks.ui_keys,

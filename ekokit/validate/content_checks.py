@@ -28,6 +28,33 @@ def related_exist(content: Content) -> Problems:
             if rel not in content.exercise_ids]
 
 
+def copy_sources(content: Content) -> Problems:
+    """Every ``copy_from`` names an exercise and fields that exist on both sides: the target
+    field in this spec, the source field in the source's spec, and list item fields likewise."""
+    found = []
+    for eid, spec in content.specs.items():
+        own = {f.name: f for f in spec.fields}
+        for source in spec.copy_from:
+            where = f"exercises/{eid}.yaml: copy_from {source.exercise}"
+            other = content.specs.get(source.exercise)
+            if other is None:
+                found.append(f"{where}: not an exercise")
+                continue
+            theirs = {f.name: f for f in other.fields}
+            for target, rule in source.rules().items():
+                if target not in own:
+                    found.append(f"{where}: no field {target!r} in this exercise")
+                if rule.source not in theirs:
+                    found.append(f"{where}: no field {rule.source!r} in {source.exercise}")
+                elif target in own and rule.items:
+                    mine_items = {f.name for f in own[target].item}
+                    their_items = {f.name for f in theirs[rule.source].item}
+                    found += [f"{where}: {target}.items: {t!r} ← {s!r} is not an item field"
+                              for t, s in rule.items
+                              if t not in mine_items or s not in their_items]
+    return found
+
+
 def vocabularies_exist(content: Content) -> Problems:
     """Every ``vocab:`` and ``scale:`` names a vocabulary; a scale's ids are its numbers."""
     vocabs = content.vocabularies
