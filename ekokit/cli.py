@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,9 +23,12 @@ def _store(args: argparse.Namespace):
 def cmd_serve(args: argparse.Namespace) -> int:
     from ekokit.paths import as_db_url, default_db_url
     from ekokit.server.app import ServeOptions, serve
+    from ekokit.state.exercise import SELF_STUDY
     from ekokit.store.demo import ensure_demo_team
 
     url = as_db_url(args.db) if args.db else default_db_url()
+    if args.demo:  # the kernels inherit it
+        os.environ[SELF_STUDY] = "1"
     if ensure_demo_team(_store(args)):
         print("demo team created", flush=True)
     serve(ServeOptions(port=args.port, participants=args.participants, public=args.public,
@@ -117,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--public", action="store_true",
                        help="listen on all interfaces; requires the printed token")
     serve.add_argument("--token", help="with --public: use this token instead of a generated one")
+    serve.add_argument("--demo", action="store_true",
+                       help="self-study: the demo team takes saves (otherwise it stays as it is)")
     serve.add_argument("--session", choices=[s.id for s in calendar().sessions],
                        help="the session whose kernels are kept warm (default: the calendar's "
                        "session for today, or the next one)")

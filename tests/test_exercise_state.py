@@ -91,3 +91,32 @@ def test_session_progress_counts_homework_apart():
     assert (progress.session.done, progress.session.total) == (1, own)
     assert (progress.homework.started, progress.homework.total) == (
         1, len(exercises) - own)
+
+
+def test_the_demo_team_is_an_example_not_a_workspace(store, team, monkeypatch):
+    from ekokit.model.teams import DEMO_TEAM
+    from ekokit.state.exercise import SELF_STUDY
+    from ekokit.store.demo import ensure_demo_team
+
+    monkeypatch.delenv(SELF_STUDY, raising=False)
+    ensure_demo_team(store)  # a room: the demo team beside a real one
+    before = len(store.history(DEMO_TEAM, PHENOMENON))
+    state = ExerciseState(find_exercise(PHENOMENON), store, DEMO_TEAM)
+    state.reload()
+    assert state.save({"phenomenon": "Kokeilu"}).kind == "example"
+    assert len(store.history(DEMO_TEAM, PHENOMENON)) == before
+    monkeypatch.setenv(SELF_STUDY, "1")  # ekokit serve --demo
+    assert state.save({"phenomenon": "Kokeilu"}).kind == "saved"
+
+
+def test_a_store_with_only_the_demo_team_is_self_study(tmp_path, monkeypatch):
+    from ekokit.model.teams import DEMO_TEAM
+    from ekokit.state.exercise import SELF_STUDY
+    from ekokit.store.demo import ensure_demo_team
+
+    monkeypatch.delenv(SELF_STUDY, raising=False)
+    store = Store(str(tmp_path / "alone.sqlite"))
+    ensure_demo_team(store)
+    state = ExerciseState(find_exercise(PHENOMENON), store, DEMO_TEAM)
+    state.reload()
+    assert state.save({"phenomenon": "Kokeilu"}).kind == "saved"

@@ -87,3 +87,25 @@ def test_every_session1_exercise_builds(store, team):
         section.set_open(True)
         assert section.view.form is not None
         assert "<figure" in section.view.chart.value or "<table" in section.view.chart.value
+
+
+def test_the_demo_team_is_never_preselected_and_says_why_it_does_not_save(store, team,
+                                                                           monkeypatch):
+    from ekokit.model.teams import DEMO_TEAM
+    from ekokit.state.exercise import SELF_STUDY
+    from ekokit.store.demo import ensure_demo_team
+
+    monkeypatch.delenv(SELF_STUDY, raising=False)
+    ensure_demo_team(store)
+    store.save(team.slug, "s1_iceberg", {}, base_revision=0)
+    store.save(DEMO_TEAM, "s1_iceberg", {"events": ["Uusin"]},
+               base_revision=store.latest(DEMO_TEAM, "s1_iceberg").revision)  # saved last
+    app = app_for(store)
+    picker = app.team_area.children[0]
+    choice = next(w for w in picker.children[1].children if "ek-field-team" in w._dom_classes)
+    assert choice.value == team.slug
+    demo = app_for(store, team=DEMO_TEAM)
+    section = demo.sections["s1_phenomenon"]
+    section.set_open(True)
+    section.view.form.editors["phenomenon"].input.value = "Kokeilu"
+    assert html.escape(fi("status.example")) in section.view.status.value

@@ -3,10 +3,12 @@ based on, and what a save did. The exercise view renders it; tests drive it dire
 
 A save ends in exactly one :class:`Outcome`: saved, unchanged, invalid (nothing stored, the
 problems say where), conflict (a teammate saved first: nothing stored, their version is
-attached) or unavailable (the store cannot be written: nothing stored)."""
+attached), unavailable (the store cannot be written: nothing stored) or example (the worked
+example team outside self-study: nothing stored)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -14,9 +16,19 @@ from ekokit.content.exercises import Exercise
 from ekokit.errors import StaleRevision, StoreUnavailable
 from ekokit.model import answers
 from ekokit.model.progress import State, exercise_state
+from ekokit.model.teams import DEMO_TEAM
 from ekokit.store.database import Revision, Store
 
-OutcomeKind = Literal["saved", "unchanged", "invalid", "conflict", "unavailable"]
+OutcomeKind = Literal["saved", "unchanged", "invalid", "conflict", "unavailable", "example"]
+SELF_STUDY = "EKOKIT_SELF_STUDY"  # "1": the demo team takes saves (``ekokit serve --demo``)
+
+
+def example_is_writable(store: Store) -> bool:
+    """The worked example takes saves only in self-study: ``ekokit serve --demo``, or a store
+    that holds no team but the example. Otherwise its answers stay as every learner sees them."""
+    if os.environ.get(SELF_STUDY) == "1":
+        return True
+    return all(team.slug == DEMO_TEAM for team in store.teams())
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,8 @@ class ExerciseState:
             return Outcome("invalid", problems=exc.problems)
         if clean == self.saved:
             return Outcome("unchanged", self.latest)
+        if self.team == DEMO_TEAM and not example_is_writable(self.store):
+            return Outcome("example")
         try:
             revision = self.store.save(self.team, self.exercise.id, clean,
                                        base_revision=self.base_revision, author=self.author)

@@ -98,6 +98,8 @@ class ExerciseView:
         self.form.clear_errors()
         if outcome.kind == "conflict":
             self._show_conflict(outcome.revision)
+        elif outcome.kind == "example":
+            self._say("status.example", "error")
         elif outcome.kind == "unavailable":
             error = outcome.error
             self._say(error.key if error else "error.store_unavailable", "error",

@@ -18,7 +18,7 @@ from ekokit.content.i18n import Translator, languages
 from ekokit.content.timefmt import local_date
 from ekokit.errors import EkokitError
 from ekokit.model.progress import session_progress
-from ekokit.model.teams import Team
+from ekokit.model.teams import DEMO_TEAM, Team
 from ekokit.state.exercise import ExerciseState
 from ekokit.store.database import Revision, Store
 from ekokit.widgets.exercise_view import ExerciseView
@@ -225,7 +225,6 @@ class SessionApp:
 
 
 def _most_recent_team(store: Store) -> str | None:
-    latest = store.latest_all()
-    if not latest:
-        return None
-    return max(latest.values(), key=lambda r: r.created_at).team
+    """The team that saved last, never the worked example (a newcomer would write into it)."""
+    latest = [r for r in store.latest_all().values() if r.team != DEMO_TEAM]
+    return max(latest, key=lambda r: r.created_at).team if latest else None
