@@ -1,7 +1,11 @@
-"""Shared helpers of the benchmark scripts: statistics, result files, servers and timed GETs.
+"""Shared helpers of the benchmark scripts: statistics, result files, sessions, CPU accounting
+and timed GETs.
 
 Not a benchmark itself. Each script in this folder imports it (the script's own folder is on
-``sys.path`` when run as ``python benchmarks/<name>.py``)."""
+``sys.path`` when run as ``python benchmarks/<name>.py``). Servers are started by
+``tests/servers.py``, the one module that starts ``ekokit serve`` and plain ``voila``: this module
+puts the repository root on ``sys.path`` so that ``tests.servers`` (and this checkout's
+``ekokit``) can be imported."""
 
 from __future__ import annotations
 
@@ -10,25 +14,36 @@ import json
 import math
 import os
 import platform
-import signal
-import socket
 import statistics
-import subprocess
 import sys
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(1, str(REPO))  # after the script's own folder
+
+from tests.servers import (  # noqa: E402 - needs the repository root on sys.path
+    Server,
+    ServerFailed,
+    descendants,
+    ekokit_server,
+    free_port,
+    voila_server,
+)
+
+__all__ = ["Server", "ServerFailed", "free_port"]  # re-exported for the scripts
+
 RESULTS = REPO / "benchmarks" / "results"
 LOGS = RESULTS / "logs"
 _venv_bin = REPO / ".venv" / "bin"
 BIN = _venv_bin if (_venv_bin / "python").exists() else Path(sys.executable).parent
-NOTEBOOK = "01_ekosysteemit.ipynb"
+# As on a facilitator's machine: Python caches compiled modules, so kernels after the first do
+# not recompile ekokit's sources (some sandboxes switch the cache off).
+BENCH_ENV: dict[str, str | None] = {"PYTHONDONTWRITEBYTECODE": None}
 DEMO_TEAM = "esimerkki"
-EKOKIT_PATH = f"/voila/render/{NOTEBOOK}?team={DEMO_TEAM}"  # under `ekokit serve`
 PLAIN_PATH = f"/?team={DEMO_TEAM}"  # plain `voila <notebook>` serves the notebook at /
 POOLED_LINE = "Using pre-heated kernel"  # Voilà's log line when a request takes a pooled kernel
 
@@ -110,43 +125,38 @@ def write_result(name: str, data: dict[str, Any]) -> Path:
     return path
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+# -- servers (started by tests/servers.py, the one place that starts them) -----------------------
+def session_notebook(session: str) -> str:
+    """The calendar's notebook for a session id ("1"…"4")."""
+    from ekokit.content.calendar import calendar
+
+    return calendar().session(session).notebook
 
 
-# -- servers -------------------------------------------------------------------------------------
-class ServerFailed(RuntimeError):
-    pass
+def session_ids() -> list[str]:
+    from ekokit.content.calendar import calendar
+
+    return [s.id for s in calendar().sessions]
 
 
-def _children() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        tree.setdefault(ppid, []).append(int(entry.name))
-    return tree
+def ekokit_path(notebook: str) -> str:
+    """The page of a session notebook under `ekokit serve`, for the demo team."""
+    return f"/voila/render/{notebook}?team={DEMO_TEAM}"
 
 
-def descendants(pid: int) -> list[int]:
-    """Every process below ``pid`` (kernels run in sessions of their own, not in its group)."""
-    if not Path("/proc").is_dir():
-        return []
-    tree, found, todo = _children(), [], [pid]
-    while todo:
-        for child in tree.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
+def ekokit_bench_server(name: str, db: Path, port: int, session: str,
+                        participants: int = 0) -> Server:
+    """`ekokit serve --session S` (always explicit: the default follows today's date)."""
+    return ekokit_server(name, db, port, participants=participants, session=session,
+                         log_path=LOGS / f"{name}.log", bin_dir=BIN, env=BENCH_ENV)
 
 
+def plain_voila_server(name: str, db: Path, port: int, notebook: str) -> Server:
+    return voila_server(name, notebook, db, port, log_path=LOGS / f"{name}.log", bin_dir=BIN,
+                        env=BENCH_ENV)
+
+
+# -- CPU accounting ------------------------------------------------------------------------------
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of one process so far (0 when it is gone)."""
     try:
@@ -171,132 +181,6 @@ def cpu_spent(before: dict[int, float], after: dict[int, float], root: int) -> d
         "new_processes": len(new),
         "new_processes_cpu_s": round(sum(after[p] for p in new), 2),
     }
-
-
-class Server:
-    """A server process in a new session; stdout lines are timestamped, stderr goes to a log.
-
-    ``stop()`` ends the process group and every descendant (by pid), whatever happened."""
-
-    def __init__(self, name: str, argv: list[str], env: dict[str, str] | None = None) -> None:
-        self.name, self.argv = name, argv
-        self.env = {**os.environ, **(env or {})}
-        # As on a facilitator's machine: Python caches compiled modules, so kernels after the
-        # first do not recompile ekokit's sources (some sandboxes switch the cache off).
-        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
-        LOGS.mkdir(parents=True, exist_ok=True)
-        self.log_path = LOGS / f"{name}.stderr.log"
-        self.lines: list[tuple[float, str]] = []
-        self.proc: subprocess.Popen | None = None
-        self.started = 0.0
-        self._seen = threading.Condition()
-
-    def start(self) -> Server:
-        self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
-        self.started = time.perf_counter()
-        self.proc = subprocess.Popen(
-            self.argv, cwd=REPO, env=self.env, stdout=subprocess.PIPE, stderr=self._log,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-        )
-        threading.Thread(target=self._read, daemon=True).start()
-        return self
-
-    def _read(self) -> None:
-        assert self.proc is not None and self.proc.stdout is not None
-        for raw in self.proc.stdout:
-            with self._seen:
-                self.lines.append((time.perf_counter(), raw.decode(errors="replace").rstrip()))
-                self._seen.notify_all()
-        with self._seen:
-            self._seen.notify_all()
-
-    def wait_line(self, marker: str, timeout: float) -> float:
-        """Seconds from start until a stdout line contains ``marker``."""
-        deadline = time.monotonic() + timeout
-        with self._seen:
-            while True:
-                for stamp, line in self.lines:
-                    if marker in line:
-                        return stamp - self.started
-                if self.proc.poll() is not None:
-                    raise ServerFailed(f"{self.name} exited ({self.proc.returncode}) before "
-                                       f"{marker!r}:\n{self.stderr_tail()}")
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise ServerFailed(f"{self.name}: no {marker!r} within {timeout:.0f} s:\n"
-                                       f"{self.stderr_tail()}")
-                self._seen.wait(min(left, 0.5))
-
-    def wait_port(self, port: int, timeout: float) -> float:
-        """Seconds from start until 127.0.0.1:port accepts connections."""
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    return time.perf_counter() - self.started
-            except OSError:
-                pass
-            if self.proc.poll() is not None:
-                raise ServerFailed(f"{self.name} exited ({self.proc.returncode}):\n"
-                                   f"{self.stderr_tail()}")
-            if time.monotonic() > deadline:
-                raise ServerFailed(f"{self.name}: port {port} closed after {timeout:.0f} s:\n"
-                                   f"{self.stderr_tail()}")
-            time.sleep(0.05)
-
-    def stderr_text(self) -> str:
-        try:
-            return self.log_path.read_text(errors="replace")
-        except OSError:
-            return ""
-
-    def stderr_tail(self, lines: int = 40) -> str:
-        return "\n".join(self.stderr_text().splitlines()[-lines:])
-
-    def count(self, needle: str) -> int:
-        return self.stderr_text().count(needle)
-
-    def stop(self) -> None:
-        if self.proc is None:
-            return
-        pid = self.proc.pid
-        below = descendants(pid)
-        _signal(pid, below, signal.SIGTERM)  # Voilà shuts its kernels down on SIGTERM
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and (self.proc.poll() is None or _alive(below)):
-            time.sleep(0.2)
-        _signal(pid, _alive(below), signal.SIGKILL)
-        try:
-            self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
-        self._log.close()
-        self.proc = None
-
-
-def _alive(pids: list[int]) -> list[int]:
-    return [p for p in pids if Path(f"/proc/{p}").exists()]
-
-
-def _signal(group: int, pids: list[int], sig: int) -> None:
-    for send, target in ((os.killpg, group), *((os.kill, p) for p in pids)):
-        try:
-            send(target, sig)
-        except (ProcessLookupError, PermissionError):
-            pass
-
-
-def ekokit_server(name: str, db: Path, port: int, participants: int = 0) -> Server:
-    argv = [str(BIN / "ekokit"), "--db", str(db), "serve", "--port", str(port)]
-    if participants:
-        argv += ["--participants", str(participants)]
-    return Server(name, argv, env={"PYTHONUNBUFFERED": "1"})
-
-
-def plain_voila_server(name: str, db: Path, port: int) -> Server:
-    argv = [str(BIN / "voila"), str(REPO / "notebooks" / NOTEBOOK), "--port", str(port),
-            "--no-browser", "--Voila.ip=127.0.0.1"]
-    return Server(name, argv, env={"EKOKIT_DB": str(db), "PYTHONUNBUFFERED": "1"})
 
 
 def seed_demo_team(db: Path) -> None:

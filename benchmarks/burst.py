@@ -1,16 +1,18 @@
-"""A room opening Session 1 at once: N simultaneous GETs, ekokit's kernel pool vs plain Voilà.
+"""A room opening a session at once: N simultaneous GETs, ekokit's kernel pool vs plain Voilà.
 
-1. ``ekokit serve --participants N`` on a free port with a fresh temporary store; after
-   "ekokit ready", N clients GET /voila/render/01_ekosysteemit.ipynb?team=esimerkki at once.
-2. In the same run, plain ``voila notebooks/01_ekosysteemit.ipynb`` (a kernel started per
-   request) with EKOKIT_DB pointing at the same store; N clients GET /?team=esimerkki at once.
+For the session S of --session (default 1; its notebook from data/calendar.yaml):
+
+1. ``ekokit serve --session S --participants N`` on a free port with a fresh temporary store;
+   after "ekokit ready", N clients GET /voila/render/<S's notebook>?team=esimerkki at once.
+2. In the same run, plain ``voila notebooks/<S's notebook>`` (a kernel started per request)
+   with EKOKIT_DB pointing at the same store; N clients GET /?team=esimerkki at once.
 
 Each client's time runs from its GET to the last byte of the page. A burst gives up after
 --timeout seconds and reports what finished. Traffic goes to 127.0.0.1 only; each server runs in
 a session of its own and is ended with all its kernels, whatever happens.
 
-Usage: .venv/bin/python benchmarks/burst.py [--clients 30] [--timeout 300]
-Prints a Markdown table; writes benchmarks/results/burst.json."""
+Usage: .venv/bin/python benchmarks/burst.py [--session 1] [--clients 30] [--timeout 300]
+Prints a Markdown table; writes benchmarks/results/burst_s<S>.json."""
 
 from __future__ import annotations
 
@@ -24,14 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from _common import (
-    EKOKIT_PATH,
     PLAIN_PATH,
     POOLED_LINE,
     Server,
     ServerFailed,
     cpu_snapshot,
     cpu_spent,
-    ekokit_server,
+    ekokit_bench_server,
+    ekokit_path,
     fmt,
     free_port,
     http_client,
@@ -39,12 +41,18 @@ from _common import (
     plain_voila_server,
     ratio,
     seed_demo_team,
+    session_ids,
+    session_notebook,
     summary,
     timed_get,
     write_result,
 )
 
 NAME = "burst"
+
+
+def result_name(session: str) -> str:
+    return f"{NAME}_s{session}"
 
 
 async def burst(url: str, clients: int, timeout: float) -> tuple[list[dict[str, Any]], float]:
@@ -89,66 +97,77 @@ def _measure(server: Server, port: int, path: str, clients: int, timeout: float,
     }
 
 
-def run_ekokit(db: Path, clients: int, timeout: float) -> dict[str, Any]:
+def run_ekokit(db: Path, session: str, clients: int, timeout: float) -> dict[str, Any]:
     port = free_port()
-    server = ekokit_server("burst-ekokit", db, port, clients).start()
+    server = ekokit_bench_server(f"{NAME}-s{session}-ekokit", db, port, session, clients).start()
     try:
-        ready = server.wait_line("ekokit ready", max(300.0, 20.0 * clients))
-        return _measure(server, port, EKOKIT_PATH, clients, timeout, ready)
+        ready = server.wait_ready(max(300.0, 20.0 * clients))
+        return _measure(server, port, ekokit_path(session_notebook(session)), clients, timeout,
+                        ready)
     finally:
         server.stop()
 
 
-def run_plain(db: Path, clients: int, timeout: float) -> dict[str, Any]:
+def run_plain(db: Path, session: str, clients: int, timeout: float) -> dict[str, Any]:
     port = free_port()
-    server = plain_voila_server("burst-plain-voila", db, port).start()
+    server = plain_voila_server(f"{NAME}-s{session}-plain-voila", db, port,
+                                session_notebook(session)).start()
     try:
-        ready = server.wait_port(port, 120.0)
+        ready = server.wait_ready(120.0)
         return _measure(server, port, PLAIN_PATH, clients, timeout, ready)
     finally:
         server.stop()
 
 
-def markdown(result: dict[str, Any]) -> str:
-    n = result["args"]["clients"]
-    ek, plain = result["results"]["ekokit"], result["results"]["plain_voila"]
-
-    def row(label: str, part: dict[str, Any]) -> list[Any]:
-        s = part["summary"]
-        return [label, f"{part['ok']}/{n}", fmt(s["min"]), fmt(s["median"]), fmt(s["p95"]),
-                fmt(s["max"])]
-
+def markdown(results: dict[str, Any] | list[dict[str, Any]]) -> str:
+    """One table for one or more runs (a row per session): ekokit's pool and plain Voilà."""
+    runs = [results] if isinstance(results, dict) else results
+    counts = sorted({r["args"]["clients"] for r in runs})
+    n = counts[0] if len(counts) == 1 else "N"
+    rows, notes = [], []
+    for r in runs:
+        ek, plain = r["results"]["ekokit"], r["results"]["plain_voila"]
+        es, ps, k = ek["summary"], plain["summary"], r["args"]["clients"]
+        rows.append([f"{r['session']}: `{r['notebook']}`",
+                     f"{ek['ok']}/{k}", fmt(es["median"]), fmt(es["p95"]), fmt(es["max"]),
+                     f"{plain['ok']}/{k}", fmt(ps["median"]), fmt(ps["p95"]), fmt(ps["max"]),
+                     f"×{fmt(r['ratios']['p95'], 1)}"])
+        notes.append(f"Session {r['session']}: plain Voilà / ekokit median "
+                     f"×{fmt(r['ratios']['median'], 1)}; ekokit served {ek['pooled_requests']}/{k} "
+                     f"from the pool, ready {fmt(ek['ready_s'], 1)} s after start.")
     table = md_table(
-        [f"{n} clients at once, full page (s)", "ok", "min", "median", "p95", "max"],
-        [row(f"`ekokit serve --participants {n}`", ek),
-         row("plain `voila` (a kernel per request)", plain)],
+        [f"{n} clients at once, full page (s)", "ekokit ok", "ekokit median", "ekokit p95",
+         "ekokit max", "plain Voilà ok", "plain median", "plain p95", "plain max",
+         "plain / ekokit p95"],
+        rows,
     )
-    r = result["ratios"]
-    return (f"{table}\n\nplain Voilà / ekokit: median ×{fmt(r['median'], 1)}, "
-            f"p95 ×{fmt(r['p95'], 1)}. ekokit served {ek['pooled_requests']}/{n} from the pool; "
-            f"ready {fmt(ek['ready_s'], 1)} s after start.")
+    return (f"{table}\n\nekokit: `ekokit serve --session S --participants {n}`; plain Voilà: "
+            f"`voila notebooks/<notebook>`, a kernel started per request. " + " ".join(notes))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--session", choices=session_ids(), default="1",
+                        help="the session whose notebook the room opens (default: 1)")
     parser.add_argument("--clients", type=int, default=30)
     parser.add_argument("--timeout", type=float, default=300.0, help="per burst, seconds")
     args = parser.parse_args(argv)
+    notebook = session_notebook(args.session)
     with tempfile.TemporaryDirectory(prefix="ekokit-bench-") as tmp:
         db = Path(tmp) / "ekokit.sqlite"
         seed_demo_team(db)
         try:
-            ekokit = run_ekokit(db, args.clients, args.timeout)
+            ekokit = run_ekokit(db, args.session, args.clients, args.timeout)
             time.sleep(2)  # let the machine settle after the first server's kernels are gone
-            plain = run_plain(db, args.clients, args.timeout)
+            plain = run_plain(db, args.session, args.clients, args.timeout)
         except ServerFailed as exc:
             print(f"burst: {exc}", file=sys.stderr)
             return 1
     ratios = {key: ratio(plain["summary"][key], ekokit["summary"][key])
               for key in ("median", "p95")}
-    result = {"args": vars(args), "unit": "s",
+    result = {"args": vars(args), "unit": "s", "session": args.session, "notebook": notebook,
               "results": {"ekokit": ekokit, "plain_voila": plain}, "ratios": ratios}
-    path = write_result(NAME, result)
+    path = write_result(result_name(args.session), result)
     print(markdown(result))
     for label, part in (("ekokit", ekokit), ("plain Voilà", plain)):
         c = part["cpu_during_burst"]

@@ -1,7 +1,10 @@
 """Run every benchmark and print one Markdown block for the README's "## Benchmarks" section.
 
+The plan: save latency; the page render of every session (cold and pooled); the 30-client burst
+for Session 1 and for Session 2. One table per benchmark, a row per session.
+
 Usage: .venv/bin/python benchmarks/run_all.py [--quick]
---quick is a smoke run: fewer saves, GETs and clients; its figures are not for the README.
+--quick is a smoke run: the smallest counts; its figures are not for the README.
 Writes benchmarks/results/run_all.json and benchmarks/results/README_block.md."""
 
 from __future__ import annotations
@@ -20,64 +23,75 @@ from _common import RESULTS, machine, write_result
 
 HERE = Path(__file__).resolve().parent
 
-FULL = {
-    "save_latency": ["--iterations", "1000"],
-    "page_render": ["--repeats", "5", "--participants", "5"],
-    "burst": ["--clients", "30"],
-}
-QUICK = {
-    "save_latency": ["--iterations", "100", "--warmup", "5"],
-    "page_render": ["--repeats", "2", "--participants", "2"],
-    "burst": ["--clients", "5", "--timeout", "120"],
-}
+# (result file, script, arguments); a script run twice writes a result file per run
+FULL = [
+    ("save_latency", "save_latency", ["--iterations", "1000"]),
+    ("page_render", "page_render",
+     ["--sessions", "1,2,3,4", "--repeats", "5", "--participants", "5"]),
+    (burst.result_name("1"), "burst", ["--session", "1", "--clients", "30"]),
+    (burst.result_name("2"), "burst", ["--session", "2", "--clients", "30"]),
+]
+QUICK = [
+    ("save_latency", "save_latency",
+     ["--iterations", "100", "--chart-iterations", "10", "--warmup", "5"]),
+    ("page_render", "page_render",
+     ["--sessions", "1,2,3,4", "--repeats", "1", "--participants", "1"]),
+    (burst.result_name("1"), "burst", ["--session", "1", "--clients", "2", "--timeout", "120"]),
+    (burst.result_name("2"), "burst", ["--session", "2", "--clients", "2", "--timeout", "120"]),
+]
 MODULES = {"save_latency": save_latency, "page_render": page_render, "burst": burst}
 INTRO = {
     "save_latency": (
         "**Saving** — 1,000 saves onto a real SQLite file (WAL): the store alone, and the "
-                    "whole path of a keystroke in an exercise (widget value → validation → save → "
-                    "status line and chart)."),
+        "whole path of a keystroke in an exercise (widget value → validation → save → status "
+        "line and chart)."),
     "page_render": (
-        "**Opening the Session 1 page** (`/voila/render/01_ekosysteemit.ipynb?team=esimerkki`"
-                   ", until the last byte): with a fresh kernel per request, and from the pool of "
-                   "pre-warmed kernels that `--participants` keeps."),
+        "**Opening each session's page** (`/voila/render/<notebook>?team=esimerkki`, until the "
+        "last byte): with a fresh kernel per request, and from the pool of pre-warmed kernels "
+        "that `--participants` keeps for the day's `--session`."),
     "burst": (
-        "**A room at once** — every client GETs the Session 1 page at the same moment: ekokit's "
-             "pool against plain Voilà, which starts a kernel per request, in the same run."),
+        "**A room at once** — every client GETs the session's page at the same moment: "
+        "ekokit's pool against plain Voilà, which starts a kernel per request, in the same run."),
 }
 
 
-def run(name: str, args: list[str]) -> dict:
-    (RESULTS / f"{name}.json").unlink(missing_ok=True)  # never report a stale result
-    print(f"\n### {name} {' '.join(args)}", flush=True)
+def run(result: str, script: str, args: list[str]) -> dict:
+    path = RESULTS / f"{result}.json"
+    path.unlink(missing_ok=True)  # never report a stale result
+    print(f"\n### {script} {' '.join(args)}", flush=True)
     t0 = time.perf_counter()
-    code = subprocess.call([sys.executable, str(HERE / f"{name}.py"), *args])
+    code = subprocess.call([sys.executable, str(HERE / f"{script}.py"), *args])
     took = time.perf_counter() - t0
-    path = RESULTS / f"{name}.json"
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
-    return {"name": name, "args": args, "exit_code": code, "seconds": round(took, 1),
-            "result": data}
+    return {"name": result, "script": script, "args": args, "exit_code": code,
+            "seconds": round(took, 1), "result": data}
 
 
 def block(runs: list[dict], quick: bool) -> str:
     m = machine()
     cpu = f", {m['cpu']}" if m["cpu"] else ""
     mem = f", {m['memory_gb']} GB RAM" if m["memory_gb"] else ""
-    smoke = " *(quick smoke run: reduced iterations)*" if quick else ""
+    smoke = " *(quick smoke run: the smallest counts)*" if quick else ""
     parts = [
         (f"Measured {m['date'][:10]} on {m['nproc']} CPU cores{cpu}{mem}, "
          f"Python {m['python']}, {m['platform']}.{smoke}"),
         ("Reproduce with `make bench` (or `.venv/bin/python benchmarks/run_all.py`); each script "
          "in `benchmarks/` also runs alone and writes its raw figures to `benchmarks/results/`."),
     ]
-    for r in runs:
-        parts.append(INTRO[r["name"]])
-        if r["result"] is None:
-            parts.append(f"*`{r['name']}` failed (exit code {r['exit_code']}); no figures.*")
-            continue
-        parts.append(MODULES[r["name"]].markdown(r["result"]))
-        if r["exit_code"]:
-            parts.append(f"*`{r['name']}` reported failures (exit code {r['exit_code']}); see "
-                         f"`benchmarks/results/{r['name']}.json`.*")
+    for script in dict.fromkeys(r["script"] for r in runs):  # in plan order, once each
+        mine = [r for r in runs if r["script"] == script]
+        parts.append(INTRO[script])
+        done = [r["result"] for r in mine if r["result"] is not None]
+        if done:
+            # burst's table takes every run (a row per session); the others have one result
+            parts.append(MODULES[script].markdown(done if script == "burst" else done[0]))
+        for r in mine:
+            if r["result"] is None:
+                parts.append(f"*`{script} {' '.join(r['args'])}` failed (exit code "
+                             f"{r['exit_code']}); no figures.*")
+            elif r["exit_code"]:
+                parts.append(f"*`{script} {' '.join(r['args'])}` reported failures (exit code "
+                             f"{r['exit_code']}); see `benchmarks/results/{r['name']}.json`.*")
     return "\n\n".join(parts)
 
 
@@ -86,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a smoke run with fewer iterations")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
-    runs = [run(name, script_args) for name, script_args in plan.items()]
+    runs = [run(*step) for step in plan]
     text = block(runs, args.quick)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "README_block.md").write_text(text + "\n", encoding="utf-8")
