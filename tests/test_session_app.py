@@ -27,7 +27,8 @@ def test_without_a_team_the_picker_is_shown_and_creates_a_team(store):
     widgets["ek-create-team"].click()
     assert store.get_team("nuoret-velat").members == ("Aino", "Bashir")
     assert app.team.slug == "nuoret-velat"
-    assert len(app.exercise_area.children) == len(app.exercises)
+    shown = [c for c in app.exercise_area.children if "ek-exercise" in c._dom_classes]
+    assert len(shown) == len(app.exercises)
 
 
 def test_an_empty_team_name_is_refused_with_a_message(store):
@@ -109,3 +110,21 @@ def test_the_demo_team_is_never_preselected_and_says_why_it_does_not_save(store,
     section.set_open(True)
     section.view.form.editors["phenomenon"].input.value = "Kokeilu"
     assert html.escape(fi("status.example")) in section.view.status.value
+
+
+def test_homework_is_its_own_group_headed_with_its_due_date(store, team):
+    from ekokit.content.calendar import calendar
+    from ekokit.content.timefmt import local_date
+
+    app = app_for(store, team=team.slug)
+    children = app.exercise_area.children
+    heading = next(i for i, c in enumerate(children) if "ek-homework" in c._dom_classes)
+    before = [c for c in children[:heading]]
+    after = [c for c in children[heading + 1:]]
+    assert all("ek-ex-s1_" in " ".join(c._dom_classes) for c in before)
+    assert after and all("ek-ex-h1_" in " ".join(c._dom_classes) for c in after)
+    due = local_date(calendar().homework_after("1").due)
+    text = children[heading].value
+    assert html.escape(fi("progress.homework_heading")) in text and due in text
+    # the 2023 calendar is past: said kindly, not as an error
+    assert html.escape(fi("progress.homework_passed", due=due)) in text

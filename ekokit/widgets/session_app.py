@@ -6,6 +6,7 @@ arrives: ``SessionApp(session, lang=…)`` builds everything that does not depen
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from typing import Any
 from urllib.parse import urlencode
@@ -87,6 +88,7 @@ class SessionApp:
         self.params: dict[str, str] = {}
         self.tr = Translator(lang)
         self.sections = self._make_sections()
+        self.homework = self._homework_heading()
         self.header = html_widget(self._header_html())
         self.notice = html_widget("", "ek-notice")
         self.team_area = vbox()
@@ -103,6 +105,7 @@ class SessionApp:
         if lang and Translator(lang).lang != self.tr.lang:  # prepared in the wrong language
             self.tr = Translator(lang)
             self.sections = self._make_sections()
+            self.homework = self._homework_heading()
         header = self._header_html()
         if header != self.header.value:
             self.header.value = header
@@ -179,8 +182,25 @@ class SessionApp:
             state = ExerciseState(section.exercise, self.store, team.slug, author=self.author,
                                   latest=latest.get((team.slug, exercise_id)))
             section.bind(ExerciseView(state, tr, on_saved=self._saved))
-        self.exercise_area.children = tuple(s.widget for s in self.sections.values())
+        own = [s.widget for s in self.sections.values() if not s.exercise.is_homework]
+        homework = [s.widget for s in self.sections.values() if s.exercise.is_homework]
+        heading = [self.homework] if homework else []
+        self.exercise_area.children = (*own, *heading, *homework)
         self._refresh_progress()
+
+    def _homework_heading(self) -> w.HTML:
+        """The homework as its own group, headed with its due date (said kindly when past)."""
+        tr, homework = self.tr, calendar().homework_after(self.session)
+        parts = [f"<h2>{esc(tr('progress.homework_heading'))}</h2>"]
+        if homework:
+            due = local_date(homework.due)
+            when = tr("progress.homework_due", due=due,
+                      meeting=local_date(homework.team_meeting_by))
+            parts.append(f'<p class="ek-due">{esc(when)}</p>')
+            if dt.date.today() > homework.due:
+                passed = tr("progress.homework_passed", due=due)
+                parts.append(f'<p class="ek-due-passed">{esc(passed)}</p>')
+        return html_widget("".join(parts), "ek-homework")
 
     def _make_sections(self) -> dict[str, ExerciseSection]:
         return {exercise.id: ExerciseSection(exercise, self.tr) for exercise in self.exercises}
