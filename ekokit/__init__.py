@@ -11,21 +11,10 @@ A notebook cell calls one line each:
 Inside, the kit is built in layers, each importing only those below it:
 content → model → store → state → charts → widgets → server (see docs/architecture.md)."""
 
-from ekokit.errors import EkokitError, StaleRevision, StoreUnavailable, UnknownTeam, WorkbookError
 from ekokit.notebook import concept, facilitator, language, quiz, session
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "EkokitError",
-    "StaleRevision",
-    "StoreUnavailable",
-    "UnknownTeam",
-    "WorkbookError",
-    "__version__",
-    "concept",
-    "facilitator",
-    "language",
-    "quiz",
-    "session",
-]
+# The learner's functions only: help(ekokit) shows them and nothing else. The exceptions are in
+# ekokit.errors, the layers in their subpackages.
+__all__ = ["concept", "facilitator", "language", "quiz", "session"]

@@ -64,3 +64,13 @@ class WorkbookError(EkokitError):
     """An import file is corrupt, foreign or does not validate."""
 
     key = "error.workbook"
+
+
+class UnknownChoice(EkokitError):
+    """A notebook asked for a session, concept or language the kit does not have. Its message
+    (``str()``) is already in the learner's language and lists what is valid."""
+
+    key = "error.unknown_choice"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)

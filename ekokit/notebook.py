@@ -19,7 +19,37 @@ def language(lang: str) -> None:
     """Use this language in the notebook's later cells ("fi" or "en"); otherwise ``?lang=`` in
     the address, else Finnish."""
     global _chosen_lang
-    _chosen_lang = lang
+    from ekokit.content.i18n import languages
+
+    code = str(lang).strip().lower()
+    if code not in languages():
+        _refuse("error.language_incomplete" if _has_some_texts(code) else "error.unknown_language",
+                value=lang, valid=", ".join(languages()))
+    _chosen_lang = code
+
+
+def _has_some_texts(code: str) -> bool:
+    from ekokit.paths import data_dir
+
+    return bool(code) and (data_dir() / code).is_dir()
+
+
+def _refuse(key: str, **params: object) -> None:
+    """Stop the cell with one clear sentence in the notebook's language."""
+    from ekokit.content.i18n import t
+    from ekokit.errors import UnknownChoice
+
+    raise UnknownChoice(t(key, _chosen_lang or "fi", **params))
+
+
+def _session_id(number: str | int) -> str:
+    from ekokit.content.calendar import calendar
+
+    sessions = [s.id for s in calendar().sessions]
+    session = str(number).strip()
+    if session not in sessions:
+        _refuse("error.unknown_session", value=number, valid=", ".join(sessions))
+    return session
 
 
 def _page_language(explicit: str | None = None) -> str:
@@ -38,7 +68,7 @@ def session(number: str | int, *, lang: str | None = None,
     from ekokit.widgets.session_app import SessionApp
 
     # Before the request (in a pre-warmed kernel): everything that does not depend on it.
-    app = SessionApp(str(number), lang=normalise_lang(lang or _chosen_lang))
+    app = SessionApp(_session_id(number), lang=normalise_lang(lang or _chosen_lang))
     request = current_request()
     return app.bind(team=team or request.team, lang=lang or _chosen_lang or request.lang,
                     exercise=request.exercise, served=request.served, params=request.params)
@@ -46,8 +76,11 @@ def session(number: str | int, *, lang: str | None = None,
 
 def concept(concept_id: str, *, lang: str | None = None) -> Reading:
     """A concept text for the narrative, in the page language (folded; opens to read)."""
+    from ekokit.content.readings import concept_ids
     from ekokit.widgets.reading import concept_widget
 
+    if concept_id not in concept_ids():
+        _refuse("error.unknown_concept", value=concept_id, valid=", ".join(concept_ids()))
     return concept_widget(concept_id, _page_language(lang))
 
 
@@ -55,7 +88,7 @@ def quiz(number: str | int, *, lang: str | None = None) -> QuizBox:
     """The self-check quiz of a session."""
     from ekokit.widgets.quiz import folded_quiz
 
-    return folded_quiz(str(number), _page_language(lang))
+    return folded_quiz(_session_id(number), _page_language(lang))
 
 
 def facilitator(*, lang: str | None = None) -> FacilitatorView:

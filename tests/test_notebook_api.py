@@ -1,0 +1,52 @@
+"""The learner's functions: clear errors in the notebook's language that list what is valid, and
+help(ekokit) that starts with the functions a learner uses."""
+
+from __future__ import annotations
+
+import ekokit
+import pytest
+from ekokit import notebook
+from ekokit.content.i18n import Translator
+from ekokit.errors import UnknownChoice
+
+fi, en = Translator("fi"), Translator("en")
+
+
+@pytest.fixture(autouse=True)
+def _finnish():
+    notebook._chosen_lang = None
+    yield
+    notebook._chosen_lang = None
+
+
+@pytest.mark.parametrize("call, key, value, valid", [
+    (lambda: ekokit.session("5"), "error.unknown_session", "5", "1, 2, 3, 4"),
+    (lambda: ekokit.session("h1"), "error.unknown_session", "h1", "1, 2, 3, 4"),
+    (lambda: ekokit.quiz(9), "error.unknown_session", "9", "1, 2, 3, 4"),
+    (lambda: ekokit.concept("foresight"), "error.unknown_concept", "foresight", None),
+    (lambda: ekokit.language("de"), "error.unknown_language", "de", "fi, en"),
+    (lambda: ekokit.language("sv"), "error.language_incomplete", "sv", "fi, en"),
+])
+def test_an_unknown_choice_says_what_is_valid(call, key, value, valid):
+    from ekokit.content.readings import concept_ids
+
+    with pytest.raises(UnknownChoice) as caught:
+        call()
+    valid = valid or ", ".join(concept_ids())
+    assert str(caught.value) == fi(key, value=value, valid=valid)
+
+
+def test_the_message_follows_the_notebooks_language():
+    ekokit.language("en")
+    with pytest.raises(UnknownChoice) as caught:
+        ekokit.session("5")
+    assert str(caught.value) == en("error.unknown_session", value="5", valid="1, 2, 3, 4")
+
+
+def test_help_starts_with_the_learners_functions():
+    import pydoc
+
+    assert sorted(ekokit.__all__) == ["concept", "facilitator", "language", "quiz", "session"]
+    text = pydoc.render_doc(ekokit, renderer=pydoc.plaintext)
+    assert text.index("ekokit.session(") < text.index("layers")
+    assert "CLASSES" not in text and "EkokitError" not in text
