@@ -26,6 +26,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from ekokit.state.exercise import SELF_STUDY
     from ekokit.store.demo import ensure_demo_team
 
+    sessions = [s.id for s in calendar().sessions]
+    if args.session is not None and args.session not in sessions:
+        print("ekokit: " + t("error.unknown_session", args.lang, value=args.session,
+                             valid=", ".join(sessions)), file=sys.stderr)
+        return 2
     url = as_db_url(args.db) if args.db else default_db_url()
     if args.demo:  # the kernels inherit it
         os.environ[SELF_STUDY] = "1"
@@ -101,6 +106,46 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_calendar(args: argparse.Namespace) -> int:
+    """The programme as people read it: each session's title, date and time, each homework."""
+    from ekokit.content.calendar import calendar_path
+    from ekokit.content.i18n import Translator
+    from ekokit.content.timefmt import local_date
+
+    tr, cal = Translator(args.lang), calendar()
+    print(f"{cal.programme} ({calendar_path()})")
+    for session in cal.sessions:
+        when = tr("session.when", date=local_date(session.date), start=session.start,
+                  end=session.end)
+        print(f"{tr('session.title_' + session.id)}\n  {when} · {session.notebook}")
+        homework = cal.homework_after(session.id)
+        if homework:
+            due = tr("progress.homework_due", due=local_date(homework.due),
+                     meeting=local_date(homework.team_meeting_by))
+            print(f"{tr('facilitator.session_' + homework.id)}\n  {due}")
+    return 0
+
+
+def cmd_calendar_new(args: argparse.Namespace) -> int:
+    """Another round of the same programme from its first session's date: a file to edit."""
+    import datetime as dt
+
+    from ekokit.content.calendar import as_yaml, new_round
+
+    try:
+        first = dt.date.fromisoformat(args.start)
+    except ValueError:
+        print(f"ekokit: {t('error.bad_date', args.lang, value=args.start)}", file=sys.stderr)
+        return 2
+    text = as_yaml(new_round(calendar(), first, args.programme or f"ekosysteemikoulu-{first}"))
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(args.output)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from ekokit.validate import main
 
@@ -112,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="store: a file path or an SQLAlchemy URL (default: $EKOKIT_DB "
                         "or workspace/ekokit.sqlite)")
     parser.add_argument("--lang", default="fi", help="language of messages (fi, en)")
+    parser.add_argument("--calendar", metavar="FILE",
+                        help="another round's calendar (default: $EKOKIT_CALENDAR or the kit's "
+                        "data/calendar.yaml); `ekokit calendar new` makes one")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="run the session apps with Voilà")
@@ -123,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--token", help="with --public: use this token instead of a generated one")
     serve.add_argument("--demo", action="store_true",
                        help="self-study: the demo team takes saves (otherwise it stays as it is)")
-    serve.add_argument("--session", choices=[s.id for s in calendar().sessions],
+    serve.add_argument("--session",
                        help="the session whose kernels are kept warm (default: the calendar's "
                        "session for today, or the next one)")
     serve.set_defaults(func=cmd_serve)
@@ -161,6 +209,15 @@ def build_parser() -> argparse.ArgumentParser:
                       help="also create N copies of the worked example team")
     seed.set_defaults(func=cmd_seed)
 
+    cal = sub.add_parser("calendar", help="print the programme: sessions, homework due dates")
+    cal.set_defaults(func=cmd_calendar)
+    cal_sub = cal.add_subparsers(dest="calendar_cmd")
+    new = cal_sub.add_parser("new", help="a calendar for a new round from its first session date")
+    new.add_argument("start", help="the first session's date, YYYY-MM-DD")
+    new.add_argument("--programme", help="the round's name (default: ekosysteemikoulu-START)")
+    new.add_argument("--output", "-o", help="write to this file (default: print)")
+    new.set_defaults(func=cmd_calendar_new)
+
     val = sub.add_parser("validate", help="check all cards and catalogues")
     val.add_argument("--data", type=Path, help="the data folder to check (default: the kit's)")
     val.set_defaults(func=cmd_validate)
@@ -169,8 +226,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.calendar:  # before anything reads the calendar; `serve`'s kernels inherit it
+        from ekokit.content.calendar import CALENDAR_ENV
+        from ekokit.paths import clear_data_caches
+
+        os.environ[CALENDAR_ENV] = str(Path(args.calendar).expanduser().resolve())
+        clear_data_caches()
     try:
         return args.func(args)
+    except BrokenPipeError:  # `ekokit calendar | head`: the reader left, nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except EkokitError as exc:
         print(f"ekokit: {describe(exc, args.lang)}", file=sys.stderr)
         return 2

@@ -71,3 +71,35 @@ def test_the_pooled_session_is_todays_or_the_next_or_the_last():
     assert pooled_notebook(None, today=day_after_first) == sessions[1].notebook
     assert pooled_notebook(None, today=sessions[-1].date + dt.timedelta(days=1)) == (
         sessions[-1].notebook)
+
+
+def test_calendar_prints_the_programme_and_makes_a_new_round(db_path, tmp_path):
+    from ekokit.content.calendar import calendar
+
+    shown = ekokit("--lang", "en", "calendar", db=db_path).stdout
+    en = Translator("en")
+    for session in calendar().sessions:
+        assert en(f"session.title_{session.id}") in shown and session.notebook in shown
+    path = tmp_path / "round.yaml"
+    ekokit("calendar", "new", "2027-01-18", "-o", str(path), db=db_path)
+    again = ekokit("--calendar", str(path), "calendar", db=db_path).stdout
+    assert "18.1.2027" in again and "9.10.2023" not in again  # first session moved
+    original = calendar()
+    gap = (original.sessions[1].date - original.sessions[0].date).days
+    import datetime as dt
+    second = dt.date(2027, 1, 18) + dt.timedelta(days=gap)
+    assert f"{second.day}.{second.month}.{second.year}" in again  # the gaps kept
+
+
+def test_a_bad_date_for_a_new_round_is_one_clear_line(db_path):
+    result = ekokit("calendar", "new", "18.1.2027", db=db_path, check=False)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "ekokit: " + Translator("fi")("error.bad_date",
+                                                                  value="18.1.2027")
+
+
+def test_serve_refuses_an_unknown_session_with_the_valid_ones(db_path):
+    result = ekokit("serve", "--session", "7", db=db_path, check=False)
+    assert result.returncode == 2
+    assert Translator("fi")("error.unknown_session", value="7", valid="1, 2, 3, 4") in (
+        result.stderr)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict
@@ -46,7 +48,42 @@ class Calendar(BaseModel):
         return next((h for h in self.homework if h.after == session_id), None)
 
 
+CALENDAR_ENV = "EKOKIT_CALENDAR"  # another round's calendar file (``ekokit --calendar FILE``)
+
+
+def calendar_path() -> Path:
+    """``EKOKIT_CALENDAR`` if set, else data/calendar.yaml (the kit's own round)."""
+    chosen = os.environ.get(CALENDAR_ENV)
+    return Path(chosen).expanduser() if chosen else data_dir() / "calendar.yaml"
+
+
 @data_cache
 def calendar() -> Calendar:
-    with (data_dir() / "calendar.yaml").open(encoding="utf-8") as fh:
+    with calendar_path().open(encoding="utf-8") as fh:
         return Calendar.model_validate(yaml.safe_load(fh))
+
+
+def new_round(template: Calendar, first_session: dt.date, programme: str) -> Calendar:
+    """The same programme starting on another day: every session and due date keeps its
+    distance in days from the first session, so weekdays and gaps stay as the template has them.
+    """
+    shift = first_session - min(s.date for s in template.sessions)
+    return template.model_copy(update={
+        "programme": programme,
+        "sessions": tuple(s.model_copy(update={"date": s.date + shift})
+                          for s in template.sessions),
+        "homework": tuple(h.model_copy(update={"due": h.due + shift,
+                                               "team_meeting_by": h.team_meeting_by + shift})
+                          for h in template.homework),
+    })
+
+
+def as_yaml(cal: Calendar) -> str:
+    """A calendar file as people edit it: one line per session and homework."""
+    lines = [f"programme: {cal.programme}", f"timezone: {cal.timezone}", "sessions:"]
+    lines += [f'  - {{id: "{s.id}", date: {s.date}, start: "{s.start}", end: "{s.end}", '
+              f"notebook: {s.notebook}}}" for s in cal.sessions]
+    lines.append("homework:")
+    lines += [f'  - {{id: {h.id}, after: "{h.after}", due: {h.due}, '
+              f"team_meeting_by: {h.team_meeting_by}}}" for h in cal.homework]
+    return "\n".join(lines) + "\n"
