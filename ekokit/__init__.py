@@ -4,6 +4,8 @@ A notebook cell calls one line each:
 
 * ``ekokit.session("1")`` — the app of a session: your team, its progress and its exercises;
 * ``ekokit.concept("ecosystem")`` — a reading;
+* ``ekokit.exercises("s1_phenomenon", …)`` — those exercises, after the reading they follow;
+* ``ekokit.homework()`` — the homework after the session, with its due date;
 * ``ekokit.quiz("1")`` — the session's self-check;
 * ``ekokit.language("en")`` — the notebook's language (Finnish otherwise);
 * ``ekokit.facilitator()`` — every team at once, for the facilitator.
@@ -11,10 +13,10 @@ A notebook cell calls one line each:
 Inside, the kit is built in layers, each importing only those below it:
 content → model → store → state → charts → widgets → server (see docs/architecture.md)."""
 
-from ekokit.notebook import concept, facilitator, language, quiz, session
+from ekokit.notebook import concept, exercises, facilitator, homework, language, quiz, session
 
 __version__ = "0.1.0"
 
 # The learner's functions only: help(ekokit) shows them and nothing else. The exceptions are in
 # ekokit.errors, the layers in their subpackages.
-__all__ = ["concept", "facilitator", "language", "quiz", "session"]
+__all__ = ["concept", "exercises", "facilitator", "homework", "language", "quiz", "session"]

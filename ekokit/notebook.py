@@ -10,9 +10,10 @@ if TYPE_CHECKING:
     from ekokit.widgets.facilitator import FacilitatorView
     from ekokit.widgets.quiz import QuizBox
     from ekokit.widgets.reading import Reading
-    from ekokit.widgets.session_app import SessionApp
+    from ekokit.widgets.session_app import Group, SessionApp
 
 _chosen_lang: str | None = None
+_current_app: SessionApp | None = None  # the session app of this notebook (its last one)
 
 
 def language(lang: str) -> None:
@@ -68,10 +69,36 @@ def session(number: str | int, *, lang: str | None = None,
     from ekokit.widgets.session_app import SessionApp
 
     # Before the request (in a pre-warmed kernel): everything that does not depend on it.
+    global _current_app
     app = SessionApp(_session_id(number), lang=normalise_lang(lang or _chosen_lang))
     request = current_request()
-    return app.bind(team=team or request.team, lang=lang or _chosen_lang or request.lang,
-                    exercise=request.exercise, served=request.served, params=request.params)
+    _current_app = app.bind(team=team or request.team, lang=lang or _chosen_lang or request.lang,
+                            exercise=request.exercise, served=request.served,
+                            params=request.params)
+    return _current_app
+
+
+def exercises(*exercise_ids: str) -> Group:
+    """These exercises of the session, here: after the reading that prepares for them. They
+    belong to the session app above (same team, same progress)."""
+    app = _app()
+    valid = [e.id for e in app.exercises if not e.is_homework]
+    unknown = [i for i in exercise_ids if i not in valid]
+    if unknown or not exercise_ids:
+        _refuse("error.unknown_exercise_here", value=", ".join(unknown), valid=", ".join(valid))
+    return app.group(tuple(exercise_ids))
+
+
+def homework() -> Group:
+    """The homework after this session, headed with its due date."""
+    return _app().group(())
+
+
+def _app() -> SessionApp:
+    if _current_app is None:
+        _refuse("error.no_session")
+    assert _current_app is not None
+    return _current_app
 
 
 def concept(concept_id: str, *, lang: str | None = None) -> Reading:

@@ -10,24 +10,28 @@ from pathlib import Path
 import nbformat as nbf
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import Translator, languages
-from ekokit.content.readings import concept_ids
+from ekokit.content.plan import notebook_plan
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 FACILITATOR = "00_fasilitaattori.ipynb"
 
 
 def session_cells(session: str) -> tuple[str, list[str]]:
+    """The title and how homework works (in every language, from the catalogue), then the app,
+    each reading followed by its exercises, the quiz and the homework (data/notebooks.yaml)."""
+    first = Translator(languages()[0])
     others = "  \n".join(f"*{Translator(code)('lang.name')}:* "
                           f"{Translator(code)(f'session.title_{session}')}"
                           for code in languages()[1:])
-    markdown = (f"# {Translator(languages()[0])(f'session.title_{session}')}\n\n{others}\n\n"
-                "*Run → Run All Cells*. "
-                "`ekokit.language(\"en\")` before `ekokit.session(…)` switches to English.")
-    # The app comes first: in a pre-warmed kernel it is prepared before a participant
-    # arrives. The readings below it are folded; the quiz opens with a button.
-    calls = ["import ekokit", f'ekokit.session("{session}")',
-             *(f'ekokit.concept("{cid}")' for cid in concept_ids(session)),
-             f'ekokit.quiz("{session}")']
+    howto = "\n\n".join(f"**{Translator(code)('notebook.howto_heading')}** "
+                         f"{Translator(code)('notebook.howto')}" for code in languages())
+    markdown = f"# {first(f'session.title_{session}')}\n\n{others}\n\n{howto}"
+    # The app comes first: in a pre-warmed kernel it is prepared before a participant arrives.
+    calls = ["import ekokit", f'ekokit.session("{session}")']
+    for step in notebook_plan()[session]:
+        ids = ", ".join(f'"{exercise}"' for exercise in step.exercises)
+        calls += [f'ekokit.concept("{step.reading}")', f"ekokit.exercises({ids})"]
+    calls += [f'ekokit.quiz("{session}")', "ekokit.homework()"]
     return markdown, calls
 
 

@@ -46,7 +46,24 @@ def test_the_message_follows_the_notebooks_language():
 def test_help_starts_with_the_learners_functions():
     import pydoc
 
-    assert sorted(ekokit.__all__) == ["concept", "facilitator", "language", "quiz", "session"]
+    assert sorted(ekokit.__all__) == ["concept", "exercises", "facilitator", "homework", "language",
+                                      "quiz", "session"]
     text = pydoc.render_doc(ekokit, renderer=pydoc.plaintext)
     assert text.index("ekokit.session(") < text.index("layers")
     assert "CLASSES" not in text and "EkokitError" not in text
+
+
+def test_exercises_and_homework_belong_to_the_session_above(store, team, monkeypatch):
+    monkeypatch.setattr(notebook, "_current_app", None)
+    with pytest.raises(UnknownChoice) as caught:
+        ekokit.exercises("s1_phenomenon")
+    assert str(caught.value) == fi("error.no_session")
+    monkeypatch.setenv("EKOKIT_DB", store.url)
+    ekokit.session("1", team=team.slug)
+    box = ekokit.exercises("s1_phenomenon")
+    assert box.children and "ek-ex-s1_phenomenon" in box.children[0]._dom_classes
+    with pytest.raises(UnknownChoice) as caught:
+        ekokit.exercises("s2_vision")
+    assert fi("error.unknown_exercise_here", value="s2_vision", valid="").split(":")[0] in str(
+        caught.value)
+    assert "ek-homework" in ekokit.homework().children[0]._dom_classes

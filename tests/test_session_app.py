@@ -128,3 +128,24 @@ def test_homework_is_its_own_group_headed_with_its_due_date(store, team):
     assert html.escape(fi("progress.homework_heading")) in text and due in text
     # the 2023 calendar is past: said kindly, not as an error
     assert html.escape(fi("progress.homework_passed", due=due)) in text
+
+
+def test_a_notebook_shows_exercises_after_their_reading_and_homework_last(store, team):
+    app = app_for(store, team=team.slug)
+    first = app.group(("s1_phenomenon", "s1_iceberg"))
+    homework = app.group(())
+    assert [c._dom_classes[-1] for c in first.children] == ["ek-ex-s1_phenomenon",
+                                                           "ek-ex-s1_iceberg"]
+    assert "ek-homework" in homework.children[0]._dom_classes  # headed with its due date
+    assert all("ek-ex-h1_" in c._dom_classes[-1] for c in homework.children[1:])
+    left = [c._dom_classes[-1] for c in app.exercise_area.children]
+    assert "ek-ex-s1_phenomenon" not in left and not any("h1_" in c for c in left)
+    assert len(left) + 2 + len(homework.children) - 1 == len(app.exercises)
+
+
+def test_groups_made_before_a_team_fill_when_the_team_is_chosen(store, team):
+    app = app_for(store)  # the picker: no team yet
+    box = app.group(("s1_actor_map",))
+    assert box.children == ()
+    app.use_team(team)
+    assert box.children == (app.sections["s1_actor_map"].widget,)

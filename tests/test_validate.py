@@ -126,6 +126,14 @@ def test_copy_sources(data):
     assert "no field 'phenomena' in s1_phenomenon" in " ".join(fired(data)["copy_sources"])
 
 
+def test_notebook_plan(data):
+    edit(data / "notebooks.yaml", "s1_iceberg]", "s1_iceberg, s1_phenomenon]")
+    only(fired(data), "notebook_plan", "1: listed twice: ['s1_phenomenon']")
+    edit(data / "notebooks.yaml", "reading: impact", "reading: harvesting")
+    assert "reading 'harvesting' is not a concept of session 1" in " ".join(
+        fired(data)["notebook_plan"])
+
+
 def test_vocabularies_exist(data):
     edit(data / "exercises" / "s1_actor_map.yaml", "vocab: ring", "vocab: rings")
     only(fired(data), "vocabularies_exist", "exercises/s1_actor_map.yaml", "fields.actors.ring",

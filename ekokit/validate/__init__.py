@@ -50,6 +50,7 @@ CHECKS: dict[str, Check] = {fn.__name__: fn for fn in (
     reading_checks.concepts,
     reading_checks.glossary,
     code_checks.calendar_notebooks,
+    code_checks.notebook_plan,
     code_checks.charts,
     code_checks.field_types,
     example_checks.example_covers,

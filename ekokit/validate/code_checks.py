@@ -37,6 +37,38 @@ def calendar_notebooks(content: Content) -> Problems:
     return found
 
 
+def notebook_plan(content: Content) -> Problems:
+    """data/notebooks.yaml: each session's readings are that session's concepts, and each of its
+    own exercises stands after exactly one reading (the homework comes last by itself)."""
+    from ekokit.content.plan import notebook_plan as plan
+    from ekokit.content.readings import CONCEPTS
+
+    try:
+        steps = plan()
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        return [f"notebooks.yaml: {one_line(exc)}"]
+    found = []
+    for session in sorted({spec.session for spec in content.specs.values()}):
+        if session.startswith("h"):
+            continue
+        own = sorted(eid for eid, spec in content.specs.items() if spec.session == session)
+        listed = [eid for step in steps.get(session, ()) for eid in step.exercises]
+        for step in steps.get(session, ()):
+            if CONCEPTS.get(step.reading) != session:
+                found.append(f"notebooks.yaml: {session}: reading {step.reading!r} is not a "
+                             f"concept of session {session}")
+        missing = sorted(set(own) - set(listed))
+        twice = sorted({eid for eid in listed if listed.count(eid) > 1})
+        others = {eid for eid, spec in content.specs.items() if spec.session != session}
+        foreign = sorted(e for e in set(listed) - set(own)  # a spec that fails to load is
+                         if e in others or e not in content.exercise_ids)  # reported elsewhere
+        for what, ids in (("not listed", missing), ("listed twice", twice),
+                          ("not exercises of this session", foreign)):
+            if ids:
+                found.append(f"notebooks.yaml: {session}: {what}: {ids}")
+    return found
+
+
 def charts(content: Content) -> Problems:
     """Every ``chart:`` is registered in ekokit.charts, and the fields the chart reads
     (``READS``: ``"actors"``, ``"actors.ring"``) exist in the exercise's spec."""

@@ -28,6 +28,7 @@ from ekokit.widgets.shared import html as html_widget
 from ekokit.widgets.team_picker import TeamPicker
 
 esc = html.escape
+Group = w.VBox  # what ekokit.exercises() and ekokit.homework() return
 
 
 class ExerciseSection:
@@ -93,7 +94,8 @@ class SessionApp:
         self.notice = html_widget("", "ek-notice")
         self.team_area = vbox()
         self.progress = html_widget("", "ek-progress")
-        self.exercise_area = vbox()
+        self.exercise_area = vbox()  # the exercises no group below claims
+        self.groups: list[tuple[tuple[str, ...], w.VBox]] = []
         self.widget = vbox([self.header, self.notice, self.team_area, self.progress,
                             self.exercise_area], "ek-app", f"ek-session-{session}")
 
@@ -156,6 +158,8 @@ class SessionApp:
         picker = TeamPicker(self.store, self.tr, self.use_team, selected=recent)
         self.team_area.children = (picker.widget,)
         self.exercise_area.children = ()
+        for _ids, box in self.groups:
+            box.children = ()
         self.progress.value = ""
 
     def use_team(self, team: Team) -> None:
@@ -182,11 +186,37 @@ class SessionApp:
             state = ExerciseState(section.exercise, self.store, team.slug, author=self.author,
                                   latest=latest.get((team.slug, exercise_id)))
             section.bind(ExerciseView(state, tr, on_saved=self._saved))
-        own = [s.widget for s in self.sections.values() if not s.exercise.is_homework]
-        homework = [s.widget for s in self.sections.values() if s.exercise.is_homework]
-        heading = [self.homework] if homework else []
-        self.exercise_area.children = (*own, *heading, *homework)
+        self._lay_out()
         self._refresh_progress()
+
+    # -- groups: a notebook can show the exercises in its own cells, after their reading ------
+    def group(self, exercise_ids: tuple[str, ...]) -> w.VBox:
+        """A box for these exercises, to show in a cell of its own; they leave the app's list.
+        An empty tuple means the session's homework, headed with its due date."""
+        ids = exercise_ids or tuple(e.id for e in self.exercises if e.is_homework)
+        unknown = [i for i in ids if i not in self.sections]
+        if unknown:
+            raise KeyError(f"not exercises of session {self.session}: {unknown}")
+        box = vbox((), "ek-group", "ek-homework-group" if not exercise_ids else "ek-reading-group")
+        self.groups.append((ids, box))
+        if self.team is not None:
+            self._lay_out()
+        return box
+
+    def _lay_out(self) -> None:
+        claimed = {i for ids, _box in self.groups for i in ids}
+        for ids, box in self.groups:
+            parts = [self.sections[i].widget for i in ids]
+            if ids and all(self.sections[i].exercise.is_homework for i in ids):
+                parts.insert(0, self.homework)
+            box.children = tuple(parts)
+        free = [s for i, s in self.sections.items() if i not in claimed]
+        own = [s.widget for s in free if not s.exercise.is_homework]
+        homework = [s.widget for s in free if s.exercise.is_homework]
+        heading = [self.homework] if homework else []
+        children = (*own, *heading, *homework)
+        if children != self.exercise_area.children:
+            self.exercise_area.children = children
 
     def _homework_heading(self) -> w.HTML:
         """The homework as its own group, headed with its due date (said kindly when past)."""
