@@ -470,3 +470,16 @@ def test_a_top_level_dropdown_is_one_line_tall(server, page, team):
     expect(select).to_be_visible()
     height = select.evaluate("s => s.getBoundingClientRect().height")
     assert height <= 48, height
+
+
+def test_the_author_is_remembered_by_the_browser_and_signs_the_next_save(server, page, team,
+                                                                         server_store):
+    open_app(page, app_url(server, team=team.slug))
+    page.locator(".ek-field-author select").select_option(label="Bashir")
+    page.reload()
+    expect(page.locator(".ek-app")).to_be_visible(timeout=APP_TIMEOUT)
+    expect(page.locator(".ek-field-author select")).to_have_value("Bashir")
+    open_exercise(page, "s1_phenomenon")
+    text_input(page, "s1_phenomenon", "phenomenon").fill("Bashirin teksti")
+    expect(status(page, "s1_phenomenon")).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
+    assert server_store.latest(team.slug, "s1_phenomenon").author == "Bashir"
