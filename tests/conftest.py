@@ -36,8 +36,10 @@ class RecordingComm:
         self.recorder = recorder
 
     def send(self, data=None, **_kwargs) -> None:
-        if isinstance(data, dict) and data.get("method") == "update":
-            self.recorder.updates.append(data.get("state", {}))
+        if isinstance(data, dict):
+            self.recorder.sent.append({**data, "_comm": self})
+            if data.get("method") == "update":
+                self.recorder.updates.append(data.get("state", {}))
 
     def open(self, *args, **kwargs) -> None: ...
     def on_msg(self, *args, **kwargs) -> None: ...
@@ -51,6 +53,7 @@ class WidgetMessages:
     def __init__(self) -> None:
         self.models: list[dict] = []
         self.updates: list[dict] = []
+        self.sent: list[dict] = []  # every message, updates and custom ones (focus)
 
     def create_comm(self, **kwargs) -> RecordingComm:
         self.models.append(kwargs)
@@ -59,6 +62,7 @@ class WidgetMessages:
     def reset(self) -> None:
         self.models.clear()
         self.updates.clear()
+        self.sent.clear()
 
     def counts(self) -> tuple[int, int]:
         return len(self.models), len(self.updates)

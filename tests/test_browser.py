@@ -483,3 +483,15 @@ def test_the_author_is_remembered_by_the_browser_and_signs_the_next_save(server,
     text_input(page, "s1_phenomenon", "phenomenon").fill("Bashirin teksti")
     expect(status(page, "s1_phenomenon")).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
     assert server_store.latest(team.slug, "s1_phenomenon").author == "Bashir"
+
+
+def test_after_add_row_the_focus_is_in_the_new_rows_first_field(server, page, team):
+    open_app(page, app_url(server, team=team.slug, exercise="s1_actor_map"))
+    section = exercise(page, "s1_actor_map")
+    section.locator(".ek-add-row").click()
+    section.locator(".ek-add-row").click()
+    expect(section.locator(".ek-row")).to_have_count(2)
+    second = section.locator(".ek-row").nth(1).locator(".ek-field-name input")
+    expect(second).to_be_focused()
+    page.keyboard.type("Kela")
+    expect(second).to_have_value("Kela")

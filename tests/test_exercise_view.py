@@ -164,3 +164,32 @@ def test_rows_loaded_from_a_saved_answer_are_numbered_in_order(store, team):
     editor.remove_row(editor.rows[0])
     assert [row.widget.children[-1].description for row in editor.rows] == [
         fi("form.remove_row", n=n) for n in (1, 2, 3)]
+
+
+def test_a_list_says_its_rows_in_advance_and_stops_adding_at_its_maximum(store, team):
+    view = view_for("s2_scenarios_2x2", store, team)
+    axes = view.form.editors["axes"]  # exactly 2
+    heading = axes.widget.children[0].value
+    assert fi("form.rows_exactly", n=2) in heading
+    axes.add_row()
+    assert not axes.add_button.disabled
+    axes.add_row()
+    assert axes.add_button.disabled  # at the maximum: the button says so before a click
+    axes.remove_row(axes.rows[-1])
+    assert not axes.add_button.disabled
+    quadrants = view.form.editors["quadrants"]
+    quadrants.add_row()
+    view.save()
+    missing = find_exercise("s2_scenarios_2x2").field_text("fi", "quadrants").label
+    assert f"{missing} ({fi('form.rows_exactly', n=4)})" in view.status.value
+
+
+def test_adding_a_row_moves_the_keyboard_to_its_first_field(store, team, widget_messages):
+    view = view_for("s1_actor_map", store, team)
+    actors = view.form.editors["actors"]
+    widget_messages.sent.clear()
+    actors.add_row()
+    first = actors.rows[-1].editors["name"].input
+    focus = [m for m in widget_messages.sent
+             if m.get("method") == "custom" and m.get("content") == {"do": "focus"}]
+    assert [m["_comm"] for m in focus] == [first.comm]

@@ -25,7 +25,7 @@ from ekokit.state.exercise import ExerciseState, Outcome
 from ekokit.store.database import Revision
 from ekokit.widgets.card import card_html
 from ekokit.widgets.earlier import EarlierWork
-from ekokit.widgets.form import Form
+from ekokit.widgets.form import Form, rows_needed
 from ekokit.widgets.shared import button, hbox, vbox
 from ekokit.widgets.shared import html as html_widget
 
@@ -121,8 +121,13 @@ class ExerciseView:
                   missing=", ".join(labels))
 
     def _label(self, path: answers.Path) -> str:
+        """A missing field's label; a list short of rows says how many it takes."""
         names = [p for p in path if isinstance(p, str)]
-        return self.exercise.field_text(self.tr.lang, *names).label
+        label = self.exercise.field_text(self.tr.lang, *names).label
+        spec = next((f for f in self.exercise.spec.fields if f.name == path[0]), None)
+        if len(path) == 1 and spec is not None and spec.type == "list" and spec.min_items:
+            return f"{label} ({rows_needed(spec, self.tr)})"
+        return label
 
     def _message(self, key: str, level: str, **params: Any) -> str:
         text = html.escape(self.tr(key, **params))

@@ -19,6 +19,17 @@ from ekokit.widgets.shared import button, vbox
 from ekokit.widgets.shared import html as html_widget
 
 
+def rows_needed(spec: FieldSpec, tr: Translator) -> str:
+    """How many rows a list takes, e.g. "4 riviä", "2–10 riviä", "enintään 40 riviä"."""
+    low, high = spec.min_items, spec.max_items
+    if low and high:
+        return tr("form.rows_exactly", n=low) if low == high else tr("form.rows_between",
+                                                                    low=low, high=high)
+    if high:
+        return tr("form.rows_at_most", n=high)
+    return tr("form.rows_at_least", n=low) if low else ""
+
+
 class ListEditor(Labelled):
     """Rows of item fields with text buttons to add and remove rows."""
 
@@ -29,9 +40,12 @@ class ListEditor(Labelled):
                                  for i, data in enumerate(value or [], start=1)]
         self.rows_box = vbox([r.widget for r in self.rows], "ek-rows")
         self.add_button = button(tr("form.add_row", what=label), "ek-add-row",
-                                 f"ek-add-{spec.name}")
+                                 f"ek-add-{spec.name}", disabled=self._full())
         self.add_button.on_click(lambda _b: self.add_row())
-        heading = html_widget(f'<span class="ek-group-label">{html.escape(label)}</span>')
+        rows = rows_needed(spec, tr)  # said in advance, not only when it is wrong
+        heading = html_widget(f'<span class="ek-group-label">{html.escape(label)}</span>'
+                              + (f' <span class="ek-rows-needed">({html.escape(rows)})</span>'
+                                 if rows else ""))
         parts: list[w.Widget] = [heading]
         if help_text:
             parts.append(html_widget(f'<span class="ek-help">{html.escape(help_text)}</span>'))
@@ -47,12 +61,26 @@ class ListEditor(Labelled):
         remove.on_click(lambda _b: self.remove_row(row))
         return row
 
+    def _full(self) -> bool:
+        return bool(self.spec.max_items) and len(self.rows) >= (self.spec.max_items or 0)
+
+    def _update_add_button(self) -> None:
+        if self.add_button.disabled != self._full():
+            self.add_button.disabled = self._full()
+
     def add_row(self) -> None:
-        if self.spec.max_items and len(self.rows) >= self.spec.max_items:
+        if self._full():
             self.show_error(self.tr("invalid.too_many", max=self.spec.max_items))
             return
-        self.rows.append(self._row(None, number=len(self.rows) + 1))
+        row = self._row(None, number=len(self.rows) + 1)
+        self.rows.append(row)
         self.rows_box.children = tuple(r.widget for r in self.rows)
+        self._update_add_button()
+        first = next(iter(row.editors.values()), None)  # the keyboard goes to the new row
+        focusable = getattr(first, "input", None) or next(
+            iter(getattr(first, "inputs", {}).values()), None)
+        if focusable is not None:
+            focusable.focus()
         self.on_change()
 
     def remove_row(self, row: Form) -> None:
@@ -61,7 +89,8 @@ class ListEditor(Labelled):
         for number, later in enumerate(self.rows[index:], start=index + 1):
             later.widget.children[-1].description = self.tr("form.remove_row", n=number)
         self.rows_box.children = tuple(r.widget for r in self.rows)
-        if not self.spec.max_items or len(self.rows) < self.spec.max_items:
+        self._update_add_button()
+        if not self._full():
             self.show_error("")
         self.on_change()
 
