@@ -193,3 +193,28 @@ def test_adding_a_row_moves_the_keyboard_to_its_first_field(store, team, widget_
     focus = [m for m in widget_messages.sent
              if m.get("method") == "custom" and m.get("content") == {"do": "focus"}]
     assert [m["_comm"] for m in focus] == [first.comm]
+
+
+def test_a_choice_of_several_among_a_few_is_a_group_of_checkboxes(store, team):
+    view = view_for("s3_scaling", store, team)
+    editor = view.form.editors["scaling_types"]
+    boxes = editor.boxes
+    from ekokit.content.vocab import vocabularies
+
+    assert list(boxes) == list(vocabularies()["scaling_type"])  # one checkbox per option
+    first, second = list(boxes)[:2]
+    boxes[first].value = True
+    boxes[second].value = True  # a plain second click keeps the first
+    assert store.latest(team.slug, "s3_scaling").data["scaling_types"] == [first, second]
+    again = view_for("s3_scaling", store, team)
+    assert [k for k, b in again.form.editors["scaling_types"].boxes.items() if b.value] == [
+        first, second]
+
+
+def test_a_long_choice_of_several_shows_every_option_and_says_how(store, team):
+    view = view_for("s1_actor_map", store, team)
+    actors = view.form.editors["actors"]
+    actors.add_row()
+    roles = actors.rows[0].editors["roles"]
+    assert roles.input.rows == len(roles.input.options)  # nothing scrolls out of sight
+    assert fi("form.multi_hint") in roles.widget.children[-1].value

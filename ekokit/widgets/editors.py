@@ -86,8 +86,6 @@ class InputEditor(Labelled):
         kind = self.spec.type
         if kind == "textlist":
             return [line.strip() for line in (raw or "").splitlines() if line.strip()]
-        if kind == "multichoice":
-            return list(raw)
         if kind == "date":
             return raw.isoformat() if raw else None
         if kind in ("int", "choice"):
@@ -118,12 +116,50 @@ def _choice(spec, value, label, tr, classes):
 
 
 def _multichoice(spec, value, label, tr, classes):
+    """A long list as a multi-select showing every option (nothing scrolls out of sight)."""
     options = _options(spec.vocab, tr)
     known = {v for _, v in options}
     return w.SelectMultiple(options=options, value=tuple(v for v in value or [] if v in known),
-                            rows=min(6, len(options)), description=label,
+                            rows=len(options), description=label,
                             layout=shared("layout_wide"), style=shared("description"),
                             _dom_classes=classes)
+
+
+FEW = 8  # up to this many options, a choice of several is a group of checkboxes
+
+
+class ChoicesEditor(Labelled):
+    """A choice of several among a few options: one labelled checkbox per option (a plain click,
+    no Ctrl-click); a longer list is a multi-select with a hint on how to choose several."""
+
+    def __init__(self, spec: FieldSpec, value: Any, label: str, help_text: str,
+                 tr: Translator, on_change: Listener, *, exercise: Exercise) -> None:
+        self.spec = spec
+        options = _options(spec.vocab, tr)
+        chosen = set(value or [])
+        if len(options) > FEW:
+            self.input: w.Widget | None = _multichoice(spec, value, label, tr,
+                                                       (f"ek-field-{spec.name}", "ek-input"))
+            self.input.observe(lambda _c: on_change(), names="value")
+            hint = f"{help_text} {tr('form.multi_hint')}".strip()
+            super().__init__(spec, [self.input], hint)
+            return
+        self.input = None
+        self.boxes = {item: w.Checkbox(value=item in chosen, description=text, indent=False,
+                                       layout=shared("layout"), style=shared("checkbox"),
+                                       _dom_classes=(f"ek-field-{spec.name}-{item}",))
+                      for text, item in options}
+        for box in self.boxes.values():
+            box.observe(lambda _c: on_change(), names="value")
+        heading = html_widget(f'<span class="ek-group-label">{html.escape(label)}</span>')
+        super().__init__(spec, [heading, *self.boxes.values()], help_text, "ek-choices",
+                         f"ek-field-{spec.name}")
+
+    @property
+    def value(self) -> list[str]:
+        if self.input is not None:
+            return list(self.input.value)
+        return [item for item, box in self.boxes.items() if box.value]
 
 
 def _bool(_spec, value, label, _tr, classes):
@@ -170,4 +206,5 @@ class ScoresEditor(Labelled):
 EditorFactory = Callable[..., Editor]
 EDITORS: dict[str, EditorFactory] = dict.fromkeys(_INPUTS, InputEditor)
 EDITORS["scores"] = ScoresEditor
+EDITORS["multichoice"] = ChoicesEditor
 # "list" is registered by ekokit.widgets.form: its rows are forms themselves.
