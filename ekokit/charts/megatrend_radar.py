@@ -34,7 +34,7 @@ from ekokit.charts._base import (
     vlabel,
     wrap,
 )
-from ekokit.charts._labels import freeze, marker_boxes, place_all
+from ekokit.charts._place import extents, place, settle
 from ekokit.content.exercises import Exercise
 from ekokit.content.vocab import vocabularies
 
@@ -146,12 +146,12 @@ def _draw(placed: list[dict], trends: tuple[str, ...], lang: str, dense: bool = 
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 3),
                fontsize=FONT, frameon=False, title_fontsize=FONT,
                title=rings + ("\n" + _m("dense", lang) if dense else ""))
-    freeze(fig)
+    renderer = settle(fig)
     if dense:
         return fig
-    avoid = [*marker_boxes(ax, xy, MS + 2), *(t.get_window_extent() for t in ax.texts)]
     # Numbers only right beside their markers: one standing further off reads as another's.
-    if place_all(ax, xy, [str(o["no"]) for o in placed], avoid, distances=(7,)):
+    if place(ax, xy, [str(o["no"]) for o in placed], renderer=renderer,
+             avoid=extents(ax.texts, renderer), marker=MS + 2, radii=(7,), misfit="none").fits:
         return fig
     return _draw(placed, trends, lang, dense=True)
 

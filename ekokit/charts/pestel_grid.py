@@ -29,7 +29,7 @@ from ekokit.charts._base import (
     vlabel,
     wrap,
 )
-from ekokit.charts._labels import freeze, marker_boxes, place, place_all, spread
+from ekokit.charts._place import NEAR, place, settle, spread
 from ekokit.content.exercises import Exercise
 from ekokit.content.vocab import vocabularies
 
@@ -79,13 +79,14 @@ def _draw(placed: list[dict], lang: str):
     handles.append(Patch(facecolor=PALE, edgecolor=GREY, label=_m("key_zone", lang)))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
                fontsize=FONT, frameon=False)
-    freeze(fig)
-    markers = marker_boxes(ax, xy, MS + 2)
+    renderer = settle(fig)
     for width, lines in ((18, 2), (13, 3)) if len(placed) <= NAMED else ():
         names = [tex(wrap(r["factor"], width, lines)) for r in placed]
-        if place_all(ax, xy, names, markers, linespacing=1.0):
+        if place(ax, xy, names, renderer=renderer, marker=MS + 2, radii=NEAR, misfit="none",
+                 linespacing=1.0).fits:
             return fig  # else a name did not fit: try narrower, then numbers
-    place(ax, xy, [str(r["no"]) for r in placed], list(markers))
+    place(ax, xy, [str(r["no"]) for r in placed], renderer=renderer, marker=MS + 2, radii=NEAR,
+          misfit="drop")
     return fig
 
 

@@ -83,8 +83,6 @@ def _draw(placed: list[dict], lang: str):
         ax.text(x, y, msg(f"power.{key}", lang), ha=ha, va=va, fontsize=FONT, style="italic",
                 weight="bold" if key == "manage" else "normal", color="#333333")
     crowded = len(placed) > 10  # then numbers, as in the table's first column
-    labels = ([str(s["no"]) for s in placed] if crowded
-              else tags([s["name"] for s in placed], 18, many=10, lines=2))
     spots, targets = _spread(placed), []
     for s, (x, y) in zip(placed, spots, strict=False):
         marker, colour = DISPOSITIONS.get(s.get("disposition"), UNKNOWN)
@@ -114,11 +112,11 @@ def _draw(placed: list[dict], lang: str):
     avoid = extents(ax.texts, renderer) + [
         Bbox.from_extents(u - px, v - px, u + px, v + px)
         for u, v in (ax.transData.transform(t) for t in targets)]
-    drawn = place(ax, spots, labels, renderer=renderer, avoid=avoid, marker=8 if crowded else 10)
-    if not drawn.clear and not crowded:  # names do not fit: numbers, as in the table
-        for label in drawn:
-            label.remove()
-        place(ax, spots, [str(s["no"]) for s in placed], renderer=renderer, avoid=avoid)
+    names = [] if crowded else tags([s["name"] for s in placed], 18, many=10, lines=2)
+    if crowded or not place(ax, spots, names, renderer=renderer, avoid=avoid, marker=10,
+                            misfit="none").fits:  # names do not fit: numbers, as in the table
+        place(ax, spots, [str(s["no"]) for s in placed], renderer=renderer, avoid=avoid,
+              marker=8 if crowded else 10)
     return fig
 
 

@@ -28,7 +28,7 @@ from ekokit.charts._base import (
     vlabel,
     wrap,
 )
-from ekokit.charts._labels import freeze, marker_boxes, place, place_all, spread
+from ekokit.charts._place import NEAR, place, settle, spread
 from ekokit.content.exercises import Exercise
 
 NAME = "signal_grid"
@@ -108,20 +108,19 @@ def _draw(signals: list[dict], wildcards: list[dict], lang: str):
                               ls="none", label=_m("no_type", lang)))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 2),
                fontsize=FONT, frameon=False)
-    freeze(fig)
+    renderer = settle(fig)
     panels = ((left, signals, left_xy), (right, wildcards, right_xy))
-    boxes = {id(ax): marker_boxes(ax, xy, MS + 2) for ax, _, xy in panels}
-    texts = {id(ax): len(ax.texts) for ax, _, _ in panels}
     for width, lines in ((16, 2), (12, 3)) if len(signals) + len(wildcards) <= NAMED else ():
-        fits = [place_all(ax, xy, [tex(wrap(i["title"], width, lines)) for i in items],
-                          boxes[id(ax)], linespacing=1.0) for ax, items, xy in panels]
-        if all(fits):
+        drawn = [place(ax, xy, [tex(wrap(i["title"], width, lines)) for i in items],
+                       renderer=renderer, marker=MS + 2, radii=NEAR, misfit="none",
+                       linespacing=1.0) for ax, items, xy in panels]
+        if all(d.fits for d in drawn):
             return fig
-        for ax, _, _ in panels:  # a name did not fit: try narrower, then numbers everywhere
-            for text in list(ax.texts)[texts[id(ax)]:]:
-                text.remove()
+        for d in drawn:  # a name did not fit: try narrower, then numbers everywhere
+            d.remove()
     for ax, items, xy in panels:
-        place(ax, xy, [str(i["no"]) for i in items], list(boxes[id(ax)]))
+        place(ax, xy, [str(i["no"]) for i in items], renderer=renderer, marker=MS + 2,
+              radii=NEAR, misfit="drop")
     return fig
 
 
