@@ -373,7 +373,7 @@ def test_catalogue_files_have_the_same_keys_and_placeholders_and_cover_the_code(
     for module in ("futures_wheel", "futures_triangle", "futures_table", "scenarios_2x2",
                    "vision_actors"):
         source = (CODE / f"{module}.py").read_text("utf-8")
-        keys = set(re.findall(r'_t\(\s*"([a-z_]+)"', source))
+        keys = set(re.findall(r'_m\(\s*"([a-z_]+)"', source))
         if 'f"alt_{' in source:  # alt_{valence} / alt_{direction}
             keys |= {f"alt_{v}" for v in ("negative", "positive", "horizontal", "vertical")
                      if f'"{v}"' in source}

@@ -28,6 +28,7 @@ from ekokit.charts._base import (
     register,
     tex,
     textlist,
+    texts,
 )
 from ekokit.charts._place import fit
 from ekokit.content.exercises import Exercise
@@ -39,8 +40,7 @@ TINTS = {BLUE: "#E3EEF7", ORANGE: "#FBEFD6", GREEN: "#DDF1EA", VERMILLION: "#F8E
          GREY: PALE}
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def lead(text: object, limit: int) -> str:

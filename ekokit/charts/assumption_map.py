@@ -27,6 +27,7 @@ from ekokit.charts._base import (
     named,
     no_data,
     register,
+    texts,
     vlabel,
     wrap,
 )
@@ -42,8 +43,7 @@ UNKNOWN = ("8", "white")
 PER_CELL = 4  # two columns, two rows; a fuller cell shows three and "+N"
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _scored(a: dict) -> bool:

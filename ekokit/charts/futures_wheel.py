@@ -32,6 +32,7 @@ from ekokit.charts._base import (
     shorten,
     tex,
     textlist,
+    texts,
     vlabel,
     wrap,
 )
@@ -47,8 +48,7 @@ ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|—>|–>)\s*")
 KEY_LINES = 24  # lines of 10 pt text the key beside the wheel can hold
 
 
-def _t(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _key(text: object) -> str:
@@ -237,11 +237,11 @@ def _draw(centre: str, impacts: list[dict], parents, rings, links, lang: str):
                for v, (m, c) in VALENCES.items() if v in used]
     if used - set(VALENCES):
         handles.append(Line2D([], [], marker=UNKNOWN[0], color=UNKNOWN[1], mec=BLACK, ms=10,
-                              ls="none", label=_t("no_valence", lang)))
+                              ls="none", label=_m("no_valence", lang)))
     if links:
-        handles.append(Line2D([], [], color=BLACK, ls="--", lw=1.1, label=_t("cross_link", lang)))
+        handles.append(Line2D([], [], color=BLACK, ls="--", lw=1.1, label=_m("cross_link", lang)))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
-               fontsize=FONT, frameon=False, title=None if key else _t("see_table", lang),
+               fontsize=FONT, frameon=False, title=None if key else _m("see_table", lang),
                title_fontproperties={"size": FONT, "style": "italic"})
     return fig
 
@@ -252,28 +252,28 @@ def _table(impacts: list[dict], parents, rings, lang: str) -> pd.DataFrame:
         p = parents[i]
         out.append((i + 1, clean(imp["impact"]), vlabel("futures_ring", RINGS[rings[i]], lang),
                     f"{p + 1} {clean(impacts[p]['impact'])}" if p is not None
-                    else _t("centre", lang),
+                    else _m("centre", lang),
                     vlabel("valence", imp.get("valence"), lang),
                     vlabel("futures_likelihood", imp.get("likelihood"), lang)))
-    columns = [msg("col_no", lang), _t("col_impact", lang), _t("col_ring", lang),
-               _t("col_follows", lang), _t("col_valence", lang), _t("col_likelihood", lang)]
+    columns = [msg("col_no", lang), _m("col_impact", lang), _m("col_ring", lang),
+               _m("col_follows", lang), _m("col_valence", lang), _m("col_likelihood", lang)]
     return pd.DataFrame(out, columns=columns, dtype=object)
 
 
 def _alt(centre: str, impacts, rings, links, loose, lang: str) -> str:
-    out = [_t("alt", lang, centre=clean(centre) or _t("no_centre", lang), count=len(impacts))]
+    out = [_m("alt", lang, centre=clean(centre) or _m("no_centre", lang), count=len(impacts))]
     counts = [sum(1 for r in rings if r == k) for k in range(3)]
-    out.append(_t("alt_rings", lang, first=counts[0], second=counts[1], third=counts[2]))
+    out.append(_m("alt_rings", lang, first=counts[0], second=counts[1], third=counts[2]))
     for valence in ("negative", "positive"):
         names = [clean(imp["impact"]) for imp in impacts if imp.get("valence") == valence]
         if names:
-            out.append(_t(f"alt_{valence}", lang, count=len(names), names=listing(names, lang, 3)))
+            out.append(_m(f"alt_{valence}", lang, count=len(names), names=listing(names, lang, 3)))
     if links:
         pairs = [f"{clean(impacts[a]['impact'])} → {clean(impacts[b]['impact'])}"
                  for a, b in links]
-        out.append(_t("alt_links", lang, count=len(links), links=listing(pairs, lang, 3)))
+        out.append(_m("alt_links", lang, count=len(links), links=listing(pairs, lang, 3)))
     if loose:
-        out.append(_t("alt_loose", lang, count=len(loose)))
+        out.append(_m("alt_loose", lang, count=len(loose)))
     return " ".join(out)
 
 
@@ -287,6 +287,6 @@ def futures_wheel(exercise: Exercise, answer: dict[str, Any], lang: str) -> Char
     parents = _tree(impacts)
     rings = _rings(impacts, parents)
     links, loose = _links(answer, impacts)
-    fig = _draw(centre or _t("no_centre", lang), impacts, parents, rings, links, lang)
+    fig = _draw(centre or _m("no_centre", lang), impacts, parents, rings, links, lang)
     return Chart(fig, _alt(centre, impacts, rings, links, loose, lang),
                  _table(impacts, parents, rings, lang))

@@ -14,11 +14,11 @@ from ekokit.charts._base import (
     Chart,
     figure,
     listing,
-    msg,
     no_data,
     register,
     rows,
     tex,
+    texts,
     vlabel,
     wrap,
     yes_no,
@@ -30,8 +30,7 @@ NAME = "megatrend_relevance"
 TRENDS, LEVELS = "megatrend", "relevance_level"
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _scores(answer: dict[str, Any]) -> dict[str, int]:

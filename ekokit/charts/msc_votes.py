@@ -24,6 +24,7 @@ from ekokit.charts._base import (
     no_data,
     register,
     tex,
+    texts,
     wrap,
     yes_no,
 )
@@ -32,8 +33,7 @@ from ekokit.content.exercises import Exercise
 NAME = "msc_votes"
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _votes(story: dict) -> int | None:

@@ -7,16 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from ekokit.charts._base import (
     BLACK,
     FONT,
     GREY,
-    MARKERS,
     PALE,
-    PALETTE,
     Chart,
     clean,
     figure,
@@ -26,7 +23,10 @@ from ekokit.charts._base import (
     no_data,
     register,
     tex,
+    texts,
     vlabel,
+    vocab_keys,
+    vocab_style,
     wrap,
 )
 from ekokit.charts._place import NEAR, place, settle, spread
@@ -40,16 +40,7 @@ NAMED = 12  # up to this many factors are named on the figure, beyond it numbere
 MS = 9
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
-
-
-def _style(dimension: str | None) -> tuple[str, str]:
-    dims = vocabularies()[VOCAB]
-    if dimension not in dims:
-        return "h", "white"
-    i = dims.index(dimension)
-    return MARKERS[i % len(MARKERS)], PALETTE[i % len(PALETTE)]
+_m = texts(NAME)
 
 
 def _scored(row: dict) -> bool:
@@ -70,13 +61,11 @@ def _draw(placed: list[dict], lang: str):
     ax.set_axisbelow(True)
     xy = spread([(r["uncertainty"], r["impact"]) for r in placed])
     for row, (x, y) in zip(placed, xy, strict=False):
-        marker, colour = _style(row.get("dimension"))
+        marker, colour = vocab_style(VOCAB, row.get("dimension"))
         ax.plot(x, y, marker=marker, ms=MS, color=colour, mec=BLACK, ls="none", zorder=3)
-    used = [d for d in [*vocabularies()[VOCAB], None] if d in {r.get("dimension") for r in placed}]
-    handles = [Line2D([], [], marker=_style(d)[0], color=_style(d)[1], mec=BLACK, ms=9,
-                      ls="none", label=vlabel(VOCAB, d, lang) if d else _m("no_dimension", lang))
-               for d in used]
-    handles.append(Patch(facecolor=PALE, edgecolor=GREY, label=_m("key_zone", lang)))
+    handles = [*vocab_keys(VOCAB, (r.get("dimension") for r in placed), lang,
+                           _m("no_dimension", lang)),
+               Patch(facecolor=PALE, edgecolor=GREY, label=_m("key_zone", lang))]
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
                fontsize=FONT, frameon=False)
     renderer = settle(fig)

@@ -27,6 +27,7 @@ from ekokit.charts._base import (
     no_data,
     register,
     tex,
+    texts,
     vlabel,
     wrap,
 )
@@ -41,8 +42,7 @@ OPEN = ("o", "white", "white", "--")
 PER_ROW, EMPTY, GAP = 2, 0.6, 0.3  # cards per row; heights in card rows
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _draw(lanes: list[tuple[str | None, list[dict]]], lang: str):

@@ -24,6 +24,7 @@ from ekokit.charts._base import (
     register,
     rows,
     tex,
+    texts,
     vlabel,
 )
 from ekokit.charts._place import fit
@@ -41,8 +42,7 @@ MARGIN, GAP, LINE, PAD = 4.0, 6.0, 13.0, 4.0
 MAX_HEIGHT = 6.8 * 72
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _votes(note: dict) -> int | None:

@@ -24,6 +24,7 @@ from ekokit.charts._base import (
     register,
     tex,
     textlist,
+    texts,
     vlabel,
     wrap,
 )
@@ -38,8 +39,7 @@ ARROWS = {"out": ((2.1, 0), (2.2, 0), {"ha": "left", "va": "center"}, BLUE),
           "deep": ((0, -1.35), (0, -1.45), {"ha": "center", "va": "top"}, PURPLE)}
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _draw(answer: dict, chosen: list[str], actors: list[str], barriers: list[str], lang: str):

@@ -25,6 +25,7 @@ from ekokit.charts._base import (
     no_data,
     register,
     tex,
+    texts,
     vlabel,
     wrap,
 )
@@ -40,8 +41,7 @@ WILDCARDS = {"improbable": ("D", VERMILLION), "taboo": ("s", PURPLE)}
 NO_TYPE = ("D", "white")
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _score(value: object) -> bool:

@@ -27,6 +27,7 @@ from ekokit.charts._base import (
     no_data,
     register,
     tex,
+    texts,
     vlabel,
 )
 from ekokit.charts._place import extents, fit, place, settle
@@ -40,8 +41,7 @@ WIDTH = 6.4 * 72
 MARGIN, HGAP, VGAP, LINE, PAD, PER_BAND, LEGEND = 4.0, 30.0, 16.0, 13.0, 4.0, 5, 24.0
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _links(answer: dict[str, Any]) -> list[dict]:
