@@ -107,6 +107,11 @@ def textlist(answer: dict[str, Any] | None, name: str) -> list[str]:
     return [clean(x) for x in (answer or {}).get(name) or [] if clean(x)]
 
 
+def whole(value: object) -> int | None:
+    """An int as given (a rating, a number of votes); None for anything else, a bool too."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def shorten(text: str, width: int) -> str:
     text = clean(text)
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"

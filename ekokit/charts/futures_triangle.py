@@ -28,6 +28,7 @@ from ekokit.charts._base import (
     textlist,
     texts,
     vlabel,
+    whole,
     wrap,
 )
 from ekokit.content.exercises import Exercise
@@ -47,7 +48,7 @@ _m = texts(NAME)
 def _strengths(answer: dict[str, Any]) -> dict[str, int]:
     scores = answer.get("strength") if isinstance(answer.get("strength"), dict) else {}
     return {c: v for c, v in scores.items()
-            if c in CORNERS and isinstance(v, int) and not isinstance(v, bool)}
+            if c in CORNERS and whole(v) is not None}
 
 
 def _budget(items: dict[str, list[str]]) -> dict[str, int]:

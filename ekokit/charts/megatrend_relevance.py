@@ -20,6 +20,7 @@ from ekokit.charts._base import (
     tex,
     texts,
     vlabel,
+    whole,
     wrap,
     yes_no,
 )
@@ -38,8 +39,7 @@ def _scores(answer: dict[str, Any]) -> dict[str, int]:
     scores = (answer or {}).get("relevance") or {}
     if not isinstance(scores, dict):
         return {}
-    return {k: v for k, v in scores.items() if k in trends and isinstance(v, int)
-            and not isinstance(v, bool)}
+    return {k: v for k, v in scores.items() if k in trends and whole(v) is not None}
 
 
 def _draw(ranked: list[str], scores: dict[str, int], unrated: list[str], lang: str):

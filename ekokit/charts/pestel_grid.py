@@ -27,6 +27,7 @@ from ekokit.charts._base import (
     vlabel,
     vocab_keys,
     vocab_style,
+    whole,
     wrap,
 )
 from ekokit.charts._place import NEAR, place, settle, spread
@@ -44,7 +45,7 @@ _m = texts(NAME)
 
 
 def _scored(row: dict) -> bool:
-    return all(isinstance(row.get(k), int) and not isinstance(row.get(k), bool)
+    return all(whole(row.get(k)) is not None
                for k in ("impact", "uncertainty"))
 
 

@@ -27,6 +27,7 @@ from ekokit.charts._base import (
     tex,
     texts,
     vlabel,
+    whole,
     wrap,
 )
 from ekokit.charts._place import NEAR, place, settle, spread
@@ -42,10 +43,6 @@ NO_TYPE = ("D", "white")
 
 
 _m = texts(NAME)
-
-
-def _score(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _style(item: dict) -> tuple[str, str]:
@@ -163,9 +160,10 @@ def signal_grid(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     if not items:
         return no_data(lang)
     signals, wildcards = items[:len(signals)], items[len(signals):]
-    placed_signals = [s for s in signals if _score(s.get("impact"))]
+    placed_signals = [s for s in signals if whole(s.get("impact")) is not None]
     placed_wildcards = [w for w in wildcards
-                        if _score(w.get("impact")) and _score(w.get("likelihood"))]
+                        if whole(w.get("impact")) is not None
+                        and whole(w.get("likelihood")) is not None]
     shown = placed_signals + placed_wildcards
     figure_ = _draw(placed_signals, placed_wildcards, lang) if shown else None
     return Chart(figure_, _alt(signals, wildcards, shown, lang), _table(items, lang))

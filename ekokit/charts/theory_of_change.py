@@ -20,7 +20,6 @@ from ekokit.charts._base import (
     VERMILLION,
     Chart,
     clean,
-    figure,
     listing,
     msg,
     named,
@@ -30,7 +29,7 @@ from ekokit.charts._base import (
     texts,
     vlabel,
 )
-from ekokit.charts._place import extents, fit, place, settle
+from ekokit.charts._place import extents, fit, place, settle, sheet, sheet_axes
 from ekokit.content.exercises import Exercise
 
 NAME = "theory_of_change"
@@ -91,9 +90,7 @@ def _draw(answer: dict[str, Any], links: list[dict], lang: str):
     cols = min(depth, PER_BAND)
     gap = HGAP + (14 if cols <= 4 else 0)
     colw = (WIDTH - 2 * MARGIN - (cols - 1) * gap) / cols
-    fig = figure((WIDTH / 72, 4.6))
-    fig.set_layout_engine("none")
-    renderer = fig.canvas.get_renderer()
+    fig, renderer = sheet(WIDTH)
     cells: dict[tuple[int, int], list[int]] = {}
     for i, lay in enumerate(layer):
         cells.setdefault((lay // PER_BAND, lay % PER_BAND), []).append(i)
@@ -109,10 +106,7 @@ def _draw(answer: dict[str, Any], links: list[dict], lang: str):
         if desired else ""
     head_h = (head.count("\n") + 1) * LINE + 2 * PAD if head else 0
     height = head_h + sum(band_h) + VGAP * (bands - 1) + 2 * MARGIN
-    fig.set_size_inches(WIDTH / 72, (height + LEGEND) / 72)
-    ax = fig.add_axes((0, LEGEND / (height + LEGEND), 1, height / (height + LEGEND)))
-    ax.axis("off")
-    ax.set(xlim=(0, WIDTH), ylim=(0, height))
+    ax = sheet_axes(fig, WIDTH, height, below=LEGEND)
     if head:
         ax.text(MARGIN, height - MARGIN, head, ha="left", va="top", fontsize=FONT,
                 style="italic", linespacing=1.1)
