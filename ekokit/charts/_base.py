@@ -229,7 +229,7 @@ def around(count: int, radius: float, start: float = 90.0, span: float = 360.0):
         yield radius * math.cos(angle), radius * math.sin(angle), angle
 
 
-def side(angle: float) -> dict[str, str]:
+def side(angle: float) -> dict[str, Any]:
     """Text alignment for a label placed outward at ``angle``."""
     c, s = math.cos(angle), math.sin(angle)
     ha = "left" if c > 0.2 else "right" if c < -0.2 else "center"

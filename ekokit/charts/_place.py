@@ -30,8 +30,8 @@ NEAR = RADII[:3]  # for labels that must stand right by their marker to be read 
 LEADER = 16  # labels further than this get a thin line to their marker
 PAD = 2.0  # pixels kept free around every label
 Misfit = Literal["least", "drop", "none"]
-_HA = {1: "left", -1: "right", 0: "center"}
-_VA = {1: "bottom", -1: "top", 0: "center"}
+_HA: dict[int, Literal["left", "right", "center"]] = {1: "left", -1: "right", 0: "center"}
+_VA: dict[int, Literal["bottom", "top", "center"]] = {1: "bottom", -1: "top", 0: "center"}
 
 
 def renderer(fig: Figure) -> RendererBase:

@@ -44,7 +44,8 @@ _m = texts(NAME)
 
 def lead(text: object, limit: int) -> str:
     """Whole words of ``text`` up to about ``limit`` characters, with … when some are left out."""
-    words, out = clean(text).split(), []
+    words = clean(text).split()
+    out: list[str] = []
     for word in words:
         if out and len(" ".join([*out, word])) > limit:
             return " ".join(out).rstrip(".,;:") + "…"

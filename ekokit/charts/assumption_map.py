@@ -37,8 +37,9 @@ from ekokit.content.vocab import vocabularies
 
 NAME = "assumption_map"
 IMPORTANT, LITTLE = 4, 2  # importance at least, evidence at most: the riskiest corner
-STYLES = {"people": ("o", SKY), "solution": ("s", ORANGE), "impact": ("h", PURPLE),
-          "resources": ("p", YELLOW)}
+STYLES: dict[str | None, tuple[str, str]] = {
+    "people": ("o", SKY), "solution": ("s", ORANGE), "impact": ("h", PURPLE),
+    "resources": ("p", YELLOW)}
 UNKNOWN = ("8", "white")
 PER_CELL = 4  # two columns, two rows; a fuller cell shows three and "+N"
 

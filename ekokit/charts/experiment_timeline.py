@@ -6,7 +6,7 @@ on dates when the rows have them, else in the rows' order."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 from matplotlib.dates import AutoDateLocator, num2date
@@ -40,8 +40,9 @@ from ekokit.charts._base import (
 from ekokit.content.exercises import Exercise
 from ekokit.content.vocab import vocabularies
 
-PHASES = {"identify": (SKY, ""), "plan": (YELLOW, "//"), "prepare": (ORANGE, "\\\\"),
-          "run": (GREEN, "xx"), "analyse": (PURPLE, "..")}
+PHASES: dict[str | None, tuple[str, str]] = {
+    "identify": (SKY, ""), "plan": (YELLOW, "//"), "prepare": (ORANGE, "\\\\"),
+    "run": (GREEN, "xx"), "analyse": (PURPLE, "..")}
 NO_PHASE = ("white", "")
 
 
@@ -105,7 +106,9 @@ def draw_timeline(lanes: list[dict], lang: str, handles: list, *, undated: str, 
         elif start and (end or lane.get("open")) and not lane.get("marker"):
             stop = end or last
             running = not end
-            ax.barh(y, dt.timedelta(days=max((stop - start).days, 0.8)), left=start, height=0.5,
+            # matplotlib's date units take a timedelta width; the stubs know only numbers
+            width = cast(float, dt.timedelta(days=max((stop - start).days, 0.8)))
+            ax.barh(y, width, left=start, height=0.5,
                     color=lane["colour"], edgecolor=BLACK, hatch=lane.get("hatch") or None,
                     lw=0.8, ls="--" if running else "-", zorder=2)
             if running:

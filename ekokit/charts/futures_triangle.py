@@ -46,9 +46,10 @@ _m = texts(NAME)
 
 
 def _strengths(answer: dict[str, Any]) -> dict[str, int]:
-    scores = answer.get("strength") if isinstance(answer.get("strength"), dict) else {}
-    return {c: v for c, v in scores.items()
-            if c in CORNERS and whole(v) is not None}
+    scores = answer.get("strength")
+    if not isinstance(scores, dict):
+        return {}
+    return {c: v for c, v in scores.items() if c in CORNERS and whole(v) is not None}
 
 
 def _budget(items: dict[str, list[str]]) -> dict[str, int]:

@@ -42,7 +42,8 @@ NAME = "futures_wheel"
 RINGS = ("first", "second", "third")
 CENTRE = 1.1  # radius of the centre disc; ring k spans CENTRE + k*BAND … CENTRE + (k+1)*BAND
 BAND = 0.72
-VALENCES = {"positive": ("o", GREEN), "negative": ("s", VERMILLION), "neutral": ("D", SKY)}
+VALENCES: dict[str | None, tuple[str, str]] = {
+    "positive": ("o", GREEN), "negative": ("s", VERMILLION), "neutral": ("D", SKY)}
 UNKNOWN = ("h", "white")
 ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|—>|–>)\s*")
 KEY_LINES = 24  # lines of 10 pt text the key beside the wheel can hold
@@ -55,12 +56,18 @@ def _key(text: object) -> str:
     return clean(text).casefold()
 
 
+def _index(impacts: list[dict]) -> dict[str, int]:
+    """Each impact's key (case and spacing ignored) to the first impact of that name."""
+    index: dict[str, int] = {}
+    for i, imp in enumerate(impacts):
+        index.setdefault(_key(imp["impact"]), i)
+    return index
+
+
 def _tree(impacts: list[dict]) -> list[int | None]:
     """Each impact's parent (an index) or None for the centre; an unknown name, a self-reference
     or a loop falls back to the centre."""
-    index = {}
-    for i, imp in enumerate(impacts):
-        index.setdefault(_key(imp["impact"]), i)
+    index = _index(impacts)
     parents: list[int | None] = [None] * len(impacts)
     for i, imp in enumerate(impacts):
         parent = index.get(_key(imp.get("follows_from")))
@@ -81,10 +88,11 @@ def _rings(impacts: list[dict], parents: list[int | None]) -> list[int]:
     rings: list[int | None] = [None] * len(impacts)
 
     def ring_of(i: int) -> int:
-        if rings[i] is None:
+        ring = rings[i]
+        if ring is None:
             p = parents[i]
-            rings[i] = _ring(impacts[i], ring_of(p) if p is not None else None)
-        return rings[i]
+            ring = rings[i] = _ring(impacts[i], ring_of(p) if p is not None else None)
+        return ring
 
     return [ring_of(i) for i in range(len(impacts))]
 
@@ -167,9 +175,7 @@ def _layout(impacts: list[dict], parents: list[int | None], rings: list[int], si
 
 def _links(answer: dict[str, Any], impacts: list[dict]) -> tuple[list[tuple[int, int]], list[str]]:
     """Cross-links naming two impacts (as index pairs), and the ones that name none."""
-    index = {}
-    for i, imp in enumerate(impacts):
-        index.setdefault(_key(imp["impact"]), i)
+    index = _index(impacts)
     found, loose = [], []
     for text in textlist(answer, "cross_links"):
         parts = ARROW.split(text, maxsplit=1)

@@ -72,7 +72,7 @@ def meetings(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
         columns=[msg(f"meetings.{k}", lang)
                  for k in ("col_date", "col_participants", "col_decisions", "col_open")],
         dtype=object)
-    dated = [(as_date(r.get("date")), r) for r in rows if as_date(r.get("date"))]
+    dated = [(day, r) for r in rows if (day := as_date(r.get("date")))]
     if not dated:
         return Chart(None, msg("meetings.alt_count", lang, count=len(rows)), table)
     alt = msg("meetings.alt", lang, count=len(rows), first=date_text(dated[0][0], lang),

@@ -60,7 +60,8 @@ def _gist(text: str) -> str:
     text = clean(text).rstrip(" .!?;:,")
     if len(text) <= GIST:
         return text
-    words, size = [], 0
+    words: list[str] = []
+    size = 0
     for word in text.split():
         if words and size + len(word) > GIST:
             break

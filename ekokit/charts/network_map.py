@@ -34,9 +34,11 @@ from ekokit.charts._base import (
 )
 from ekokit.content.exercises import Exercise
 
-KINDS = {"description": ("s", SKY), "viewpoint": ("D", ORANGE), "factor": ("o", BLUE)}
+KINDS: dict[str | None, tuple[str, str]] = {
+    "description": ("s", SKY), "viewpoint": ("D", ORANGE), "factor": ("o", BLUE)}
 NO_KIND = ("h", "white")
-ARROWS = {"to_phenomenon": "-|>", "from_phenomenon": "<|-", "both": "<|-|>"}
+ARROWS: dict[str | None, str] = {"to_phenomenon": "-|>", "from_phenomenon": "<|-",
+                                 "both": "<|-|>"}
 CENTRE, FACTORS, ACTORS = 0.7, 1.45, 2.5
 
 
@@ -130,8 +132,8 @@ def _alt(factors: list[dict], actors: list[dict], lang: str) -> str:
         if names:
             sentences.append(msg(f"network.{key}", lang, names=listing(names, lang)))
     if actors:
-        names = listing([clean(a["name"]) for a in actors], lang)
-        sentences.append(msg("network.alt_actors", lang, names=names))
+        sentences.append(msg("network.alt_actors", lang,
+                             names=listing([clean(a["name"]) for a in actors], lang)))
     return " ".join(sentences)
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 import pandas as pd
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 
 from ekokit.charts._base import (
@@ -40,7 +41,8 @@ from ekokit.content.exercises import Exercise
 from ekokit.content.vocab import vocabularies
 
 NAME = "outcome_harvest"
-SIGNIFICANCE = {"high": (15, VERMILLION), "medium": (11, ORANGE), "low": (8, SKY)}
+SIGNIFICANCE: dict[str | None, tuple[int, str]] = {
+    "high": (15, VERMILLION), "medium": (11, ORANGE), "low": (8, SKY)}
 UNRATED = (8, "white")
 
 
@@ -85,7 +87,7 @@ def _draw(outcomes: list[dict], lang: str):
     ticks = [dt.date.fromordinal(round(first + k * (last - first) / max(count - 1, 1)))
              for k in range(count)] if dated else []
     labels = [date_text(d, lang) for d in ticks]
-    positions = [d.toordinal() for d in ticks]
+    positions: list[float] = [d.toordinal() for d in ticks]
     if any(d is None for d in days):
         positions.append(undated_x)
         labels.append(_m("no_date", lang))
@@ -109,7 +111,9 @@ def _draw(outcomes: list[dict], lang: str):
                               ls="none", label=_m("unrated", lang)))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 3),
                fontsize=FONT, frameon=False)
-    fig.get_layout_engine().set(h_pad=0.05)
+    engine = fig.get_layout_engine()
+    assert isinstance(engine, ConstrainedLayoutEngine)  # as every chart figure is made
+    engine.set(h_pad=0.05)
     renderer = settle(fig)
     place(ax, list(zip(xs, ys, strict=False)), [str(i) for i in range(1, len(outcomes) + 1)],
           renderer=renderer, avoid=extents(ax.texts, renderer), marker=15)

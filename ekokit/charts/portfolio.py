@@ -36,8 +36,9 @@ from ekokit.content.vocab import vocabularies
 
 NAME = "portfolio"
 # decision: (marker, marker colour, card fill, card edge style)
-DECISIONS = {"continue": (">", BLUE, "#DCEBF7", "-"), "scale": ("^", GREEN, "#D5F0E6", "-"),
-             "stop": ("s", VERMILLION, "#F9DCCB", "-")}
+DECISIONS: dict[str | None, tuple[str, str, str, str]] = {
+    "continue": (">", BLUE, "#DCEBF7", "-"), "scale": ("^", GREEN, "#D5F0E6", "-"),
+    "stop": ("s", VERMILLION, "#F9DCCB", "-")}
 OPEN = ("o", "white", "white", "--")
 PER_ROW, EMPTY, GAP = 2, 0.6, 0.3  # cards per row; heights in card rows
 

@@ -31,7 +31,8 @@ from ekokit.charts._place import extents, place, settle, spread
 from ekokit.content.exercises import Exercise
 
 HIGH = 3.5
-DISPOSITIONS = {"supportive": ("^", GREEN), "neutral": ("o", BLUE), "resisting": ("v", VERMILLION)}
+DISPOSITIONS: dict[str | None, tuple[str, str]] = {
+    "supportive": ("^", GREEN), "neutral": ("o", BLUE), "resisting": ("v", VERMILLION)}
 UNKNOWN = ("s", "white")
 CORNERS = {"manage": (5.45, 5.85, "right", "top"), "satisfy": (0.55, 5.85, "left", "top"),
            "inform": (5.45, 0.1, "right", "bottom"), "monitor": (0.55, 0.1, "left", "bottom")}

@@ -144,7 +144,8 @@ def _draw(columns: list, board: list[list[dict]], numbers: list[list[int]], fmt:
 
 
 def _table(columns: list, board: list[list[dict]], actions: list[dict], lang: str):
-    out, no = [], 0
+    out: list[tuple[int | None, str, str, int | None]] = []
+    no = 0
     for column, notes in zip(columns, board, strict=False):
         for note in notes:
             no += 1

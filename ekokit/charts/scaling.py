@@ -34,9 +34,10 @@ from ekokit.content.vocab import vocabularies
 
 NAME = "scaling"
 # direction: (arrow end, label position, alignment, colour)
-ARROWS = {"out": ((2.1, 0), (2.2, 0), {"ha": "left", "va": "center"}, BLUE),
-          "up": ((0, 1.35), (0, 1.45), {"ha": "center", "va": "bottom"}, GREEN),
-          "deep": ((0, -1.35), (0, -1.45), {"ha": "center", "va": "top"}, PURPLE)}
+ARROWS: dict[str, tuple[tuple[float, float], tuple[float, float], dict[str, Any], str]] = {
+    "out": ((2.1, 0), (2.2, 0), {"ha": "left", "va": "center"}, BLUE),
+    "up": ((0, 1.35), (0, 1.45), {"ha": "center", "va": "bottom"}, GREEN),
+    "deep": ((0, -1.35), (0, -1.45), {"ha": "center", "va": "top"}, PURPLE)}
 
 
 _m = texts(NAME)

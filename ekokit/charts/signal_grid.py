@@ -38,7 +38,8 @@ HIGH = 3.5  # 4 and 5 count as high
 NAMED = 10  # up to this many items are named on the figure, beyond it numbered
 MS = 9
 SIGNAL = ("o", BLUE)
-WILDCARDS = {"improbable": ("D", VERMILLION), "taboo": ("s", PURPLE)}
+WILDCARDS: dict[str | None, tuple[str, str]] = {"improbable": ("D", VERMILLION),
+                                                "taboo": ("s", PURPLE)}
 NO_TYPE = ("D", "white")
 
 

@@ -33,9 +33,11 @@ from ekokit.charts._place import extents, fit, place, settle, sheet, sheet_axes
 from ekokit.content.exercises import Exercise
 
 NAME = "theory_of_change"
-STATUS = {"holds": (GREEN, "-"), "broken": (VERMILLION, (0, (5, 3))),
-          "unknown": (ORANGE, (0, (1.5, 2)))}
-NO_STATUS = (GREY, (0, (6, 2, 1, 2)))
+LineStyle = str | tuple[float, tuple[float, ...]]  # "-" or (offset, (on, off, …))
+STATUS: dict[str | None, tuple[str, LineStyle]] = {
+    "holds": (GREEN, "-"), "broken": (VERMILLION, (0, (5, 3))),
+    "unknown": (ORANGE, (0, (1.5, 2)))}
+NO_STATUS: tuple[str, LineStyle] = (GREY, (0, (6, 2, 1, 2)))
 WIDTH = 6.4 * 72
 MARGIN, HGAP, VGAP, LINE, PAD, PER_BAND, LEGEND = 4.0, 30.0, 16.0, 13.0, 4.0, 5, 24.0
 
@@ -144,11 +146,11 @@ def _draw(answer: dict[str, Any], links: list[dict], lang: str):
         anchors.append(((xa + xb) / 2, (ya + yb) / 2))
         mark = _m(f"mark_{link.get('status')}", lang) if link.get("status") in STATUS else ""
         labels.append(f"{no} {mark}".strip())
-    used = {link.get("status") for link in links}
+    statuses = {link.get("status") for link in links}
     handles = [Line2D([], [], color=c, ls=s, lw=2,
                       label=f"{_m(f'mark_{k}', lang)} {vlabel('link_status', k, lang)}")
-               for k, (c, s) in STATUS.items() if k in used]
-    if used - set(STATUS):
+               for k, (c, s) in STATUS.items() if k in statuses]
+    if statuses - set(STATUS):
         handles.append(Line2D([], [], color=NO_STATUS[0], ls=NO_STATUS[1], lw=2,
                               label=_m("no_status", lang)))
     fig.legend(handles=handles, loc="lower center", ncols=len(handles), fontsize=FONT,
