@@ -43,7 +43,7 @@ def renderer(fig: Figure) -> RendererBase:
 
 def settle(fig: Figure) -> RendererBase:
     """Lay the figure out once and freeze that layout; returns the renderer to measure with."""
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # the layout and every artist's place, no pixels
     fig.set_layout_engine("none")
     return renderer(fig)
 
