@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 import yaml
 from ekokit.charts import CHARTS, Chart, render
 from ekokit.charts.html import chart_html
-from ekokit.content.exercises import Exercise, load_exercise
+from ekokit.content.exercises import Exercise, find_exercise
 from ekokit.model import answers
 from ekokit.model.harvest import team_mean
 from ekokit.paths import data_dir
@@ -22,7 +23,7 @@ CHARTS_DIR = Path(__file__).resolve().parent.parent / "ekokit" / "charts"
 
 
 def get_exercise(exercise_id: str) -> Exercise:
-    return load_exercise(exercise_id)
+    return find_exercise(exercise_id)
 
 
 def all_ids() -> list[str]:
@@ -120,9 +121,28 @@ SAMPLES = {
 }
 
 
+_DRAWN: dict[tuple[str, str, str], Chart] = {}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _forget_drawn():
+    """A chart is a pure function of its answer: each answer is drawn once per module and the
+    tests share it; the figures are let go when the module is done."""
+    yield
+    _DRAWN.clear()
+
+
+def _drawn(exercise_id: str, data: dict, lang: str, make) -> Chart:
+    key = (exercise_id, json.dumps(data, sort_keys=True, default=str), lang)
+    if key not in _DRAWN:
+        _DRAWN[key] = make()
+    return _DRAWN[key]
+
+
 def chart_for(exercise_id: str, data: dict, lang: str = "fi") -> tuple[Exercise, Chart]:
     card = get_exercise(exercise_id)
-    return card, CHARTS[card.spec.chart](card, answers.validate(card, data), lang)
+    return card, _drawn(exercise_id, data, lang, lambda: CHARTS[card.spec.chart](
+        card, answers.validate(card, data), lang))
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])

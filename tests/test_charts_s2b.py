@@ -3,14 +3,15 @@ Every answer goes through answers.validate, so each is one the app can save."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from ekokit.charts import CHARTS, READS
+from ekokit.charts import CHARTS, READS, Chart
 from ekokit.charts.html import chart_html
-from ekokit.content.exercises import load_exercise
+from ekokit.content.exercises import find_exercise
 from ekokit.content.i18n import catalogue
 from ekokit.content.vocab import vocab_labels
 from ekokit.model import answers
@@ -205,9 +206,28 @@ PARTIAL = {
 }
 
 
-def draw(exercise_id: str, data: dict, lang: str = "fi"):
-    exercise = load_exercise(exercise_id)
-    return CHARTS[exercise.spec.chart](exercise, answers.validate(exercise, data), lang)
+_DRAWN: dict[tuple[str, str, str], Chart] = {}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _forget_drawn():
+    """A chart is a pure function of its answer: each answer is drawn once per module and the
+    tests share it; the figures are let go when the module is done."""
+    yield
+    _DRAWN.clear()
+
+
+def _drawn(exercise_id: str, data: dict, lang: str, make) -> Chart:
+    key = (exercise_id, json.dumps(data, sort_keys=True, default=str), lang)
+    if key not in _DRAWN:
+        _DRAWN[key] = make()
+    return _DRAWN[key]
+
+
+def draw(exercise_id: str, data: dict, lang: str = "fi") -> Chart:
+    exercise = find_exercise(exercise_id)
+    return _drawn(exercise_id, data, lang, lambda: CHARTS[exercise.spec.chart](
+        exercise, answers.validate(exercise, data), lang))
 
 
 def drawn_texts(fig: Figure) -> list[Text]:
@@ -220,7 +240,7 @@ def words(text: str) -> set[str]:
 
 def test_every_exercise_names_its_chart_and_reads_fields_it_has():
     for exercise_id, name in CHART_OF.items():
-        exercise = load_exercise(exercise_id)
+        exercise = find_exercise(exercise_id)
         assert exercise.spec.chart == name
         fields = {f.name: f for f in exercise.spec.fields}
         for path in READS[name]:
@@ -279,7 +299,7 @@ def test_wheel_draws_cross_links_naming_two_impacts_only():
 
 @pytest.mark.parametrize("exercise_id", sorted(REAL))
 def test_empty_answer_gives_no_data(exercise_id):
-    exercise = load_exercise(exercise_id)
+    exercise = find_exercise(exercise_id)
     for data in (answers.empty_answer(exercise), {}):
         for lang in ("fi", "en"):
             chart = CHARTS[exercise.spec.chart](exercise, data, lang)
@@ -288,7 +308,7 @@ def test_empty_answer_gives_no_data(exercise_id):
 
 
 def assert_no_overlap(fig: Figure) -> None:
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # laid out and placed as when drawn, no pixels needed
     renderer = fig.canvas.get_renderer()
     boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in drawn_texts(fig)]
     for i, (a, box_a) in enumerate(boxes):
@@ -326,16 +346,14 @@ def test_html_payload_and_dollars_are_drawn_literally(exercise_id):
     with_dollar = [t for t in drawn if "$" in t]
     assert with_dollar, "the user's $x$ should be on the figure"
     assert not any(is_math_text(t) for t in with_dollar)
-    chart.figure.canvas.draw()  # and the renderer agrees: no mathtext error
-    page = chart_html(chart, "fi", title="Otsikko <b>")
+    page = chart_html(chart, "fi", title="Otsikko <b>")  # the PNG drawn: no mathtext error
     assert "<script>" not in page and "&lt;script&gt;" in page and "<b>" not in page
 
 
 @pytest.mark.parametrize("exercise_id", sorted(REAL))
 def test_emoji_in_user_text_draws(exercise_id):
     chart = draw(exercise_id, INJECT[exercise_id](REAL[exercise_id][0], EMOJI))
-    chart.figure.canvas.draw()
-    chart_html(chart, "fi", title="x")
+    chart_html(chart, "fi", title="x")  # the PNG drawn, emoji and all
 
 
 @pytest.mark.parametrize("exercise_id", sorted(PARTIAL))
@@ -355,7 +373,7 @@ def test_finnish_and_english_differ(exercise_id):
 
 
 def test_timeline_puts_today_in_range_and_is_deterministic_with_today_given():
-    exercise = load_exercise("s2_backcasting")
+    exercise = find_exercise("s2_backcasting")
     data = answers.validate(exercise, REAL["s2_backcasting"][0])
     one = CHARTS["backcasting_timeline"](exercise, data, "fi", today=2024)
     labels = [t.get_text() for t in drawn_texts(one.figure)]
