@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from ekokit.paths import data_dir
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 NASTY = "$x$ <script>alert(1)</script> \\$y$"
 CHARTS_DIR = Path(__file__).resolve().parent.parent / "ekokit" / "charts"
@@ -121,28 +121,9 @@ SAMPLES = {
 }
 
 
-_DRAWN: dict[tuple[str, str, str], Chart] = {}
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _forget_drawn():
-    """A chart is a pure function of its answer: each answer is drawn once per module and the
-    tests share it; the figures are let go when the module is done."""
-    yield
-    _DRAWN.clear()
-
-
-def _drawn(exercise_id: str, data: dict, lang: str, make) -> Chart:
-    key = (exercise_id, json.dumps(data, sort_keys=True, default=str), lang)
-    if key not in _DRAWN:
-        _DRAWN[key] = make()
-    return _DRAWN[key]
-
-
 def chart_for(exercise_id: str, data: dict, lang: str = "fi") -> tuple[Exercise, Chart]:
     card = get_exercise(exercise_id)
-    return card, _drawn(exercise_id, data, lang, lambda: CHARTS[card.spec.chart](
-        card, answers.validate(card, data), lang))
+    return card, drawn(card, data, lang)
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])

@@ -18,6 +18,7 @@ from ekokit.model import answers
 from ekokit.paths import data_dir
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
+from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 NASTY = "<script>alert(1)</script> $x$"
 LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
@@ -140,30 +141,11 @@ PARTIAL = {
 }
 
 
-_DRAWN: dict[tuple[str, str, str], Chart] = {}
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _forget_drawn():
-    """A chart is a pure function of its answer: each answer is drawn once per module and the
-    tests share it; the figures are let go when the module is done."""
-    yield
-    _DRAWN.clear()
-
-
-def _drawn(exercise_id: str, data: dict, lang: str, make) -> Chart:
-    key = (exercise_id, json.dumps(data, sort_keys=True, default=str), lang)
-    if key not in _DRAWN:
-        _DRAWN[key] = make()
-    return _DRAWN[key]
-
-
 def draw(exercise_id: str, data: dict, lang: str = "fi") -> Chart:
     exercise = find_exercise(exercise_id)
     name = CASES[exercise_id][0]
     assert exercise.spec.chart == name
-    return _drawn(exercise_id, data, lang,
-                  lambda: CHARTS[name](exercise, answers.validate(exercise, data), lang))
+    return drawn(exercise, data, lang)
 
 
 def drawn_texts(fig: Figure) -> list:

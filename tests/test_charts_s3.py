@@ -23,6 +23,7 @@ from ekokit.model import answers
 from ekokit.paths import data_dir
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
+from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
@@ -71,29 +72,10 @@ def demo(exercise_id: str) -> dict:
     return copy.deepcopy(_workbook()["exercises"][exercise_id][-1]["data"])
 
 
-_DRAWN: dict[tuple[str, str, str], Chart] = {}
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _forget_drawn():
-    """A chart is a pure function of its answer: each answer is drawn once per module and the
-    tests share it; the figures are let go when the module is done."""
-    yield
-    _DRAWN.clear()
-
-
-def _drawn(exercise_id: str, data: dict, lang: str, make) -> Chart:
-    key = (exercise_id, json.dumps(data, sort_keys=True, default=str), lang)
-    if key not in _DRAWN:
-        _DRAWN[key] = make()
-    return _DRAWN[key]
-
-
 def draw(exercise_id: str, data: dict, lang: str = "fi") -> Chart:
     exercise = find_exercise(exercise_id)
     assert exercise.spec.chart == EXERCISES[exercise_id][0]
-    return _drawn(exercise_id, data, lang, lambda: CHARTS[exercise.spec.chart](
-        exercise, answers.validate(exercise, data), lang))
+    return drawn(exercise, data, lang)
 
 
 def _day(n: int) -> str:

@@ -5,7 +5,6 @@ overlap their labels. Also the power–interest grid's labels with a whole team 
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from ekokit.model import answers
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
@@ -176,28 +176,9 @@ MINIMAL = {  # required fields only; every optional field left out
 }
 
 
-_DRAWN: dict[tuple[str, str, str], Chart] = {}
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _forget_drawn():
-    """A chart is a pure function of its answer: each answer is drawn once per module and the
-    tests share it; the figures are let go when the module is done."""
-    yield
-    _DRAWN.clear()
-
-
-def _drawn(exercise_id: str, data: dict, lang: str, make) -> Chart:
-    key = (exercise_id, json.dumps(data, sort_keys=True, default=str), lang)
-    if key not in _DRAWN:
-        _DRAWN[key] = make()
-    return _DRAWN[key]
-
-
 def chart_for(exercise_id: str, data: dict, lang: str = "fi") -> Chart:
     exercise = find_exercise(exercise_id)
-    return _drawn(exercise_id, data, lang, lambda: CHARTS[exercise.spec.chart](
-        exercise, answers.validate(exercise, data), lang))
+    return drawn(exercise, data, lang)
 
 
 def drawn_texts(fig: Figure) -> list[Text]:
