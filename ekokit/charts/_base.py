@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -177,6 +177,21 @@ def vocab_keys(vocab: str, used: Iterable[object], lang: str, none: str) -> list
             marker, colour = vocab_style(vocab, item)
             keys.append(Line2D([], [], marker=marker, color=colour, mec=BLACK, ms=9, ls="none",
                                label=vlabel(vocab, item, lang) if item else none))
+    return keys
+
+
+def style_keys(styles: Mapping[str | None, tuple[str, str]], used: Iterable[object], vocab: str,
+               lang: str, other: tuple[str, str], other_label: str, ms: float = 9) -> list[Line2D]:
+    """Legend keys for a chart's own style table, {item: (marker, colour)}: the items ``used``
+    in the table's order, labelled from ``vocab``, then ``other`` (``other_label``) when an item
+    used has no style of its own."""
+    used = set(used)
+    keys = [Line2D([], [], marker=marker, color=colour, mec=BLACK, ms=ms, ls="none",
+                   label=vlabel(vocab, item, lang))
+            for item, (marker, colour) in styles.items() if item in used]
+    if used - set(styles):
+        keys.append(Line2D([], [], marker=other[0], color=other[1], mec=BLACK, ms=ms, ls="none",
+                           label=other_label))
     return keys
 
 

@@ -30,6 +30,7 @@ from ekokit.charts._base import (
     no_data,
     register,
     shorten,
+    style_keys,
     tex,
     textlist,
     texts,
@@ -237,13 +238,8 @@ def _draw(centre: str, impacts: list[dict], parents, rings, links, lang: str):
             side.text(0, y, f"{i + 1}", ha="left", va="top", fontsize=FONT, weight="bold")
             side.text(0.12, y, tex(text), ha="left", va="top", fontsize=FONT, linespacing=1.0)
             y -= step * (text.count("\n") + 1) + (step * 0.25 if lines == 2 else 0)
-    used = {imp.get("valence") for imp in impacts}
-    handles = [Line2D([], [], marker=m, color=c, mec=BLACK, ms=10, ls="none",
-                      label=vlabel("valence", v, lang))
-               for v, (m, c) in VALENCES.items() if v in used]
-    if used - set(VALENCES):
-        handles.append(Line2D([], [], marker=UNKNOWN[0], color=UNKNOWN[1], mec=BLACK, ms=10,
-                              ls="none", label=_m("no_valence", lang)))
+    handles = style_keys(VALENCES, (imp.get("valence") for imp in impacts), "valence", lang,
+                         UNKNOWN, _m("no_valence", lang), ms=10)
     if links:
         handles.append(Line2D([], [], color=BLACK, ls="--", lw=1.1, label=_m("cross_link", lang)))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),

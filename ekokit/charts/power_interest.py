@@ -24,6 +24,7 @@ from ekokit.charts._base import (
     named,
     no_data,
     register,
+    style_keys,
     tags,
     vlabel,
 )
@@ -72,13 +73,8 @@ def _draw(placed: list[dict], lang: str):
             targets += [(x + (ti - x) * k / 12, y + (tp - y) * k / 12) for k in range(2, 13)]
         ax.plot(x, y, marker=marker, ms=8 if crowded else 10, color=colour, mec=BLACK,
                 ls="none", zorder=3)
-    used = {s.get("disposition") for s in placed}
-    handles = [Line2D([], [], marker=m, color=c, mec=BLACK, ms=9, ls="none",
-                      label=vlabel("disposition", d, lang))
-               for d, (m, c) in DISPOSITIONS.items() if d in used]
-    if used - set(DISPOSITIONS):
-        handles.append(Line2D([], [], marker=UNKNOWN[0], color=UNKNOWN[1], mec=BLACK, ms=9,
-                              ls="none", label=msg("power.no_disposition", lang)))
+    handles = style_keys(DISPOSITIONS, (s.get("disposition") for s in placed), "disposition",
+                         lang, UNKNOWN, msg("power.no_disposition", lang))
     if any((s.get("target_power"), s.get("target_interest")) != (None, None) for s in placed):
         handles.append(Line2D([], [], color=GREY, ls="--", marker=">", ms=6,
                               label=msg("power.target", lang)))

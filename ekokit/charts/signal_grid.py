@@ -24,6 +24,7 @@ from ekokit.charts._base import (
     named,
     no_data,
     register,
+    style_keys,
     tex,
     texts,
     vlabel,
@@ -97,13 +98,8 @@ def _draw(signals: list[dict], wildcards: list[dict], lang: str):
                   style="italic")
     handles = [Line2D([], [], marker=SIGNAL[0], color=SIGNAL[1], mec=BLACK, ms=9, ls="none",
                       label=_m("signal", lang))]
-    types = {w.get("type") for w in wildcards}
-    handles += [Line2D([], [], marker=m, color=c, mec=BLACK, ms=9, ls="none",
-                       label=vlabel("wildcard_type", t, lang))
-                for t, (m, c) in WILDCARDS.items() if t in types]
-    if types - set(WILDCARDS):
-        handles.append(Line2D([], [], marker=NO_TYPE[0], color=NO_TYPE[1], mec=BLACK, ms=9,
-                              ls="none", label=_m("no_type", lang)))
+    handles += style_keys(WILDCARDS, (w.get("type") for w in wildcards), "wildcard_type", lang,
+                          NO_TYPE, _m("no_type", lang))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 2),
                fontsize=FONT, frameon=False)
     renderer = settle(fig)
