@@ -9,20 +9,21 @@ import pytest
 import yaml
 from ekokit.charts import CHARTS, Chart, render
 from ekokit.charts.html import chart_html
-from ekokit.content.exercises import Exercise, load_exercise
+from ekokit.content.exercises import Exercise, find_exercise
 from ekokit.model import answers
 from ekokit.model.harvest import team_mean
 from ekokit.paths import data_dir
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 NASTY = "$x$ <script>alert(1)</script> \\$y$"
 CHARTS_DIR = Path(__file__).resolve().parent.parent / "ekokit" / "charts"
 
 
 def get_exercise(exercise_id: str) -> Exercise:
-    return load_exercise(exercise_id)
+    return find_exercise(exercise_id)
 
 
 def all_ids() -> list[str]:
@@ -122,7 +123,7 @@ SAMPLES = {
 
 def chart_for(exercise_id: str, data: dict, lang: str = "fi") -> tuple[Exercise, Chart]:
     card = get_exercise(exercise_id)
-    return card, CHARTS[card.spec.chart](card, answers.validate(card, data), lang)
+    return card, drawn(card, data, lang)
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])

@@ -9,15 +9,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from ekokit.charts import CHARTS, READS
+from ekokit.charts import CHARTS, READS, Chart
 from ekokit.charts.html import chart_html
-from ekokit.content.exercises import load_exercise
+from ekokit.content.exercises import find_exercise
 from ekokit.content.i18n import catalogue, t
 from ekokit.content.vocab import vocab_labels
 from ekokit.model import answers
 from ekokit.paths import data_dir
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
+from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 NASTY = "<script>alert(1)</script> $x$"
 LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
@@ -140,11 +141,11 @@ PARTIAL = {
 }
 
 
-def draw(exercise_id: str, data: dict, lang: str = "fi"):
-    exercise = load_exercise(exercise_id)
+def draw(exercise_id: str, data: dict, lang: str = "fi") -> Chart:
+    exercise = find_exercise(exercise_id)
     name = CASES[exercise_id][0]
     assert exercise.spec.chart == name
-    return CHARTS[name](exercise, answers.validate(exercise, data), lang)
+    return drawn(exercise, data, lang)
 
 
 def drawn_texts(fig: Figure) -> list:
@@ -152,7 +153,7 @@ def drawn_texts(fig: Figure) -> list:
 
 
 def overlaps(fig: Figure) -> list[tuple[str, str]]:
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # laid out and placed as when drawn, no pixels needed
     renderer = fig.canvas.get_renderer()
     texts = drawn_texts(fig)
     boxes = [x.get_window_extent(renderer) for x in texts]
@@ -191,7 +192,7 @@ def test_realistic_answer_draws_and_alt_names_key_items(exercise_id):
 
 @pytest.mark.parametrize("exercise_id", sorted(CASES))
 def test_empty_answer_gives_no_data(exercise_id):
-    exercise = load_exercise(exercise_id)
+    exercise = find_exercise(exercise_id)
     for data in ({}, answers.empty_answer(exercise)):
         for lang in ("fi", "en"):
             chart = CHARTS[CASES[exercise_id][0]](exercise, data, lang)
@@ -204,7 +205,7 @@ def test_empty_answer_gives_no_data(exercise_id):
 @pytest.mark.parametrize("exercise_id", sorted(MAXIMA))
 def test_maximum_rows_of_long_words_draw_legibly(exercise_id, lang, tmp_path):
     data = MAXIMA[exercise_id]()
-    exercise = load_exercise(exercise_id)
+    exercise = find_exercise(exercise_id)
     listed = next(f for f in exercise.spec.fields if f.type == "list")
     assert len(data[listed.name]) == listed.max_items  # really the spec's maximum
     chart = draw(exercise_id, data, lang)
@@ -302,7 +303,7 @@ def test_catalogues_match_and_cover_the_code():
 
 def test_each_exercise_has_the_fields_its_chart_reads():
     for exercise_id, (name, *_) in CASES.items():
-        exercise = load_exercise(exercise_id)
+        exercise = find_exercise(exercise_id)
         fields = {f.name: f for f in exercise.spec.fields}
         for path in READS[name]:
             top, *rest = path.split(".")

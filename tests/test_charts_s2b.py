@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from ekokit.charts import CHARTS, READS
+from ekokit.charts import CHARTS, READS, Chart
 from ekokit.charts.html import chart_html
-from ekokit.content.exercises import load_exercise
+from ekokit.content.exercises import find_exercise
 from ekokit.content.i18n import catalogue
 from ekokit.content.vocab import vocab_labels
 from ekokit.model import answers
@@ -18,6 +18,7 @@ from ekokit.paths import data_dir
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
 NASTY = "$x$ <script>alert(1)</script>"
@@ -205,9 +206,9 @@ PARTIAL = {
 }
 
 
-def draw(exercise_id: str, data: dict, lang: str = "fi"):
-    exercise = load_exercise(exercise_id)
-    return CHARTS[exercise.spec.chart](exercise, answers.validate(exercise, data), lang)
+def draw(exercise_id: str, data: dict, lang: str = "fi") -> Chart:
+    exercise = find_exercise(exercise_id)
+    return drawn(exercise, data, lang)
 
 
 def drawn_texts(fig: Figure) -> list[Text]:
@@ -220,7 +221,7 @@ def words(text: str) -> set[str]:
 
 def test_every_exercise_names_its_chart_and_reads_fields_it_has():
     for exercise_id, name in CHART_OF.items():
-        exercise = load_exercise(exercise_id)
+        exercise = find_exercise(exercise_id)
         assert exercise.spec.chart == name
         fields = {f.name: f for f in exercise.spec.fields}
         for path in READS[name]:
@@ -279,7 +280,7 @@ def test_wheel_draws_cross_links_naming_two_impacts_only():
 
 @pytest.mark.parametrize("exercise_id", sorted(REAL))
 def test_empty_answer_gives_no_data(exercise_id):
-    exercise = load_exercise(exercise_id)
+    exercise = find_exercise(exercise_id)
     for data in (answers.empty_answer(exercise), {}):
         for lang in ("fi", "en"):
             chart = CHARTS[exercise.spec.chart](exercise, data, lang)
@@ -288,7 +289,7 @@ def test_empty_answer_gives_no_data(exercise_id):
 
 
 def assert_no_overlap(fig: Figure) -> None:
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # laid out and placed as when drawn, no pixels needed
     renderer = fig.canvas.get_renderer()
     boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in drawn_texts(fig)]
     for i, (a, box_a) in enumerate(boxes):
@@ -326,16 +327,14 @@ def test_html_payload_and_dollars_are_drawn_literally(exercise_id):
     with_dollar = [t for t in drawn if "$" in t]
     assert with_dollar, "the user's $x$ should be on the figure"
     assert not any(is_math_text(t) for t in with_dollar)
-    chart.figure.canvas.draw()  # and the renderer agrees: no mathtext error
-    page = chart_html(chart, "fi", title="Otsikko <b>")
+    page = chart_html(chart, "fi", title="Otsikko <b>")  # the PNG drawn: no mathtext error
     assert "<script>" not in page and "&lt;script&gt;" in page and "<b>" not in page
 
 
 @pytest.mark.parametrize("exercise_id", sorted(REAL))
 def test_emoji_in_user_text_draws(exercise_id):
     chart = draw(exercise_id, INJECT[exercise_id](REAL[exercise_id][0], EMOJI))
-    chart.figure.canvas.draw()
-    chart_html(chart, "fi", title="x")
+    chart_html(chart, "fi", title="x")  # the PNG drawn, emoji and all
 
 
 @pytest.mark.parametrize("exercise_id", sorted(PARTIAL))
@@ -355,7 +354,7 @@ def test_finnish_and_english_differ(exercise_id):
 
 
 def test_timeline_puts_today_in_range_and_is_deterministic_with_today_given():
-    exercise = load_exercise("s2_backcasting")
+    exercise = find_exercise("s2_backcasting")
     data = answers.validate(exercise, REAL["s2_backcasting"][0])
     one = CHARTS["backcasting_timeline"](exercise, data, "fi", today=2024)
     labels = [t.get_text() for t in drawn_texts(one.figure)]
@@ -373,7 +372,7 @@ def test_catalogue_files_have_the_same_keys_and_placeholders_and_cover_the_code(
     for module in ("futures_wheel", "futures_triangle", "futures_table", "scenarios_2x2",
                    "vision_actors"):
         source = (CODE / f"{module}.py").read_text("utf-8")
-        keys = set(re.findall(r'_t\(\s*"([a-z_]+)"', source))
+        keys = set(re.findall(r'_m\(\s*"([a-z_]+)"', source))
         if 'f"alt_{' in source:  # alt_{valence} / alt_{direction}
             keys |= {f"alt_{v}" for v in ("negative", "positive", "horizontal", "vertical")
                      if f'"{v}"' in source}

@@ -3,7 +3,9 @@ demo team's Finnish answers, the largest answers the specs allow, hostile and pa
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import itertools
 import json
 import re
@@ -14,13 +16,14 @@ import yaml
 from ekokit.charts import CHARTS, Chart
 from ekokit.charts.html import chart_html
 from ekokit.content.example import example_workbook
-from ekokit.content.exercises import load_exercise
+from ekokit.content.exercises import find_exercise
 from ekokit.content.i18n import catalogue
 from ekokit.content.vocab import vocab_labels, vocabularies
 from ekokit.model import answers
 from ekokit.paths import data_dir
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
+from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
@@ -59,15 +62,20 @@ KEY_ITEM = {
 }
 
 
+@functools.cache
+def _workbook() -> dict:
+    return example_workbook()
+
+
 def demo(exercise_id: str) -> dict:
-    book = example_workbook()
-    return book["exercises"][exercise_id][-1]["data"]
+    """The demo team's latest answer (a copy: the workbook is read once)."""
+    return copy.deepcopy(_workbook()["exercises"][exercise_id][-1]["data"])
 
 
 def draw(exercise_id: str, data: dict, lang: str = "fi") -> Chart:
-    exercise = load_exercise(exercise_id)
+    exercise = find_exercise(exercise_id)
     assert exercise.spec.chart == EXERCISES[exercise_id][0]
-    return CHARTS[exercise.spec.chart](exercise, answers.validate(exercise, data), lang)
+    return drawn(exercise, data, lang)
 
 
 def _day(n: int) -> str:
@@ -76,7 +84,7 @@ def _day(n: int) -> str:
 
 def largest(exercise_id: str) -> dict:
     """The most rows the spec allows, every text a long Finnish compound."""
-    exercise = load_exercise(exercise_id)
+    exercise = find_exercise(exercise_id)
     spec = {f.name: f for f in exercise.spec.fields}
     n = {name: f.max_items for name, f in spec.items()}
     voc = vocabularies()
@@ -169,7 +177,7 @@ def test_fi_and_en_both_work_and_differ(exercise_id):
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
 def test_empty_answer_gives_no_data(exercise_id):
-    exercise = load_exercise(exercise_id)
+    exercise = find_exercise(exercise_id)
     for data in (answers.empty_answer(exercise), {}):
         for lang in ("fi", "en"):
             chart = CHARTS[exercise.spec.chart](exercise, data, lang)
@@ -222,7 +230,7 @@ def test_emoji_draws(exercise_id):
 # -- the largest answers --------------------------------------------------------------------
 
 def _overlaps(fig: Figure) -> list[tuple[str, str]]:
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # laid out and placed as when drawn, no pixels needed
     renderer = fig.canvas.get_renderer()
     boxes = [(t.get_text(), t.get_window_extent(renderer).expanded(0.98, 0.9))
              for t in drawn_texts(fig)]

@@ -10,15 +10,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from ekokit.charts import CHARTS, READS
+from ekokit.charts import CHARTS, READS, Chart
 from ekokit.charts.html import chart_html
-from ekokit.content.exercises import load_exercise
+from ekokit.content.exercises import find_exercise
 from ekokit.content.i18n import catalogue
 from ekokit.content.vocab import vocab_labels
 from ekokit.model import answers
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
@@ -175,13 +176,13 @@ MINIMAL = {  # required fields only; every optional field left out
 }
 
 
-def chart_for(exercise_id: str, data: dict, lang: str = "fi"):
-    exercise = load_exercise(exercise_id)
-    return CHARTS[exercise.spec.chart](exercise, answers.validate(exercise, data), lang)
+def chart_for(exercise_id: str, data: dict, lang: str = "fi") -> Chart:
+    exercise = find_exercise(exercise_id)
+    return drawn(exercise, data, lang)
 
 
 def drawn_texts(fig: Figure) -> list[Text]:
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # laid out and placed as when drawn, no pixels needed
     texts = list(fig.texts)
     for ax in fig.axes:
         texts += [*ax.texts, ax.title]
@@ -219,7 +220,7 @@ def catalogue_text(lang: str) -> str:
 
 @pytest.mark.parametrize("exercise_id", sorted(REAL))
 def test_specs_point_at_their_charts_and_charts_read_real_fields(exercise_id):
-    exercise = load_exercise(exercise_id)
+    exercise = find_exercise(exercise_id)
     assert exercise.spec.chart == NEW[exercise_id]
     fields = {f.name: f for f in exercise.spec.fields}
     for path in READS[exercise.spec.chart]:
@@ -251,7 +252,7 @@ def test_alt_differs_between_languages(exercise_id):
 
 @pytest.mark.parametrize("exercise_id", sorted(REAL))
 def test_empty_answer_is_no_data(exercise_id):
-    exercise = load_exercise(exercise_id)
+    exercise = find_exercise(exercise_id)
     for data in (answers.empty_answer(exercise), {}):
         for lang in ("fi", "en"):
             chart = CHARTS[exercise.spec.chart](exercise, data, lang)
@@ -319,7 +320,7 @@ def test_power_interest_labels_of_a_nine_actor_team_do_not_overlap(lang):
 
 @pytest.mark.parametrize("count", [10, 11, 30])
 def test_power_interest_labels_up_to_the_spec_maximum_do_not_overlap(count):
-    assert load_exercise("s1_power_interest").spec.fields[0].max_items == 30
+    assert find_exercise("s1_power_interest").spec.fields[0].max_items == 30
     rows = [{"name": f"{LONG} {k}", "power": (5, 5, 4, 2, 1)[k % 5],
              "interest": (4, 5, 4, 5, 1)[k % 5 if k < 20 else 0], "disposition": None}
             for k in range(count)]

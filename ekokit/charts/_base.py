@@ -6,19 +6,21 @@ from the ``charts.*`` catalogue, a vocabulary label or the user's own text (pass
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from ekokit.content.exercises import Exercise
 from ekokit.content.i18n import t
-from ekokit.content.vocab import label
+from ekokit.content.vocab import label, vocabularies
 
 
 @dataclass(frozen=True, eq=False)
@@ -68,6 +70,20 @@ def msg(key: str, lang: str, **params: object) -> str:
     return t(f"charts.{key}", lang, **params)
 
 
+class Texts(Protocol):
+    def __call__(self, key: str, lang: str, **params: object) -> str: ...
+
+
+def texts(name: str) -> Texts:
+    """One chart's own texts (``data/<lang>/ui/charts/<name>.yaml``): ``_m = texts(NAME)``, then
+    ``_m("alt", lang, count=3)`` is ``msg(f"{NAME}.alt", lang, count=3)``."""
+
+    def text(key: str, lang: str, **params: object) -> str:
+        return msg(f"{name}.{key}", lang, **params)
+
+    return text
+
+
 def tex(value: object) -> str:
     """Text safe for matplotlib: no mathtext, a ``$`` is drawn as a dollar sign."""
     return str(value).replace("$", r"\$")
@@ -89,6 +105,11 @@ def named(answer: dict[str, Any] | None, name: str, key: str = "name") -> list[d
 
 def textlist(answer: dict[str, Any] | None, name: str) -> list[str]:
     return [clean(x) for x in (answer or {}).get(name) or [] if clean(x)]
+
+
+def whole(value: object) -> int | None:
+    """An int as given (a rating, a number of votes); None for anything else, a bool too."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def shorten(text: str, width: int) -> str:
@@ -136,6 +157,63 @@ def vlabel(vocab: str, item: object, lang: str) -> str:
     return label(vocab, str(item), lang) if item not in (None, "") else ""
 
 
+def vocab_style(vocab: str, item: object) -> tuple[str, str]:
+    """(marker, colour) of a vocabulary item, by its place in the vocabulary; a white hexagon for
+    an item the vocabulary does not have (or none)."""
+    items = vocabularies()[vocab]
+    if item not in items:
+        return "h", "white"
+    i = items.index(item)
+    return MARKERS[i % len(MARKERS)], PALETTE[i % len(PALETTE)]
+
+
+def vocab_keys(vocab: str, used: Iterable[object], lang: str, none: str) -> list[Line2D]:
+    """Legend keys, marked as :func:`vocab_style` marks them, for the items of ``vocab`` that are
+    ``used`` (in the vocabulary's order), then ``none`` when a row has no item."""
+    used = set(used)
+    keys = []
+    for item in [*vocabularies()[vocab], None]:
+        if item in used:
+            marker, colour = vocab_style(vocab, item)
+            keys.append(Line2D([], [], marker=marker, color=colour, mec=BLACK, ms=9, ls="none",
+                               label=vlabel(vocab, item, lang) if item else none))
+    return keys
+
+
+def style_keys(styles: Mapping[str | None, tuple[str, str]], used: Iterable[object], vocab: str,
+               lang: str, other: tuple[str, str], other_label: str, ms: float = 9) -> list[Line2D]:
+    """Legend keys for a chart's own style table, {item: (marker, colour)}: the items ``used``
+    in the table's order, labelled from ``vocab``, then ``other`` (``other_label``) when an item
+    used has no style of its own."""
+    used = set(used)
+    keys = [Line2D([], [], marker=marker, color=colour, mec=BLACK, ms=ms, ls="none",
+                   label=vlabel(vocab, item, lang))
+            for item, (marker, colour) in styles.items() if item in used]
+    if used - set(styles):
+        keys.append(Line2D([], [], marker=other[0], color=other[1], mec=BLACK, ms=ms, ls="none",
+                           label=other_label))
+    return keys
+
+
+def as_date(value: object) -> dt.date | None:
+    """A date from a date or an ISO date text (``2024-10-02``); None for anything else."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def date_text(day: dt.date | None, lang: str, empty: str | None = None) -> str:
+    """The day as the catalogue writes dates (2.10.2024, 2 Oct 2024); without a day ``empty``,
+    by default the empty cell's dash."""
+    if day is None:
+        return msg("empty_cell", lang) if empty is None else empty
+    months = msg("months", lang).split(",")
+    return msg("date", lang, d=day.day, y=day.year, mon=months[day.month - 1])
+
+
 def field_label(exercise: Exercise, lang: str, *path: str) -> str:
     """A field's label from the card texts; the field name while texts are missing."""
     try:
@@ -166,7 +244,7 @@ def around(count: int, radius: float, start: float = 90.0, span: float = 360.0):
         yield radius * math.cos(angle), radius * math.sin(angle), angle
 
 
-def side(angle: float) -> dict[str, str]:
+def side(angle: float) -> dict[str, Any]:
     """Text alignment for a label placed outward at ``angle``."""
     c, s = math.cos(angle), math.sin(angle)
     ha = "left" if c > 0.2 else "right" if c < -0.2 else "center"

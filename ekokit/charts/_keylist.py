@@ -19,7 +19,7 @@ def key_list(ax: Axes, entries: list[tuple[str, str, bool]], *, budget: int, wid
     ``{count}``) ends the list. Returns how many entries were drawn."""
     ax.axis("off")
     y = 0.0
-    used = 0
+    used = 0.0
     if heading:
         head = wrap(heading, width + 4, 2)
         ax.annotate(tex(head), (0, 1), xycoords="axes fraction", va="top", ha="left",

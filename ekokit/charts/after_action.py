@@ -20,7 +20,6 @@ from ekokit.charts._base import (
     VERMILLION,
     Chart,
     clean,
-    figure,
     listing,
     msg,
     named,
@@ -28,8 +27,9 @@ from ekokit.charts._base import (
     register,
     tex,
     textlist,
+    texts,
 )
-from ekokit.charts._place import fit
+from ekokit.charts._place import fit, sheet, sheet_axes
 from ekokit.content.exercises import Exercise
 
 NAME = "after_action"
@@ -39,13 +39,13 @@ TINTS = {BLUE: "#E3EEF7", ORANGE: "#FBEFD6", GREEN: "#DDF1EA", VERMILLION: "#F8E
          GREY: PALE}
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def lead(text: object, limit: int) -> str:
     """Whole words of ``text`` up to about ``limit`` characters, with … when some are left out."""
-    words, out = clean(text).split(), []
+    words = clean(text).split()
+    out: list[str] = []
     for word in words:
         if out and len(" ".join([*out, word])) > limit:
             return " ".join(out).rstrip(".,;:") + "…"
@@ -90,9 +90,7 @@ def _body(items: list[str], width: float, budget: int, numbered: bool, renderer,
 
 
 def _draw(answer: dict[str, Any], lang: str):
-    fig = figure((WIDTH / 72, 4.6))
-    fig.set_layout_engine("none")
-    renderer = fig.canvas.get_renderer()
+    fig, renderer = sheet(WIDTH)
     event = clean(answer.get("event"))
     title = tex(fit(event, WIDTH - 2 * MARGIN, 2, renderer, fontsize=FONT + 1, weight="bold"))
     laid = []  # (row height, [(x, width, title, body, edge)])
@@ -107,10 +105,7 @@ def _draw(answer: dict[str, Any], lang: str):
         laid.append(((lines + 1) * LINE + 3 * PAD, boxes))
     top_band = (title.count("\n") + 1) * (LINE + 1) + PAD if event else 0
     height = top_band + sum(h for h, _ in laid) + GAP * len(laid) + 2 * MARGIN
-    fig.set_size_inches(WIDTH / 72, height / 72)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.axis("off")
-    ax.set(xlim=(0, WIDTH), ylim=(0, height))
+    ax = sheet_axes(fig, WIDTH, height)
     y = height - MARGIN
     if event:
         ax.text(MARGIN, y, title, ha="left", va="top", fontsize=FONT + 1, weight="bold",

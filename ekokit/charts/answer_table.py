@@ -13,16 +13,17 @@ def display_value(spec: FieldSpec, value: Any, tr: Translator) -> str:
     """A field's value as plain text (not yet escaped)."""
     if value in (None, "", [], {}):
         return "—"
+    vocab = spec.vocab or ""  # FieldSpec requires one for choice, multichoice and scores
     if spec.type == "choice":
-        return tr.label(spec.vocab, value)
+        return tr.label(vocab, value)
     if spec.type == "multichoice":
-        return ", ".join(tr.label(spec.vocab, v) for v in value)
+        return ", ".join(tr.label(vocab, v) for v in value)
     if spec.type == "bool":
         return tr("form.yes") if value else tr("form.no")
     if spec.type == "textlist":
         return "; ".join(value)
     if spec.type == "scores":
-        return ", ".join(f"{tr.label(spec.vocab, k)} {v}" for k, v in value.items())
+        return ", ".join(f"{tr.label(vocab, k)} {v}" for k, v in value.items())
     if spec.type == "list":
         return " | ".join(
             ", ".join(display_value(s, row.get(s.name), tr) for s in spec.item if row.get(s.name))

@@ -27,6 +27,7 @@ from ekokit.charts._base import (
     named,
     no_data,
     register,
+    texts,
     vlabel,
     wrap,
 )
@@ -36,14 +37,14 @@ from ekokit.content.vocab import vocabularies
 
 NAME = "assumption_map"
 IMPORTANT, LITTLE = 4, 2  # importance at least, evidence at most: the riskiest corner
-STYLES = {"people": ("o", SKY), "solution": ("s", ORANGE), "impact": ("h", PURPLE),
-          "resources": ("p", YELLOW)}
+STYLES: dict[str | None, tuple[str, str]] = {
+    "people": ("o", SKY), "solution": ("s", ORANGE), "impact": ("h", PURPLE),
+    "resources": ("p", YELLOW)}
 UNKNOWN = ("8", "white")
 PER_CELL = 4  # two columns, two rows; a fuller cell shows three and "+N"
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _scored(a: dict) -> bool:

@@ -6,7 +6,7 @@ on dates when the rows have them, else in the rows' order."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 from matplotlib.dates import AutoDateLocator, num2date
@@ -25,42 +25,25 @@ from ekokit.charts._base import (
     SKY,
     YELLOW,
     Chart,
+    as_date,
     clean,
+    date_text,
     figure,
-    msg,
     no_data,
     register,
     rows,
     tex,
+    texts,
     vlabel,
     wrap,
 )
 from ekokit.content.exercises import Exercise
 from ekokit.content.vocab import vocabularies
 
-PHASES = {"identify": (SKY, ""), "plan": (YELLOW, "//"), "prepare": (ORANGE, "\\\\"),
-          "run": (GREEN, "xx"), "analyse": (PURPLE, "..")}
+PHASES: dict[str | None, tuple[str, str]] = {
+    "identify": (SKY, ""), "plan": (YELLOW, "//"), "prepare": (ORANGE, "\\\\"),
+    "run": (GREEN, "xx"), "analyse": (PURPLE, "..")}
 NO_PHASE = ("white", "")
-
-
-def _m(chart: str, key: str, lang: str, **params: object) -> str:
-    return msg(f"{chart}.{key}", lang, **params)
-
-
-def _date(value: object) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def fmt(day: dt.date | None, lang: str) -> str:
-    if day is None:
-        return msg("empty_cell", lang)
-    months = msg("months", lang).split(",")
-    return msg("date", lang, d=day.day, y=day.year, mon=months[day.month - 1])
 
 
 def words(text: str, limit: int) -> str:
@@ -103,7 +86,7 @@ def draw_timeline(lanes: list[dict], lang: str, handles: list, *, undated: str, 
         ax.set_xlim(first - dt.timedelta(days=pad), last + dt.timedelta(days=pad))
         ax.xaxis.set_major_locator(AutoDateLocator(minticks=2, maxticks=4))
         ax.xaxis.set_major_formatter(FuncFormatter(
-            lambda v, _: fmt(num2date(v).date(), lang)))
+            lambda v, _: date_text(num2date(v).date(), lang)))
     else:
         ax.set_xlim(0.4, n + 0.6)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=min(n, 8)))
@@ -123,7 +106,9 @@ def draw_timeline(lanes: list[dict], lang: str, handles: list, *, undated: str, 
         elif start and (end or lane.get("open")) and not lane.get("marker"):
             stop = end or last
             running = not end
-            ax.barh(y, dt.timedelta(days=max((stop - start).days, 0.8)), left=start, height=0.5,
+            # matplotlib's date units take a timedelta width; the stubs know only numbers
+            width = cast(float, dt.timedelta(days=max((stop - start).days, 0.8)))
+            ax.barh(y, width, left=start, height=0.5,
                     color=lane["colour"], edgecolor=BLACK, hatch=lane.get("hatch") or None,
                     lw=0.8, ls="--" if running else "-", zorder=2)
             if running:
@@ -143,8 +128,8 @@ def _span(first: dt.date | None, last: dt.date | None, lang: str) -> str:
     if first is None:
         return ""
     if first == last or last is None:
-        return fmt(first, lang)
-    return f"{fmt(first, lang)}–{fmt(last, lang)}"
+        return date_text(first, lang)
+    return f"{date_text(first, lang)}–{date_text(last, lang)}"
 
 
 # -- s3_experiment_cycle ---------------------------------------------------------------------
@@ -152,48 +137,48 @@ def _span(first: dt.date | None, last: dt.date | None, lang: str) -> str:
 @register("experiment_cycles", reads=("experiment", "cycles.cycle_no", "cycles.phase",
                                       "cycles.started", "cycles.ended", "cycles.hypothesis"))
 def experiment_cycles(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
-    c = "experiment_cycles"
+    _m = texts("experiment_cycles")
     cycles = [r for r in rows(answer, "cycles") if r.get("cycle_no") or r.get("phase")
               or r.get("started") or r.get("ended") or clean(r.get("hypothesis"))]
     if not cycles:
         return no_data(lang)
-    cycles.sort(key=lambda r: (r.get("cycle_no") or 99, _date(r.get("started")) or dt.date.max))
+    cycles.sort(key=lambda r: (r.get("cycle_no") or 99, as_date(r.get("started")) or dt.date.max))
     experiment = clean((answer or {}).get("experiment"))
     table = pd.DataFrame(
         [(r.get("cycle_no"), vlabel("experiment_phase", r.get("phase"), lang),
-          fmt(_date(r.get("started")), lang), fmt(_date(r.get("ended")), lang),
+          date_text(as_date(r.get("started")), lang), date_text(as_date(r.get("ended")), lang),
           clean(r.get("hypothesis")), str(r.get("notes") or "").strip()) for r in cycles],
-        columns=[_m(c, k, lang) for k in ("col_cycle", "col_phase", "col_started", "col_ended",
+        columns=[_m(k, lang) for k in ("col_cycle", "col_phase", "col_started", "col_ended",
                                           "col_hypothesis", "col_notes")], dtype=object)
     lanes = []
     for i, r in enumerate(cycles, 1):
         colour, hatch = PHASES.get(r.get("phase"), NO_PHASE)
         no = r.get("cycle_no") or i
         text = clean(r.get("hypothesis")) or vlabel("experiment_phase", r.get("phase"), lang)
-        lanes.append({"label": f"{no}. {text}".strip(), "start": _date(r.get("started")),
-                      "end": _date(r.get("ended")), "open": True, "colour": colour,
+        lanes.append({"label": f"{no}. {text}".strip(), "start": as_date(r.get("started")),
+                      "end": as_date(r.get("ended")), "open": True, "colour": colour,
                       "hatch": hatch})
     used = [p for p in [*vocabularies()["experiment_phase"], None]
             if any(r.get("phase") == p for r in cycles)]
     handles = [Patch(facecolor=PHASES.get(p, NO_PHASE)[0], hatch=PHASES.get(p, NO_PHASE)[1],
                      edgecolor=BLACK,
-                     label=vlabel("experiment_phase", p, lang) if p else _m(c, "no_phase", lang))
+                     label=vlabel("experiment_phase", p, lang) if p else _m("no_phase", lang))
                for p in used]
     if any(r.get("started") and not r.get("ended") for r in cycles):
         handles.append(Patch(facecolor="white", edgecolor=BLACK, ls="--",
-                             label=_m(c, "running", lang)))
-    fig = draw_timeline(lanes, lang, handles, undated=_m(c, "undated", lang),
-                        order=_m(c, "order", lang))
-    days = [d for r in cycles for d in (_date(r.get("started")), _date(r.get("ended"))) if d]
-    sentences = [_m(c, "alt", lang, count=len(cycles),
-                    experiment=experiment or _m(c, "unnamed", lang))]
+                             label=_m("running", lang)))
+    fig = draw_timeline(lanes, lang, handles, undated=_m("undated", lang),
+                        order=_m("order", lang))
+    days = [d for r in cycles for d in (as_date(r.get("started")), as_date(r.get("ended"))) if d]
+    sentences = [_m("alt", lang, count=len(cycles),
+                    experiment=experiment or _m("unnamed", lang))]
     if days:
-        sentences.append(_m(c, "alt_span", lang, span=_span(min(days), max(days), lang)))
+        sentences.append(_m("alt_span", lang, span=_span(min(days), max(days), lang)))
     for r in cycles[-6:]:
-        phase = vlabel("experiment_phase", r.get("phase"), lang) or _m(c, "no_phase", lang)
+        phase = vlabel("experiment_phase", r.get("phase"), lang) or _m("no_phase", lang)
         hypo = clean(r.get("hypothesis"))
         key = "alt_cycle" if hypo else "alt_cycle_plain"
-        sentences.append(_m(c, key, lang, no=r.get("cycle_no") or "?", phase=phase,
+        sentences.append(_m(key, lang, no=r.get("cycle_no") or "?", phase=phase,
                             hypothesis=hypo))
     return Chart(fig, " ".join(sentences), table)
 
@@ -203,47 +188,47 @@ def experiment_cycles(exercise: Exercise, answer: dict[str, Any], lang: str) -> 
 @register("experiment_log", reads=("experiment", "entries.date", "entries.what_happened",
                                    "entries.surprises"))
 def experiment_log(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
-    c = "experiment_log"
+    _m = texts("experiment_log")
     entries = [r for r in rows(answer, "entries")
                if any(clean(r.get(k)) for k in ("date", "what_happened", "data", "surprises"))]
     if not entries:
         return no_data(lang)
-    entries.sort(key=lambda r: _date(r.get("date")) or dt.date.max)
+    entries.sort(key=lambda r: as_date(r.get("date")) or dt.date.max)
     experiment = clean((answer or {}).get("experiment"))
     table = pd.DataFrame(
-        [(fmt(_date(r.get("date")), lang), str(r.get("what_happened") or "").strip(),
+        [(date_text(as_date(r.get("date")), lang), str(r.get("what_happened") or "").strip(),
           str(r.get("data") or "").strip(), str(r.get("surprises") or "").strip())
          for r in entries],
-        columns=[_m(c, k, lang) for k in ("col_date", "col_what", "col_data", "col_surprises")],
+        columns=[_m(k, lang) for k in ("col_date", "col_what", "col_data", "col_surprises")],
         dtype=object)
     lanes = []
     for r in entries:
-        day = _date(r.get("date"))
+        day = as_date(r.get("date"))
         text = clean(r.get("what_happened")) or clean(r.get("data")) or clean(r.get("surprises"))
         surprise = bool(clean(r.get("surprises")))
-        lanes.append({"label": f"{fmt(day, lang)} {text}" if day else text, "start": day,
+        lanes.append({"label": f"{date_text(day, lang)} {text}" if day else text, "start": day,
                       "end": None, "colour": ORANGE if surprise else BLUE,
                       "marker": "*" if surprise else "o"})
     handles = []
     if not all(clean(r.get("surprises")) for r in entries):
         handles.append(Line2D([], [], marker="o", color=BLUE, mec=BLACK, ms=9, ls="none",
-                              label=_m(c, "entry", lang)))
+                              label=_m("entry", lang)))
     if any(clean(r.get("surprises")) for r in entries):
         handles.append(Line2D([], [], marker="*", color=ORANGE, mec=BLACK, ms=13, ls="none",
-                              label=_m(c, "surprise", lang)))
-    fig = draw_timeline(lanes, lang, handles, undated=_m(c, "undated", lang),
-                        order=_m(c, "order", lang))
-    days = [d for r in entries if (d := _date(r.get("date")))]
-    sentences = [_m(c, "alt", lang, count=len(entries),
-                    experiment=experiment or _m(c, "unnamed", lang))]
+                              label=_m("surprise", lang)))
+    fig = draw_timeline(lanes, lang, handles, undated=_m("undated", lang),
+                        order=_m("order", lang))
+    days = [d for r in entries if (d := as_date(r.get("date")))]
+    sentences = [_m("alt", lang, count=len(entries),
+                    experiment=experiment or _m("unnamed", lang))]
     if days:
-        sentences.append(_m(c, "alt_span", lang, span=_span(min(days), max(days), lang)))
+        sentences.append(_m("alt_span", lang, span=_span(min(days), max(days), lang)))
     surprises = sum(bool(clean(r.get("surprises"))) for r in entries)
     if surprises:
-        sentences.append(_m(c, "alt_surprises", lang, count=surprises))
+        sentences.append(_m("alt_surprises", lang, count=surprises))
     latest = entries[len(days) - 1] if days else entries[-1]
     if clean(latest.get("what_happened")):
-        sentences.append(_m(c, "alt_latest", lang, date=fmt(_date(latest.get("date")), lang),
+        sentences.append(_m("alt_latest", lang, date=date_text(as_date(latest.get("date")), lang),
                             text=words(latest["what_happened"], 200)))
     return Chart(fig, " ".join(sentences), table)
 

@@ -27,6 +27,7 @@ from ekokit.charts._base import (
     shorten,
     tex,
     textlist,
+    texts,
     wrap,
 )
 from ekokit.content.exercises import Exercise
@@ -36,8 +37,7 @@ DASHES = ("-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)))
 HEAD = 1.3  # width of the variable column, in cell widths
 
 
-def _t(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _path(scenario: dict, variables: list[dict]) -> list[tuple[int, int] | None]:
@@ -67,7 +67,7 @@ def _draw(variables: list[dict], scenarios: list[dict], paths, lang: str):
     lines = 3 if rows <= 5 else 2
     width = int(11 * 5 / max(cols, 3))  # characters per line in a state cell
     for c in range(cols):
-        ax.text(c + 0.5, -0.22, _t("state", lang, number=c + 1), ha="center", va="center",
+        ax.text(c + 0.5, -0.22, _m("state", lang, number=c + 1), ha="center", va="center",
                 fontsize=FONT, weight="bold")
     for r, variable in enumerate(variables):
         ax.add_patch(Rectangle((-HEAD, r), HEAD, 1, facecolor="#E3EEF7", edgecolor=GREY, lw=0.8))
@@ -113,22 +113,22 @@ def _table(variables, scenarios, paths, lang: str) -> pd.DataFrame:
                         for rr, c in [spot] if rr == r), None)
             chosen.append(hit)
         out.append((clean(variable["name"]), *states, *chosen))
-    columns = [_t("col_variable", lang), *(_t("state", lang, number=c + 1) for c in range(cols)),
-               *(_t("col_scenario", lang, name=clean(s["name"])) for s in scenarios)]
+    columns = [_m("col_variable", lang), *(_m("state", lang, number=c + 1) for c in range(cols)),
+               *(_m("col_scenario", lang, name=clean(s["name"])) for s in scenarios)]
     return pd.DataFrame(out, columns=columns, dtype=object)
 
 
 def _alt(variables, scenarios, lang: str, flags: list[str]) -> str:
     counts = [len(v["states"]) for v in variables]
-    out = [_t("alt", lang, variables=len(variables), states=sum(counts))]
+    out = [_m("alt", lang, variables=len(variables), states=sum(counts))]
     if not scenarios:
-        out.append(_t("alt_no_scenarios", lang))
+        out.append(_m("alt_no_scenarios", lang))
     for scenario in scenarios:
-        out.append(_t("alt_scenario", lang, name=clean(scenario["name"]),
+        out.append(_m("alt_scenario", lang, name=clean(scenario["name"]),
                       states=" → ".join(textlist(scenario, "path"))
                       or msg("empty_cell", lang)))
     if flags:
-        out.append(_t("alt_flags", lang, count=len(flags)))
+        out.append(_m("alt_flags", lang, count=len(flags)))
     return " ".join(out)
 
 

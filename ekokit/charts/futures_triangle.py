@@ -26,7 +26,9 @@ from ekokit.charts._base import (
     shorten,
     tex,
     textlist,
+    texts,
     vlabel,
+    whole,
     wrap,
 )
 from ekokit.content.exercises import Exercise
@@ -40,14 +42,14 @@ DOTS = {"pull": (0.39, 0.77), "push": (0.03, 0.12), "weight": (0.67, 0.12)}  # f
 LINES = 22  # lines of 10 pt text the list column holds, headings included
 
 
-def _t(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _strengths(answer: dict[str, Any]) -> dict[str, int]:
-    scores = answer.get("strength") if isinstance(answer.get("strength"), dict) else {}
-    return {c: v for c, v in scores.items()
-            if c in CORNERS and isinstance(v, int) and not isinstance(v, bool)}
+    scores = answer.get("strength")
+    if not isinstance(scores, dict):
+        return {}
+    return {c: v for c, v in scores.items() if c in CORNERS and whole(v) is not None}
 
 
 def _budget(items: dict[str, list[str]]) -> dict[str, int]:
@@ -90,7 +92,7 @@ def _draw(items: dict[str, list[str]], strength: dict[str, int], lang: str):
                     color=colour if filled else "white", zorder=3)
         text = f"{value}/5" if value is not None else msg("empty_cell", lang)
         ax.text(dots_x + 4 * 0.055 + 0.04, dots_y, text, ha="left", va="center", fontsize=FONT)
-    ax.text(0.5, 0.45, tex(wrap(_t("strength", lang), 16, 2)), ha="center", va="center",
+    ax.text(0.5, 0.45, tex(wrap(_m("strength", lang), 16, 2)), ha="center", va="center",
             fontsize=FONT, style="italic", color=GREY)
     side = fig.add_subplot(grid[0, 1])
     side.axis("off")
@@ -117,7 +119,7 @@ def _draw(items: dict[str, list[str]], strength: dict[str, int], lang: str):
             y -= step * (text.count("\n") + 1)
         rest = len(items[corner]) - shown[corner]
         if rest > 0:
-            side.text(0.08, y, _t("more", lang, count=rest), ha="left", va="top",
+            side.text(0.08, y, _m("more", lang, count=rest), ha="left", va="top",
                       fontsize=FONT, style="italic", color=GREY)
             y -= step
         y -= step * 0.6
@@ -125,21 +127,21 @@ def _draw(items: dict[str, list[str]], strength: dict[str, int], lang: str):
 
 
 def _alt(items: dict[str, list[str]], strength: dict[str, int], lang: str) -> str:
-    out = [_t("alt", lang)]
+    out = [_m("alt", lang)]
     for corner in CORNERS:
         name = vlabel(VOCAB, corner, lang)
         value = strength.get(corner)
-        head = _t("alt_strength", lang, corner=name, value=value) if value is not None else name
+        head = _m("alt_strength", lang, corner=name, value=value) if value is not None else name
         if items[corner]:
-            out.append(_t("alt_corner", lang, corner=head, count=len(items[corner]),
+            out.append(_m("alt_corner", lang, corner=head, count=len(items[corner]),
                           names=listing(items[corner], lang, 4)))
         else:
-            out.append(_t("alt_empty", lang, corner=head))
+            out.append(_m("alt_empty", lang, corner=head))
     if strength:
         top = max(strength.values())
         strongest = [vlabel(VOCAB, c, lang) for c in CORNERS if strength.get(c) == top]
         if len(strongest) < len(CORNERS):
-            out.append(_t("alt_strongest", lang, names=listing(strongest, lang), value=top))
+            out.append(_m("alt_strongest", lang, names=listing(strongest, lang), value=top))
     return " ".join(out)
 
 
@@ -151,6 +153,6 @@ def futures_triangle(exercise: Exercise, answer: dict[str, Any], lang: str) -> C
         return no_data(lang)
     table = pd.DataFrame(
         [(vlabel(VOCAB, c, lang), strength.get(c), "\n".join(items[c])) for c in CORNERS],
-        columns=[_t("col_corner", lang), _t("col_strength", lang), _t("col_items", lang)],
+        columns=[_m("col_corner", lang), _m("col_strength", lang), _m("col_items", lang)],
         dtype=object)
     return Chart(_draw(items, strength, lang), _alt(items, strength, lang), table)

@@ -30,8 +30,10 @@ from ekokit.charts._base import (
     no_data,
     register,
     shorten,
+    style_keys,
     tex,
     textlist,
+    texts,
     vlabel,
     wrap,
 )
@@ -41,26 +43,32 @@ NAME = "futures_wheel"
 RINGS = ("first", "second", "third")
 CENTRE = 1.1  # radius of the centre disc; ring k spans CENTRE + k*BAND … CENTRE + (k+1)*BAND
 BAND = 0.72
-VALENCES = {"positive": ("o", GREEN), "negative": ("s", VERMILLION), "neutral": ("D", SKY)}
+VALENCES: dict[str | None, tuple[str, str]] = {
+    "positive": ("o", GREEN), "negative": ("s", VERMILLION), "neutral": ("D", SKY)}
 UNKNOWN = ("h", "white")
 ARROW = re.compile(r"\s*(?:->|→|=>|⇒|⟶|—>|–>)\s*")
 KEY_LINES = 24  # lines of 10 pt text the key beside the wheel can hold
 
 
-def _t(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _key(text: object) -> str:
     return clean(text).casefold()
 
 
+def _index(impacts: list[dict]) -> dict[str, int]:
+    """Each impact's key (case and spacing ignored) to the first impact of that name."""
+    index: dict[str, int] = {}
+    for i, imp in enumerate(impacts):
+        index.setdefault(_key(imp["impact"]), i)
+    return index
+
+
 def _tree(impacts: list[dict]) -> list[int | None]:
     """Each impact's parent (an index) or None for the centre; an unknown name, a self-reference
     or a loop falls back to the centre."""
-    index = {}
-    for i, imp in enumerate(impacts):
-        index.setdefault(_key(imp["impact"]), i)
+    index = _index(impacts)
     parents: list[int | None] = [None] * len(impacts)
     for i, imp in enumerate(impacts):
         parent = index.get(_key(imp.get("follows_from")))
@@ -81,10 +89,11 @@ def _rings(impacts: list[dict], parents: list[int | None]) -> list[int]:
     rings: list[int | None] = [None] * len(impacts)
 
     def ring_of(i: int) -> int:
-        if rings[i] is None:
+        ring = rings[i]
+        if ring is None:
             p = parents[i]
-            rings[i] = _ring(impacts[i], ring_of(p) if p is not None else None)
-        return rings[i]
+            ring = rings[i] = _ring(impacts[i], ring_of(p) if p is not None else None)
+        return ring
 
     return [ring_of(i) for i in range(len(impacts))]
 
@@ -167,9 +176,7 @@ def _layout(impacts: list[dict], parents: list[int | None], rings: list[int], si
 
 def _links(answer: dict[str, Any], impacts: list[dict]) -> tuple[list[tuple[int, int]], list[str]]:
     """Cross-links naming two impacts (as index pairs), and the ones that name none."""
-    index = {}
-    for i, imp in enumerate(impacts):
-        index.setdefault(_key(imp["impact"]), i)
+    index = _index(impacts)
     found, loose = [], []
     for text in textlist(answer, "cross_links"):
         parts = ARROW.split(text, maxsplit=1)
@@ -231,17 +238,12 @@ def _draw(centre: str, impacts: list[dict], parents, rings, links, lang: str):
             side.text(0, y, f"{i + 1}", ha="left", va="top", fontsize=FONT, weight="bold")
             side.text(0.12, y, tex(text), ha="left", va="top", fontsize=FONT, linespacing=1.0)
             y -= step * (text.count("\n") + 1) + (step * 0.25 if lines == 2 else 0)
-    used = {imp.get("valence") for imp in impacts}
-    handles = [Line2D([], [], marker=m, color=c, mec=BLACK, ms=10, ls="none",
-                      label=vlabel("valence", v, lang))
-               for v, (m, c) in VALENCES.items() if v in used]
-    if used - set(VALENCES):
-        handles.append(Line2D([], [], marker=UNKNOWN[0], color=UNKNOWN[1], mec=BLACK, ms=10,
-                              ls="none", label=_t("no_valence", lang)))
+    handles = style_keys(VALENCES, (imp.get("valence") for imp in impacts), "valence", lang,
+                         UNKNOWN, _m("no_valence", lang), ms=10)
     if links:
-        handles.append(Line2D([], [], color=BLACK, ls="--", lw=1.1, label=_t("cross_link", lang)))
+        handles.append(Line2D([], [], color=BLACK, ls="--", lw=1.1, label=_m("cross_link", lang)))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
-               fontsize=FONT, frameon=False, title=None if key else _t("see_table", lang),
+               fontsize=FONT, frameon=False, title=None if key else _m("see_table", lang),
                title_fontproperties={"size": FONT, "style": "italic"})
     return fig
 
@@ -252,28 +254,28 @@ def _table(impacts: list[dict], parents, rings, lang: str) -> pd.DataFrame:
         p = parents[i]
         out.append((i + 1, clean(imp["impact"]), vlabel("futures_ring", RINGS[rings[i]], lang),
                     f"{p + 1} {clean(impacts[p]['impact'])}" if p is not None
-                    else _t("centre", lang),
+                    else _m("centre", lang),
                     vlabel("valence", imp.get("valence"), lang),
                     vlabel("futures_likelihood", imp.get("likelihood"), lang)))
-    columns = [msg("col_no", lang), _t("col_impact", lang), _t("col_ring", lang),
-               _t("col_follows", lang), _t("col_valence", lang), _t("col_likelihood", lang)]
+    columns = [msg("col_no", lang), _m("col_impact", lang), _m("col_ring", lang),
+               _m("col_follows", lang), _m("col_valence", lang), _m("col_likelihood", lang)]
     return pd.DataFrame(out, columns=columns, dtype=object)
 
 
 def _alt(centre: str, impacts, rings, links, loose, lang: str) -> str:
-    out = [_t("alt", lang, centre=clean(centre) or _t("no_centre", lang), count=len(impacts))]
+    out = [_m("alt", lang, centre=clean(centre) or _m("no_centre", lang), count=len(impacts))]
     counts = [sum(1 for r in rings if r == k) for k in range(3)]
-    out.append(_t("alt_rings", lang, first=counts[0], second=counts[1], third=counts[2]))
+    out.append(_m("alt_rings", lang, first=counts[0], second=counts[1], third=counts[2]))
     for valence in ("negative", "positive"):
         names = [clean(imp["impact"]) for imp in impacts if imp.get("valence") == valence]
         if names:
-            out.append(_t(f"alt_{valence}", lang, count=len(names), names=listing(names, lang, 3)))
+            out.append(_m(f"alt_{valence}", lang, count=len(names), names=listing(names, lang, 3)))
     if links:
         pairs = [f"{clean(impacts[a]['impact'])} → {clean(impacts[b]['impact'])}"
                  for a, b in links]
-        out.append(_t("alt_links", lang, count=len(links), links=listing(pairs, lang, 3)))
+        out.append(_m("alt_links", lang, count=len(links), links=listing(pairs, lang, 3)))
     if loose:
-        out.append(_t("alt_loose", lang, count=len(loose)))
+        out.append(_m("alt_loose", lang, count=len(loose)))
     return " ".join(out)
 
 
@@ -287,6 +289,6 @@ def futures_wheel(exercise: Exercise, answer: dict[str, Any], lang: str) -> Char
     parents = _tree(impacts)
     rings = _rings(impacts, parents)
     links, loose = _links(answer, impacts)
-    fig = _draw(centre or _t("no_centre", lang), impacts, parents, rings, links, lang)
+    fig = _draw(centre or _m("no_centre", lang), impacts, parents, rings, links, lang)
     return Chart(fig, _alt(centre, impacts, rings, links, loose, lang),
                  _table(impacts, parents, rings, lang))

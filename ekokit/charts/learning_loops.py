@@ -28,6 +28,7 @@ from ekokit.charts._base import (
     no_data,
     register,
     tex,
+    texts,
     vlabel,
 )
 from ekokit.charts._keylist import key_list
@@ -43,8 +44,7 @@ NO_LOOP = ("8", "white")
 SPACING = 0.55  # between marker centres along a track, in data units
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _spots(loop: str, count: int) -> list[tuple[float, float]]:

@@ -14,7 +14,9 @@ from ekokit.charts._base import (
     FONT,
     GREY,
     Chart,
+    as_date,
     clean,
+    date_text,
     figure,
     msg,
     no_data,
@@ -27,22 +29,6 @@ from ekokit.content.exercises import Exercise
 
 LEVELS = (0.45, -0.45, 0.95, -0.95)
 ROOM = 6  # up to this many meetings show a decision excerpt beside the date
-
-
-def _date(value: object) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def fmt_date(day: dt.date | None, lang: str) -> str:
-    if day is None:
-        return msg("meetings.no_date", lang)
-    months = msg("months", lang).split(",")
-    return msg("date", lang, d=day.day, y=day.year, mon=months[day.month - 1])
 
 
 def _draw(dated: list[tuple[dt.date, dict]], lang: str):
@@ -59,7 +45,7 @@ def _draw(dated: list[tuple[dt.date, dict]], lang: str):
         x, y = day.toordinal(), LEVELS[i % len(LEVELS)]
         ax.plot([x, x], [0, y * 0.96], color=GREY, lw=1)
         ax.plot(x, 0, marker="o", ms=10, color=BLUE, mec=BLACK, ls="none", zorder=3)
-        ax.text(x, y, fmt_date(day, lang), ha="center", va="bottom" if y > 0 else "top",
+        ax.text(x, y, date_text(day, lang), ha="center", va="bottom" if y > 0 else "top",
                 fontsize=FONT, weight="bold")
         if len(dated) <= ROOM and clean(meeting.get("decisions")):
             ax.text(x, y + (0.19 if y > 0 else -0.19), tex(wrap(meeting["decisions"], 20, 3)),
@@ -77,21 +63,22 @@ def meetings(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
             and any(clean(r.get(k)) for k in ("date", "participants", "decisions"))]
     if not rows:
         return no_data(lang)
-    rows.sort(key=lambda r: _date(r.get("date")) or dt.date.max)
+    rows.sort(key=lambda r: as_date(r.get("date")) or dt.date.max)
     table = pd.DataFrame(
-        [(fmt_date(_date(r.get("date")), lang), clean(r.get("participants")),
+        [(date_text(as_date(r.get("date")), lang, msg("meetings.no_date", lang)),
+          clean(r.get("participants")),
           str(r.get("decisions") or "").strip(), str(r.get("open_questions") or "").strip())
          for r in rows],
         columns=[msg(f"meetings.{k}", lang)
                  for k in ("col_date", "col_participants", "col_decisions", "col_open")],
         dtype=object)
-    dated = [(_date(r.get("date")), r) for r in rows if _date(r.get("date"))]
+    dated = [(day, r) for r in rows if (day := as_date(r.get("date")))]
     if not dated:
         return Chart(None, msg("meetings.alt_count", lang, count=len(rows)), table)
-    alt = msg("meetings.alt", lang, count=len(rows), first=fmt_date(dated[0][0], lang),
-              last=fmt_date(dated[-1][0], lang))
+    alt = msg("meetings.alt", lang, count=len(rows), first=date_text(dated[0][0], lang),
+              last=date_text(dated[-1][0], lang))
     latest = dated[-1][1]
     if clean(latest.get("decisions")):
-        alt += " " + msg("meetings.alt_latest", lang, date=fmt_date(dated[-1][0], lang),
+        alt += " " + msg("meetings.alt_latest", lang, date=date_text(dated[-1][0], lang),
                          decisions=shorten(latest["decisions"], 160))
     return Chart(_draw(dated, lang), alt, table)

@@ -10,16 +10,13 @@ import math
 from typing import Any
 
 import pandas as pd
-from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
 from ekokit.charts._base import (
     BLACK,
     FONT,
     GREY,
-    MARKERS,
     PALE,
-    PALETTE,
     Chart,
     around,
     clean,
@@ -31,10 +28,13 @@ from ekokit.charts._base import (
     register,
     side,
     tex,
+    texts,
     vlabel,
+    vocab_keys,
+    vocab_style,
     wrap,
 )
-from ekokit.charts._labels import freeze, marker_boxes, place_all
+from ekokit.charts._place import extents, place, settle
 from ekokit.content.exercises import Exercise
 from ekokit.content.vocab import vocabularies
 
@@ -47,16 +47,7 @@ GAP = 0.62  # data units between neighbours on an arc: a marker and its number
 GIST = 80  # characters of an observation quoted in the text alternative (whole words)
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
-
-
-def _style(kind: str | None) -> tuple[str, str]:
-    types = vocabularies()[TYPES]
-    if kind not in types:
-        return "h", "white"
-    i = types.index(kind)
-    return MARKERS[i % len(MARKERS)], PALETTE[i % len(PALETTE)]
+_m = texts(NAME)
 
 
 def _short(distance: str, lang: str) -> str:
@@ -69,7 +60,8 @@ def _gist(text: str) -> str:
     text = clean(text).rstrip(" .!?;:,")
     if len(text) <= GIST:
         return text
-    words, size = [], 0
+    words: list[str] = []
+    size = 0
     for word in text.split():
         if words and size + len(word) > GIST:
             break
@@ -136,22 +128,20 @@ def _draw(placed: list[dict], trends: tuple[str, ...], lang: str, dense: bool = 
                                             centre + step / 2), strict=False):
                 xy[i] = point
     for o, (x, y) in zip(placed, xy, strict=False):
-        marker, colour = _style(o.get("type"))
+        marker, colour = vocab_style(TYPES, o.get("type"))
         ax.plot(x, y, marker=marker, ms=MS, color=colour, mec=BLACK, ls="none", zorder=3)
     used = {o.get("type") for o in placed}
-    handles = [Line2D([], [], marker=_style(t)[0], color=_style(t)[1], mec=BLACK, ms=9,
-                      ls="none", label=vlabel(TYPES, t, lang) if t else _m("no_type", lang))
-               for t in [*vocabularies()[TYPES], None] if t in used]
+    handles = vocab_keys(TYPES, used, lang, _m("no_type", lang))
     rings = _m("rings", lang, rings=" → ".join(_short(d, lang) for d in RINGS))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 3),
                fontsize=FONT, frameon=False, title_fontsize=FONT,
                title=rings + ("\n" + _m("dense", lang) if dense else ""))
-    freeze(fig)
+    renderer = settle(fig)
     if dense:
         return fig
-    avoid = [*marker_boxes(ax, xy, MS + 2), *(t.get_window_extent() for t in ax.texts)]
     # Numbers only right beside their markers: one standing further off reads as another's.
-    if place_all(ax, xy, [str(o["no"]) for o in placed], avoid, distances=(7,)):
+    if place(ax, xy, [str(o["no"]) for o in placed], renderer=renderer,
+             avoid=extents(ax.texts, renderer), marker=MS + 2, radii=(7,), misfit="none").fits:
         return fig
     return _draw(placed, trends, lang, dense=True)
 

@@ -14,12 +14,13 @@ from ekokit.charts._base import (
     Chart,
     figure,
     listing,
-    msg,
     no_data,
     register,
     rows,
     tex,
+    texts,
     vlabel,
+    whole,
     wrap,
     yes_no,
 )
@@ -30,8 +31,7 @@ NAME = "megatrend_relevance"
 TRENDS, LEVELS = "megatrend", "relevance_level"
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _scores(answer: dict[str, Any]) -> dict[str, int]:
@@ -39,8 +39,7 @@ def _scores(answer: dict[str, Any]) -> dict[str, int]:
     scores = (answer or {}).get("relevance") or {}
     if not isinstance(scores, dict):
         return {}
-    return {k: v for k, v in scores.items() if k in trends and isinstance(v, int)
-            and not isinstance(v, bool)}
+    return {k: v for k, v in scores.items() if k in trends and whole(v) is not None}
 
 
 def _draw(ranked: list[str], scores: dict[str, int], unrated: list[str], lang: str):

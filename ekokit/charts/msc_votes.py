@@ -24,6 +24,8 @@ from ekokit.charts._base import (
     no_data,
     register,
     tex,
+    texts,
+    whole,
     wrap,
     yes_no,
 )
@@ -32,13 +34,7 @@ from ekokit.content.exercises import Exercise
 NAME = "msc_votes"
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
-
-
-def _votes(story: dict) -> int | None:
-    votes = story.get("votes")
-    return votes if isinstance(votes, int) and not isinstance(votes, bool) else None
+_m = texts(NAME)
 
 
 def _draw(stories: list[dict], chosen: int | None, lang: str):
@@ -47,12 +43,12 @@ def _draw(stories: list[dict], chosen: int | None, lang: str):
     fig = figure((6.4, max(3.0, 1.1 + n * (0.18 + 0.16 * lines))))
     ax = fig.add_subplot()
     ys = list(range(n))[::-1]  # most votes on top
-    top = max([_votes(s) or 0 for s in stories] + [1])
+    top = max([s["votes"] or 0 for s in stories] + [1])
     for y, (i, story) in zip(ys, enumerate(stories), strict=False):
         picked = i == chosen
-        ax.barh(y, _votes(story) or 0, height=0.62, color=ORANGE if picked else BLUE,
+        ax.barh(y, story["votes"] or 0, height=0.62, color=ORANGE if picked else BLUE,
                 edgecolor=BLACK, lw=1.6 if picked else 0.6, hatch="//" if picked else None)
-        votes = _votes(story)
+        votes = story["votes"]
         text = str(votes) if votes is not None else _m("no_votes", lang)
         if picked:
             text += "  ★ " + _m("chosen", lang)
@@ -78,7 +74,7 @@ def _draw(stories: list[dict], chosen: int | None, lang: str):
 
 
 def _table(stories: list[dict], chosen: int | None, lang: str) -> pd.DataFrame:
-    out = [(i + 1, clean(s["title"]), clean(s.get("teller")), clean(s.get("domain")), _votes(s),
+    out = [(i + 1, clean(s["title"]), clean(s.get("teller")), clean(s.get("domain")), s["votes"],
             yes_no(i == chosen, lang), yes_no(s.get("consent"), lang))
            for i, s in enumerate(stories)]
     keys = ("col_title", "col_teller", "col_domain", "votes", "col_chosen", "col_consent")
@@ -88,15 +84,15 @@ def _table(stories: list[dict], chosen: int | None, lang: str) -> pd.DataFrame:
 
 def _alt(stories: list[dict], chosen: int | None, selected: str, lang: str) -> str:
     sentences = [_m("alt", lang, count=len(stories))]
-    voted = [s for s in stories if _votes(s) is not None]
+    voted = [s for s in stories if s["votes"] is not None]
     if voted:
-        order = [f"{clean(s['title'])} ({_votes(s)})" for s in voted]
+        order = [f"{clean(s['title'])} ({s['votes']})" for s in voted]
         sentences.append(_m("alt_order", lang, stories=listing(order, lang)))
     else:
         sentences.append(_m("alt_no_votes", lang))
     if chosen is not None:
         sentences.append(_m("alt_chosen", lang, title=clean(stories[chosen]["title"]),
-                            votes=_votes(stories[chosen]) or 0))
+                            votes=stories[chosen]["votes"] or 0))
     elif selected:
         sentences.append(_m("alt_chosen_missing", lang, title=selected))
     return " ".join(sentences)
@@ -105,10 +101,10 @@ def _alt(stories: list[dict], chosen: int | None, selected: str, lang: str) -> s
 @register(NAME, reads=("stories.title", "stories.teller", "stories.domain", "stories.votes",
                        "stories.consent", "selected_story"))
 def msc_votes(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
-    stories = named(answer, "stories", "title")
+    stories = [{**s, "votes": whole(s.get("votes"))} for s in named(answer, "stories", "title")]
     if not stories:
         return no_data(lang)
-    stories.sort(key=lambda s: -(_votes(s) or 0))  # stable: ties keep the team's order
+    stories.sort(key=lambda s: -(s["votes"] or 0))  # stable: ties keep the team's order
     selected = clean(answer.get("selected_story"))
     titles = [clean(s["title"]).casefold() for s in stories]
     chosen = titles.index(selected.casefold()) if selected.casefold() in titles else None

@@ -20,6 +20,7 @@ from ekokit.charts._base import (
     no_data,
     register,
     textlist,
+    texts,
     vlabel,
 )
 from ekokit.charts.ring_map import RADII, draw_rings
@@ -28,8 +29,7 @@ from ekokit.content.exercises import Exercise
 NAME = "mve_rings"
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _style(actor: dict) -> dict[str, Any]:

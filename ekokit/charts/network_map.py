@@ -29,14 +29,17 @@ from ekokit.charts._base import (
     no_data,
     register,
     side,
+    style_keys,
     tags,
     vlabel,
 )
 from ekokit.content.exercises import Exercise
 
-KINDS = {"description": ("s", SKY), "viewpoint": ("D", ORANGE), "factor": ("o", BLUE)}
+KINDS: dict[str | None, tuple[str, str]] = {
+    "description": ("s", SKY), "viewpoint": ("D", ORANGE), "factor": ("o", BLUE)}
 NO_KIND = ("h", "white")
-ARROWS = {"to_phenomenon": "-|>", "from_phenomenon": "<|-", "both": "<|-|>"}
+ARROWS: dict[str | None, str] = {"to_phenomenon": "-|>", "from_phenomenon": "<|-",
+                                 "both": "<|-|>"}
 CENTRE, FACTORS, ACTORS = 0.7, 1.45, 2.5
 
 
@@ -91,12 +94,8 @@ def _draw(factors: list[dict], actors: list[dict], lang: str):
         ax.plot(x, y, marker="^", ms=11, color=PURPLE, mec=BLACK, ls="none", zorder=3)
         ax.annotate(text, (x, y), xytext=(10 * math.cos(angle), 10 * math.sin(angle)),
                     textcoords="offset points", fontsize=FONT, zorder=4, **side(angle))
-    handles = [Line2D([], [], marker=m, color=c, mec=BLACK, ms=10, ls="none",
-                      label=vlabel("factor_kind", k, lang))
-               for k, (m, c) in KINDS.items() if any(f.get("kind") == k for f in factors)]
-    if any(f.get("kind") not in KINDS for f in factors):
-        handles.append(Line2D([], [], marker=NO_KIND[0], color=NO_KIND[1], mec=BLACK, ms=10,
-                              ls="none", label=msg("network.no_kind", lang)))
+    handles = style_keys(KINDS, (f.get("kind") for f in factors), "factor_kind", lang, NO_KIND,
+                         msg("network.no_kind", lang), ms=10)
     if actors:
         handles.append(Line2D([], [], marker="^", color=PURPLE, mec=BLACK, ms=10, ls="none",
                               label=msg("network.actor", lang)))
@@ -130,8 +129,8 @@ def _alt(factors: list[dict], actors: list[dict], lang: str) -> str:
         if names:
             sentences.append(msg(f"network.{key}", lang, names=listing(names, lang)))
     if actors:
-        names = listing([clean(a["name"]) for a in actors], lang)
-        sentences.append(msg("network.alt_actors", lang, names=names))
+        sentences.append(msg("network.alt_actors", lang,
+                             names=listing([clean(a["name"]) for a in actors], lang)))
     return " ".join(sentences)
 
 

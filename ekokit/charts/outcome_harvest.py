@@ -9,18 +9,20 @@ import datetime as dt
 from typing import Any
 
 import pandas as pd
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 
 from ekokit.charts._base import (
     BLACK,
     FONT,
     GREY,
-    MARKERS,
     ORANGE,
     SKY,
     VERMILLION,
     Chart,
+    as_date,
     clean,
+    date_text,
     figure,
     listing,
     msg,
@@ -28,34 +30,23 @@ from ekokit.charts._base import (
     no_data,
     register,
     tex,
+    texts,
     vlabel,
+    vocab_style,
     wrap,
     yes_no,
 )
 from ekokit.charts._place import extents, place, settle
-from ekokit.charts.meetings import fmt_date
 from ekokit.content.exercises import Exercise
 from ekokit.content.vocab import vocabularies
 
 NAME = "outcome_harvest"
-SIGNIFICANCE = {"high": (15, VERMILLION), "medium": (11, ORANGE), "low": (8, SKY)}
+SIGNIFICANCE: dict[str | None, tuple[int, str]] = {
+    "high": (15, VERMILLION), "medium": (11, ORANGE), "low": (8, SKY)}
 UNRATED = (8, "white")
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
-
-
-def _date(value: object) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
-def _marker(change_type: object) -> str:
-    types = vocabularies()["change_type"]
-    return MARKERS[types.index(change_type) % len(MARKERS)] if change_type in types else "h"
+_m = texts(NAME)
 
 
 def _actors(outcomes: list[dict]) -> list[str]:
@@ -72,7 +63,7 @@ def _draw(outcomes: list[dict], lang: str):
     lines = 2 if len(actors) <= 8 else 1
     fig = figure((6.4, max(4.6, 1.9 + len(actors) * 0.3 * lines)))
     ax = fig.add_subplot()
-    days = [_date(o.get("first_observed")) for o in outcomes]
+    days = [as_date(o.get("first_observed")) for o in outcomes]
     dated = sorted({d for d in days if d})
     first, last = (dated[0].toordinal(), dated[-1].toordinal()) if dated else (0, 0)
     span = max(last - first, 30)
@@ -86,8 +77,8 @@ def _draw(outcomes: list[dict], lang: str):
             ys[i] = ys[i] // 1 + ((len(close) + 1) // 2) * 0.22 * (1 if len(close) % 2 else -1)
     for o, x, y in zip(outcomes, xs, ys, strict=False):
         size, colour = SIGNIFICANCE.get(o.get("significance"), UNRATED)
-        ax.plot(x, y, marker=_marker(o.get("change_type")), ms=size, color=colour, mec=BLACK,
-                ls="none", zorder=3)
+        marker, _ = vocab_style("change_type", o.get("change_type"))
+        ax.plot(x, y, marker=marker, ms=size, color=colour, mec=BLACK, ls="none", zorder=3)
     ax.set_yticks(range(len(actors)), [tex(wrap(a, 22, lines)) for a in actors], fontsize=FONT)
     ax.set_ylim(len(actors) - 0.4, -0.6)
     pad = span * 0.1
@@ -95,8 +86,8 @@ def _draw(outcomes: list[dict], lang: str):
     count = min(4, 1 + int((last - first) / (span * 0.3)))  # ticks at least 0.3 span apart
     ticks = [dt.date.fromordinal(round(first + k * (last - first) / max(count - 1, 1)))
              for k in range(count)] if dated else []
-    labels = [fmt_date(d, lang) for d in ticks]
-    positions = [d.toordinal() for d in ticks]
+    labels = [date_text(d, lang) for d in ticks]
+    positions: list[float] = [d.toordinal() for d in ticks]
     if any(d is None for d in days):
         positions.append(undated_x)
         labels.append(_m("no_date", lang))
@@ -109,8 +100,8 @@ def _draw(outcomes: list[dict], lang: str):
     ax.set_xlabel(_m("first_observed", lang), fontsize=FONT + 1)
     used_types = [t for t in vocabularies()["change_type"]
                   if any(o.get("change_type") == t for o in outcomes)]
-    handles = [Line2D([], [], marker=_marker(t), color="white", mec=BLACK, ms=9, ls="none",
-                      label=vlabel("change_type", t, lang)) for t in used_types]
+    handles = [Line2D([], [], marker=vocab_style("change_type", t)[0], color="white", mec=BLACK,
+                      ms=9, ls="none", label=vlabel("change_type", t, lang)) for t in used_types]
     handles += [Line2D([], [], marker="o", color=c, mec=BLACK, ms=s, ls="none",
                        label=vlabel("significance", k, lang))
                 for k, (s, c) in SIGNIFICANCE.items()
@@ -120,7 +111,9 @@ def _draw(outcomes: list[dict], lang: str):
                               ls="none", label=_m("unrated", lang)))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 3),
                fontsize=FONT, frameon=False)
-    fig.get_layout_engine().set(h_pad=0.05)
+    engine = fig.get_layout_engine()
+    assert isinstance(engine, ConstrainedLayoutEngine)  # as every chart figure is made
+    engine.set(h_pad=0.05)
     renderer = settle(fig)
     place(ax, list(zip(xs, ys, strict=False)), [str(i) for i in range(1, len(outcomes) + 1)],
           renderer=renderer, avoid=extents(ax.texts, renderer), marker=15)
@@ -131,7 +124,7 @@ def _table(outcomes: list[dict], lang: str) -> pd.DataFrame:
     out = [(i, clean(o["social_actor"]), str(o.get("statement") or "").strip(),
             vlabel("change_type", o.get("change_type"), lang),
             vlabel("significance", o.get("significance"), lang),
-            fmt_date(_date(o.get("first_observed")), lang) if _date(o.get("first_observed"))
+            date_text(as_date(o.get("first_observed")), lang) if as_date(o.get("first_observed"))
             else None, yes_no(o.get("anticipated"), lang), yes_no(o.get("substantiated"), lang))
            for i, o in enumerate(outcomes, 1)]
     keys = ("col_actor", "col_statement", "col_type", "col_significance", "first_observed",
@@ -152,10 +145,10 @@ def _alt(outcomes: list[dict], lang: str) -> str:
              if (n := sum(o.get("change_type") == t for o in outcomes))]
     if kinds:
         sentences.append(_m("alt_types", lang, types=listing(kinds, lang, limit=5)))
-    days = sorted(d for o in outcomes if (d := _date(o.get("first_observed"))))
+    days = sorted(d for o in outcomes if (d := as_date(o.get("first_observed"))))
     if days:
-        sentences.append(_m("alt_period", lang, first=fmt_date(days[0], lang),
-                            last=fmt_date(days[-1], lang)))
+        sentences.append(_m("alt_period", lang, first=date_text(days[0], lang),
+                            last=date_text(days[-1], lang)))
     sure = sum(bool(o.get("substantiated")) for o in outcomes)
     sentences.append(_m("alt_substantiated", lang, count=sure, total=len(outcomes)))
     return " ".join(sentences)

@@ -7,16 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from ekokit.charts._base import (
     BLACK,
     FONT,
     GREY,
-    MARKERS,
     PALE,
-    PALETTE,
     Chart,
     clean,
     figure,
@@ -26,10 +23,14 @@ from ekokit.charts._base import (
     no_data,
     register,
     tex,
+    texts,
     vlabel,
+    vocab_keys,
+    vocab_style,
+    whole,
     wrap,
 )
-from ekokit.charts._labels import freeze, marker_boxes, place, place_all, spread
+from ekokit.charts._place import NEAR, place, settle, spread
 from ekokit.content.exercises import Exercise
 from ekokit.content.vocab import vocabularies
 
@@ -40,20 +41,11 @@ NAMED = 12  # up to this many factors are named on the figure, beyond it numbere
 MS = 9
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
-
-
-def _style(dimension: str | None) -> tuple[str, str]:
-    dims = vocabularies()[VOCAB]
-    if dimension not in dims:
-        return "h", "white"
-    i = dims.index(dimension)
-    return MARKERS[i % len(MARKERS)], PALETTE[i % len(PALETTE)]
+_m = texts(NAME)
 
 
 def _scored(row: dict) -> bool:
-    return all(isinstance(row.get(k), int) and not isinstance(row.get(k), bool)
+    return all(whole(row.get(k)) is not None
                for k in ("impact", "uncertainty"))
 
 
@@ -70,22 +62,21 @@ def _draw(placed: list[dict], lang: str):
     ax.set_axisbelow(True)
     xy = spread([(r["uncertainty"], r["impact"]) for r in placed])
     for row, (x, y) in zip(placed, xy, strict=False):
-        marker, colour = _style(row.get("dimension"))
+        marker, colour = vocab_style(VOCAB, row.get("dimension"))
         ax.plot(x, y, marker=marker, ms=MS, color=colour, mec=BLACK, ls="none", zorder=3)
-    used = [d for d in [*vocabularies()[VOCAB], None] if d in {r.get("dimension") for r in placed}]
-    handles = [Line2D([], [], marker=_style(d)[0], color=_style(d)[1], mec=BLACK, ms=9,
-                      ls="none", label=vlabel(VOCAB, d, lang) if d else _m("no_dimension", lang))
-               for d in used]
-    handles.append(Patch(facecolor=PALE, edgecolor=GREY, label=_m("key_zone", lang)))
+    handles = [*vocab_keys(VOCAB, (r.get("dimension") for r in placed), lang,
+                           _m("no_dimension", lang)),
+               Patch(facecolor=PALE, edgecolor=GREY, label=_m("key_zone", lang))]
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
                fontsize=FONT, frameon=False)
-    freeze(fig)
-    markers = marker_boxes(ax, xy, MS + 2)
+    renderer = settle(fig)
     for width, lines in ((18, 2), (13, 3)) if len(placed) <= NAMED else ():
         names = [tex(wrap(r["factor"], width, lines)) for r in placed]
-        if place_all(ax, xy, names, markers, linespacing=1.0):
+        if place(ax, xy, names, renderer=renderer, marker=MS + 2, radii=NEAR, misfit="none",
+                 linespacing=1.0).fits:
             return fig  # else a name did not fit: try narrower, then numbers
-    place(ax, xy, [str(r["no"]) for r in placed], list(markers))
+    place(ax, xy, [str(r["no"]) for r in placed], renderer=renderer, marker=MS + 2, radii=NEAR,
+          misfit="drop")
     return fig
 
 

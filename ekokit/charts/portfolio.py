@@ -27,6 +27,7 @@ from ekokit.charts._base import (
     no_data,
     register,
     tex,
+    texts,
     vlabel,
     wrap,
 )
@@ -35,14 +36,14 @@ from ekokit.content.vocab import vocabularies
 
 NAME = "portfolio"
 # decision: (marker, marker colour, card fill, card edge style)
-DECISIONS = {"continue": (">", BLUE, "#DCEBF7", "-"), "scale": ("^", GREEN, "#D5F0E6", "-"),
-             "stop": ("s", VERMILLION, "#F9DCCB", "-")}
+DECISIONS: dict[str | None, tuple[str, str, str, str]] = {
+    "continue": (">", BLUE, "#DCEBF7", "-"), "scale": ("^", GREEN, "#D5F0E6", "-"),
+    "stop": ("s", VERMILLION, "#F9DCCB", "-")}
 OPEN = ("o", "white", "white", "--")
 PER_ROW, EMPTY, GAP = 2, 0.6, 0.3  # cards per row; heights in card rows
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _draw(lanes: list[tuple[str | None, list[dict]]], lang: str):

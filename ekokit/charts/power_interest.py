@@ -3,8 +3,6 @@ Scores 4–5 count as high: 5/5 and 4/4 are key players, a 3 sits in the lower h
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from typing import Any
 
 import pandas as pd
@@ -26,16 +24,17 @@ from ekokit.charts._base import (
     named,
     no_data,
     register,
+    style_keys,
     tags,
     vlabel,
 )
-from ekokit.charts._place import extents, place, settle
+from ekokit.charts._place import extents, place, settle, spread
 from ekokit.content.exercises import Exercise
 
 HIGH = 3.5
-DISPOSITIONS = {"supportive": ("^", GREEN), "neutral": ("o", BLUE), "resisting": ("v", VERMILLION)}
+DISPOSITIONS: dict[str | None, tuple[str, str]] = {
+    "supportive": ("^", GREEN), "neutral": ("o", BLUE), "resisting": ("v", VERMILLION)}
 UNKNOWN = ("s", "white")
-GOLDEN = math.pi * (3 - math.sqrt(5))
 CORNERS = {"manage": (5.45, 5.85, "right", "top"), "satisfy": (0.55, 5.85, "left", "top"),
            "inform": (5.45, 0.1, "right", "bottom"), "monitor": (0.55, 0.1, "left", "bottom")}
 
@@ -47,27 +46,6 @@ def quadrant(power: int | None, interest: int | None) -> str | None:
     if power > HIGH:
         return "manage" if interest > HIGH else "satisfy"
     return "inform" if interest > HIGH else "monitor"
-
-
-def _spread(placed: list[dict]) -> list[tuple[float, float]]:
-    """Points sharing one grid cell are set around it (a sunflower for many) so that none
-    hides another and all stay inside the cell."""
-    groups: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i, s in enumerate(placed):
-        groups[(s["interest"], s["power"])].append(i)
-    xy = [(0.0, 0.0)] * len(placed)
-    for (x, y), members in groups.items():
-        n = len(members)
-        for k, i in enumerate(members):
-            if n == 1:
-                xy[i] = (x, y)
-            elif n <= 6:
-                a = 2 * math.pi * k / n + math.pi / 2
-                xy[i] = (x + 0.24 * math.cos(a), y + 0.24 * math.sin(a))
-            else:
-                r, a = 0.4 * math.sqrt((k + 0.5) / n), k * GOLDEN
-                xy[i] = (x + r * math.cos(a), y + r * math.sin(a))
-    return xy
 
 
 def _draw(placed: list[dict], lang: str):
@@ -83,9 +61,7 @@ def _draw(placed: list[dict], lang: str):
         ax.text(x, y, msg(f"power.{key}", lang), ha=ha, va=va, fontsize=FONT, style="italic",
                 weight="bold" if key == "manage" else "normal", color="#333333")
     crowded = len(placed) > 10  # then numbers, as in the table's first column
-    labels = ([str(s["no"]) for s in placed] if crowded
-              else tags([s["name"] for s in placed], 18, many=10, lines=2))
-    spots, targets = _spread(placed), []
+    spots, targets = spread([(s["interest"], s["power"]) for s in placed]), []
     for s, (x, y) in zip(placed, spots, strict=False):
         marker, colour = DISPOSITIONS.get(s.get("disposition"), UNKNOWN)
         tp, ti = s.get("target_power") or s["power"], s.get("target_interest") or s["interest"]
@@ -97,13 +73,8 @@ def _draw(placed: list[dict], lang: str):
             targets += [(x + (ti - x) * k / 12, y + (tp - y) * k / 12) for k in range(2, 13)]
         ax.plot(x, y, marker=marker, ms=8 if crowded else 10, color=colour, mec=BLACK,
                 ls="none", zorder=3)
-    used = {s.get("disposition") for s in placed}
-    handles = [Line2D([], [], marker=m, color=c, mec=BLACK, ms=9, ls="none",
-                      label=vlabel("disposition", d, lang))
-               for d, (m, c) in DISPOSITIONS.items() if d in used]
-    if used - set(DISPOSITIONS):
-        handles.append(Line2D([], [], marker=UNKNOWN[0], color=UNKNOWN[1], mec=BLACK, ms=9,
-                              ls="none", label=msg("power.no_disposition", lang)))
+    handles = style_keys(DISPOSITIONS, (s.get("disposition") for s in placed), "disposition",
+                         lang, UNKNOWN, msg("power.no_disposition", lang))
     if any((s.get("target_power"), s.get("target_interest")) != (None, None) for s in placed):
         handles.append(Line2D([], [], color=GREY, ls="--", marker=">", ms=6,
                               label=msg("power.target", lang)))
@@ -114,11 +85,11 @@ def _draw(placed: list[dict], lang: str):
     avoid = extents(ax.texts, renderer) + [
         Bbox.from_extents(u - px, v - px, u + px, v + px)
         for u, v in (ax.transData.transform(t) for t in targets)]
-    drawn = place(ax, spots, labels, renderer=renderer, avoid=avoid, marker=8 if crowded else 10)
-    if not drawn.clear and not crowded:  # names do not fit: numbers, as in the table
-        for label in drawn:
-            label.remove()
-        place(ax, spots, [str(s["no"]) for s in placed], renderer=renderer, avoid=avoid)
+    names = [] if crowded else tags([s["name"] for s in placed], 18, many=10, lines=2)
+    if crowded or not place(ax, spots, names, renderer=renderer, avoid=avoid, marker=10,
+                            misfit="none").fits:  # names do not fit: numbers, as in the table
+        place(ax, spots, [str(s["no"]) for s in placed], renderer=renderer, avoid=avoid,
+              marker=8 if crowded else 10)
     return fig
 
 

@@ -4,10 +4,11 @@ dimensions as a thin line, the team mean as a bold one."""
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.projections.polar import PolarAxes
 
 from ekokit.charts._base import (
     BLACK,
@@ -37,7 +38,7 @@ MANY = 6  # beyond this, members are drawn alike and the legend names only the g
 
 def _draw(dims: tuple[str, ...], members: list[dict], mean: dict[str, float], lang: str):
     fig = figure()
-    ax = fig.add_subplot(projection="polar")
+    ax = cast(PolarAxes, fig.add_subplot(projection="polar"))  # the stubs return plain Axes
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
     angles = [2 * math.pi * i / len(dims) for i in range(len(dims))] + [0.0]

@@ -16,7 +16,6 @@ from ekokit.charts._base import (
     GREY,
     Chart,
     clean,
-    figure,
     listing,
     msg,
     named,
@@ -24,9 +23,11 @@ from ekokit.charts._base import (
     register,
     rows,
     tex,
+    texts,
     vlabel,
+    whole,
 )
-from ekokit.charts._place import fit
+from ekokit.charts._place import fit, sheet, sheet_axes
 from ekokit.content.exercises import Exercise
 from ekokit.content.vocab import vocabularies
 
@@ -41,13 +42,7 @@ MARGIN, GAP, LINE, PAD = 4.0, 6.0, 13.0, 4.0
 MAX_HEIGHT = 6.8 * 72
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
-
-
-def _votes(note: dict) -> int | None:
-    votes = note.get("votes")
-    return votes if isinstance(votes, int) and not isinstance(votes, bool) else None
+_m = texts(NAME)
 
 
 def _votes_text(votes: int | None, lang: str) -> str:
@@ -71,7 +66,7 @@ def _layout(board: list[list[dict]], colw: float, renderer, lang: str):
     """Per note: its text and height; mode 'text' (lines per note) or 'tiles'."""
     for lines in (4, 3, 2, 1):
         texts = [[tex(fit(n["text"], colw - 2 * PAD - 2, lines, renderer))
-                  + (f"\n{_votes_text(_votes(n), lang)}" if _votes(n) is not None else "")
+                  + (f"\n{_votes_text(n['votes'], lang)}" if n["votes"] is not None else "")
                   for n in column] for column in board]
         need = max(sum((t.count("\n") + 1) * LINE + 2 * PAD + GAP / 2 for t in col)
                    for col in texts)
@@ -86,9 +81,7 @@ def _draw(columns: list, board: list[list[dict]], numbers: list[list[int]], fmt:
           actions: list[dict], lang: str):
     n = len(columns)
     colw = (WIDTH - 2 * MARGIN - (n - 1) * GAP) / n
-    fig = figure((WIDTH / 72, 4.6))
-    fig.set_layout_engine("none")
-    renderer = fig.canvas.get_renderer()
+    fig, renderer = sheet(WIDTH)
     headings = [tex(fit(_heading(c, lang), colw - 2 * PAD, 3, renderer, weight="bold"))
                 for c in columns]
     head = max(h.count("\n") + 1 for h in headings) * LINE + 2 * PAD
@@ -98,10 +91,7 @@ def _draw(columns: list, board: list[list[dict]], numbers: list[list[int]], fmt:
     if mode == "tiles":
         foot += LINE + PAD
     height = max(2.5 * 72, title + head + need + foot + 3 * MARGIN)
-    fig.set_size_inches(WIDTH / 72, height / 72)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.axis("off")
-    ax.set(xlim=(0, WIDTH), ylim=(0, height))
+    ax = sheet_axes(fig, WIDTH, height)
     top = height - MARGIN
     if fmt:
         ax.text(MARGIN, top, tex(vlabel("retro_format", fmt, lang)), ha="left", va="top",
@@ -133,7 +123,7 @@ def _draw(columns: list, board: list[list[dict]], numbers: list[list[int]], fmt:
                 ty = y - (k // per_row) * (LINE + 2 * PAD + 4) - LINE - 2 * PAD
                 ax.add_patch(Rectangle((tx, ty), tile, LINE + 2 * PAD, facecolor=colour,
                                        edgecolor=edge, lw=0.8))
-                votes = _votes(note)
+                votes = note["votes"]
                 label = str(no) if votes is None else _m("tile", lang, no=no, votes=votes)
                 ax.text(tx + tile / 2, ty + LINE / 2 + PAD, label, ha="center", va="center",
                         fontsize=FONT)
@@ -154,11 +144,12 @@ def _draw(columns: list, board: list[list[dict]], numbers: list[list[int]], fmt:
 
 
 def _table(columns: list, board: list[list[dict]], actions: list[dict], lang: str):
-    out, no = [], 0
+    out: list[tuple[int | None, str, str, int | None]] = []
+    no = 0
     for column, notes in zip(columns, board, strict=False):
         for note in notes:
             no += 1
-            out.append((no, _heading(column, lang), clean(note["text"]), _votes(note)))
+            out.append((no, _heading(column, lang), clean(note["text"]), note["votes"]))
     for action in actions:
         extra = ", ".join(x for x in (clean(action.get("owner")), clean(action.get("due"))) if x)
         out.append((None, _m("action", lang), clean(action["action"]) +
@@ -174,9 +165,9 @@ def _alt(fmt, columns, board, actions, lang) -> str:
     sentences = [_m("alt", lang, count=len(notes), columns=listing(counts, lang, limit=8))]
     if fmt:
         sentences.insert(0, _m("alt_format", lang, format=vlabel("retro_format", fmt, lang)))
-    voted = sorted((n for n in notes if _votes(n)), key=lambda n: -_votes(n))
+    voted = sorted((n for n in notes if n["votes"]), key=lambda n: -n["votes"])
     if voted:
-        top = [f"{clean(n['text'])} ({_votes(n)})" for n in voted[:3]]
+        top = [f"{clean(n['text'])} ({n['votes']})" for n in voted[:3]]
         sentences.append(_m("alt_top", lang, notes=listing(top, lang)))
     if actions:
         named_actions = [clean(a["action"]) + (f" ({clean(a['owner'])})" if clean(a.get("owner"))
@@ -188,14 +179,14 @@ def _alt(fmt, columns, board, actions, lang) -> str:
 @register(NAME, reads=("format", "notes.column", "notes.text", "notes.votes", "actions.action",
                        "actions.owner", "actions.due"))
 def retro_board(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
-    notes = named(answer, "notes", "text")
+    notes = [{**n, "votes": whole(n.get("votes"))} for n in named(answer, "notes", "text")]
     actions = named(answer, "actions", "action")
     fmt = answer.get("format") if answer.get("format") in FORMATS else None
     if not notes and not rows(answer, "actions"):
         return no_data(lang)
     columns = _columns(fmt, notes) or list(FORMATS["start_stop_continue"])
     board = [sorted((n for n in notes if (n.get("column") or None) == c),
-                    key=lambda n: -(_votes(n) or 0)) for c in columns]
+                    key=lambda n: -(n["votes"] or 0)) for c in columns]
     start = [sum(len(col) for col in board[:i]) for i in range(len(board))]
     numbers = [[s + k + 1 for k in range(len(col))] for s, col in zip(start, board, strict=False)]
     table = _table(columns, board, actions, lang)

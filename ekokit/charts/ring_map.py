@@ -15,9 +15,7 @@ from ekokit.charts._base import (
     BLACK,
     FONT,
     GREY,
-    MARKERS,
     PALE,
-    PALETTE,
     Chart,
     around,
     clean,
@@ -30,22 +28,15 @@ from ekokit.charts._base import (
     shorten,
     tex,
     vlabel,
+    vocab_keys,
+    vocab_style,
     wrap,
     yes_no,
 )
 from ekokit.content.exercises import Exercise
-from ekokit.content.vocab import vocabularies
 
 RADII = {"core": 1.0, "partner": 2.0, "environment": 3.0}
 FILLS = {"core": "#D9D9D9", "partner": "#E9E9E9", "environment": PALE}
-
-
-def _style(org_type: str | None) -> tuple[str, str]:
-    types = vocabularies()["org_type"]
-    if org_type not in types:
-        return "h", "white"
-    index = types.index(org_type)
-    return MARKERS[index % len(MARKERS)], PALETTE[index % len(PALETTE)]
 
 
 def _stack(wanted: list[float], gap: float, top: float) -> list[float]:
@@ -103,16 +94,14 @@ def draw_rings(by_ring: dict[str, list[dict]], lang: str,
 
 def _actor_style(actor: dict) -> dict[str, Any]:
     team = bool(actor.get("in_team"))
-    marker, colour = _style(actor.get("org_type"))
+    marker, colour = vocab_style("org_type", actor.get("org_type"))
     return {"marker": marker, "colour": colour, "ms": 13 if team else 10,
             "mew": 2.5 if team else 0.8, "weight": "bold" if team else "normal"}
 
 
 def _draw(by_ring: dict[str, list[dict]], lang: str):
     used = {a.get("org_type") for actors in by_ring.values() for a in actors}
-    handles = [Line2D([], [], marker=_style(o)[0], color=_style(o)[1], mec=BLACK, ms=9, ls="none",
-                      label=vlabel("org_type", o, lang) if o else msg("ring.no_type", lang))
-               for o in [*vocabularies()["org_type"], None] if o in used]
+    handles = vocab_keys("org_type", used, lang, msg("ring.no_type", lang))
     if any(a.get("in_team") for actors in by_ring.values() for a in actors):
         handles.append(Line2D([], [], marker="o", color="white", mec=BLACK, mew=2.5, ms=11,
                               ls="none", label=msg("ring.in_team", lang)))

@@ -24,6 +24,7 @@ from ekokit.charts._base import (
     register,
     tex,
     textlist,
+    texts,
     vlabel,
     wrap,
 )
@@ -33,13 +34,13 @@ from ekokit.content.vocab import vocabularies
 
 NAME = "scaling"
 # direction: (arrow end, label position, alignment, colour)
-ARROWS = {"out": ((2.1, 0), (2.2, 0), {"ha": "left", "va": "center"}, BLUE),
-          "up": ((0, 1.35), (0, 1.45), {"ha": "center", "va": "bottom"}, GREEN),
-          "deep": ((0, -1.35), (0, -1.45), {"ha": "center", "va": "top"}, PURPLE)}
+ARROWS: dict[str, tuple[tuple[float, float], tuple[float, float], dict[str, Any], str]] = {
+    "out": ((2.1, 0), (2.2, 0), {"ha": "left", "va": "center"}, BLUE),
+    "up": ((0, 1.35), (0, 1.45), {"ha": "center", "va": "bottom"}, GREEN),
+    "deep": ((0, -1.35), (0, -1.45), {"ha": "center", "va": "top"}, PURPLE)}
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _draw(answer: dict, chosen: list[str], actors: list[str], barriers: list[str], lang: str):

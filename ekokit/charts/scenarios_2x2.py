@@ -24,6 +24,7 @@ from ekokit.charts._base import (
     register,
     rows,
     tex,
+    texts,
     vlabel,
     wrap,
 )
@@ -37,8 +38,7 @@ TINTS = {"top_left": "#EAF3FA", "top_right": "#E6F4EF", "bottom_left": "#FBEFE6"
          "bottom_right": "#F5EEF5"}
 
 
-def _t(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _axes(answer: dict[str, Any]) -> dict[str, dict]:
@@ -115,7 +115,7 @@ def _table(axes, quadrants, lang: str) -> pd.DataFrame:
         out.append((vlabel("scenario_quadrant", key, lang), clean(q.get("name")),
                     vlabel("scenario_type", q.get("scenario_type"), lang),
                     _pole(h, "right" in key), _pole(v, "top" in key)))
-    columns = [_t("col_quadrant", lang), _t("col_name", lang), _t("col_type", lang),
+    columns = [_m("col_quadrant", lang), _m("col_name", lang), _m("col_type", lang),
                vlabel("axis_direction", "horizontal", lang),
                vlabel("axis_direction", "vertical", lang)]
     return pd.DataFrame(out, columns=columns, dtype=object)
@@ -126,7 +126,7 @@ def _alt(axes, quadrants, unplaced: list[str], lang: str) -> str:
     for direction in ("horizontal", "vertical"):
         axis = axes.get(direction)
         if axis:
-            out.append(_t(f"alt_{direction}", lang,
+            out.append(_m(f"alt_{direction}", lang,
                           uncertainty=clean(axis.get("uncertainty")) or msg("empty_cell", lang),
                           low=_pole(axis, False) or msg("empty_cell", lang),
                           high=_pole(axis, True) or msg("empty_cell", lang)))
@@ -134,11 +134,11 @@ def _alt(axes, quadrants, unplaced: list[str], lang: str) -> str:
         q = quadrants.get(key)
         if q:
             kind = vlabel("scenario_type", q.get("scenario_type"), lang)
-            out.append(_t("alt_quadrant_type" if kind else "alt_quadrant", lang,
+            out.append(_m("alt_quadrant_type" if kind else "alt_quadrant", lang,
                           quadrant=vlabel("scenario_quadrant", key, lang),
                           name=clean(q["name"]), type=kind))
     if unplaced:
-        out.append(_t("alt_unplaced", lang, names=listing(unplaced, lang)))
+        out.append(_m("alt_unplaced", lang, names=listing(unplaced, lang)))
     return " ".join(out)
 
 

@@ -24,11 +24,14 @@ from ekokit.charts._base import (
     named,
     no_data,
     register,
+    style_keys,
     tex,
+    texts,
     vlabel,
+    whole,
     wrap,
 )
-from ekokit.charts._labels import freeze, marker_boxes, place, place_all, spread
+from ekokit.charts._place import NEAR, place, settle, spread
 from ekokit.content.exercises import Exercise
 
 NAME = "signal_grid"
@@ -36,16 +39,12 @@ HIGH = 3.5  # 4 and 5 count as high
 NAMED = 10  # up to this many items are named on the figure, beyond it numbered
 MS = 9
 SIGNAL = ("o", BLUE)
-WILDCARDS = {"improbable": ("D", VERMILLION), "taboo": ("s", PURPLE)}
+WILDCARDS: dict[str | None, tuple[str, str]] = {"improbable": ("D", VERMILLION),
+                                                "taboo": ("s", PURPLE)}
 NO_TYPE = ("D", "white")
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
-
-
-def _score(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+_m = texts(NAME)
 
 
 def _style(item: dict) -> tuple[str, str]:
@@ -99,29 +98,23 @@ def _draw(signals: list[dict], wildcards: list[dict], lang: str):
                   style="italic")
     handles = [Line2D([], [], marker=SIGNAL[0], color=SIGNAL[1], mec=BLACK, ms=9, ls="none",
                       label=_m("signal", lang))]
-    types = {w.get("type") for w in wildcards}
-    handles += [Line2D([], [], marker=m, color=c, mec=BLACK, ms=9, ls="none",
-                       label=vlabel("wildcard_type", t, lang))
-                for t, (m, c) in WILDCARDS.items() if t in types]
-    if types - set(WILDCARDS):
-        handles.append(Line2D([], [], marker=NO_TYPE[0], color=NO_TYPE[1], mec=BLACK, ms=9,
-                              ls="none", label=_m("no_type", lang)))
+    handles += style_keys(WILDCARDS, (w.get("type") for w in wildcards), "wildcard_type", lang,
+                          NO_TYPE, _m("no_type", lang))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 2),
                fontsize=FONT, frameon=False)
-    freeze(fig)
+    renderer = settle(fig)
     panels = ((left, signals, left_xy), (right, wildcards, right_xy))
-    boxes = {id(ax): marker_boxes(ax, xy, MS + 2) for ax, _, xy in panels}
-    texts = {id(ax): len(ax.texts) for ax, _, _ in panels}
     for width, lines in ((16, 2), (12, 3)) if len(signals) + len(wildcards) <= NAMED else ():
-        fits = [place_all(ax, xy, [tex(wrap(i["title"], width, lines)) for i in items],
-                          boxes[id(ax)], linespacing=1.0) for ax, items, xy in panels]
-        if all(fits):
+        drawn = [place(ax, xy, [tex(wrap(i["title"], width, lines)) for i in items],
+                       renderer=renderer, marker=MS + 2, radii=NEAR, misfit="none",
+                       linespacing=1.0) for ax, items, xy in panels]
+        if all(d.fits for d in drawn):
             return fig
-        for ax, _, _ in panels:  # a name did not fit: try narrower, then numbers everywhere
-            for text in list(ax.texts)[texts[id(ax)]:]:
-                text.remove()
+        for d in drawn:  # a name did not fit: try narrower, then numbers everywhere
+            d.remove()
     for ax, items, xy in panels:
-        place(ax, xy, [str(i["no"]) for i in items], list(boxes[id(ax)]))
+        place(ax, xy, [str(i["no"]) for i in items], renderer=renderer, marker=MS + 2,
+              radii=NEAR, misfit="drop")
     return fig
 
 
@@ -164,9 +157,10 @@ def signal_grid(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     if not items:
         return no_data(lang)
     signals, wildcards = items[:len(signals)], items[len(signals):]
-    placed_signals = [s for s in signals if _score(s.get("impact"))]
+    placed_signals = [s for s in signals if whole(s.get("impact")) is not None]
     placed_wildcards = [w for w in wildcards
-                        if _score(w.get("impact")) and _score(w.get("likelihood"))]
+                        if whole(w.get("impact")) is not None
+                        and whole(w.get("likelihood")) is not None]
     shown = placed_signals + placed_wildcards
     figure_ = _draw(placed_signals, placed_wildcards, lang) if shown else None
     return Chart(figure_, _alt(signals, wildcards, shown, lang), _table(items, lang))

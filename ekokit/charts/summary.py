@@ -14,10 +14,11 @@ def display(spec: FieldSpec, value: Any, lang: str) -> str:
     """A top-level field's value as one line of text; '' when empty."""
     if value is None or value == "" or value == [] or value == {}:
         return ""
+    vocab = spec.vocab or ""  # FieldSpec requires one for choice, multichoice and scores
     if spec.type == "choice":
-        return vlabel(spec.vocab, value, lang)
+        return vlabel(vocab, value, lang)
     if spec.type == "multichoice":
-        return ", ".join(vlabel(spec.vocab, v, lang) for v in value)
+        return ", ".join(vlabel(vocab, v, lang) for v in value)
     if spec.type == "bool":
         return yes_no(value, lang)
     if spec.type == "textlist":
@@ -26,7 +27,7 @@ def display(spec: FieldSpec, value: Any, lang: str) -> str:
         count = len(value) if isinstance(value, list) else 0
         return msg("summary.rows_one" if count == 1 else "summary.rows", lang, count=count)
     if spec.type == "scores" and isinstance(value, dict):
-        return ", ".join(f"{vlabel(spec.vocab, k, lang)} {v}" for k, v in value.items())
+        return ", ".join(f"{vlabel(vocab, k, lang)} {v}" for k, v in value.items())
     return str(value).strip()
 
 

@@ -20,28 +20,29 @@ from ekokit.charts._base import (
     VERMILLION,
     Chart,
     clean,
-    figure,
     listing,
     msg,
     named,
     no_data,
     register,
     tex,
+    texts,
     vlabel,
 )
-from ekokit.charts._place import extents, fit, place, settle
+from ekokit.charts._place import extents, fit, place, settle, sheet, sheet_axes
 from ekokit.content.exercises import Exercise
 
 NAME = "theory_of_change"
-STATUS = {"holds": (GREEN, "-"), "broken": (VERMILLION, (0, (5, 3))),
-          "unknown": (ORANGE, (0, (1.5, 2)))}
-NO_STATUS = (GREY, (0, (6, 2, 1, 2)))
+LineStyle = str | tuple[float, tuple[float, ...]]  # "-" or (offset, (on, off, …))
+STATUS: dict[str | None, tuple[str, LineStyle]] = {
+    "holds": (GREEN, "-"), "broken": (VERMILLION, (0, (5, 3))),
+    "unknown": (ORANGE, (0, (1.5, 2)))}
+NO_STATUS: tuple[str, LineStyle] = (GREY, (0, (6, 2, 1, 2)))
 WIDTH = 6.4 * 72
 MARGIN, HGAP, VGAP, LINE, PAD, PER_BAND, LEGEND = 4.0, 30.0, 16.0, 13.0, 4.0, 5, 24.0
 
 
-def _m(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 def _links(answer: dict[str, Any]) -> list[dict]:
@@ -91,9 +92,7 @@ def _draw(answer: dict[str, Any], links: list[dict], lang: str):
     cols = min(depth, PER_BAND)
     gap = HGAP + (14 if cols <= 4 else 0)
     colw = (WIDTH - 2 * MARGIN - (cols - 1) * gap) / cols
-    fig = figure((WIDTH / 72, 4.6))
-    fig.set_layout_engine("none")
-    renderer = fig.canvas.get_renderer()
+    fig, renderer = sheet(WIDTH)
     cells: dict[tuple[int, int], list[int]] = {}
     for i, lay in enumerate(layer):
         cells.setdefault((lay // PER_BAND, lay % PER_BAND), []).append(i)
@@ -109,10 +108,7 @@ def _draw(answer: dict[str, Any], links: list[dict], lang: str):
         if desired else ""
     head_h = (head.count("\n") + 1) * LINE + 2 * PAD if head else 0
     height = head_h + sum(band_h) + VGAP * (bands - 1) + 2 * MARGIN
-    fig.set_size_inches(WIDTH / 72, (height + LEGEND) / 72)
-    ax = fig.add_axes((0, LEGEND / (height + LEGEND), 1, height / (height + LEGEND)))
-    ax.axis("off")
-    ax.set(xlim=(0, WIDTH), ylim=(0, height))
+    ax = sheet_axes(fig, WIDTH, height, below=LEGEND)
     if head:
         ax.text(MARGIN, height - MARGIN, head, ha="left", va="top", fontsize=FONT,
                 style="italic", linespacing=1.1)
@@ -150,11 +146,11 @@ def _draw(answer: dict[str, Any], links: list[dict], lang: str):
         anchors.append(((xa + xb) / 2, (ya + yb) / 2))
         mark = _m(f"mark_{link.get('status')}", lang) if link.get("status") in STATUS else ""
         labels.append(f"{no} {mark}".strip())
-    used = {link.get("status") for link in links}
+    statuses = {link.get("status") for link in links}
     handles = [Line2D([], [], color=c, ls=s, lw=2,
                       label=f"{_m(f'mark_{k}', lang)} {vlabel('link_status', k, lang)}")
-               for k, (c, s) in STATUS.items() if k in used]
-    if used - set(STATUS):
+               for k, (c, s) in STATUS.items() if k in statuses]
+    if statuses - set(STATUS):
         handles.append(Line2D([], [], color=NO_STATUS[0], ls=NO_STATUS[1], lw=2,
                               label=_m("no_status", lang)))
     fig.legend(handles=handles, loc="lower center", ncols=len(handles), fontsize=FONT,

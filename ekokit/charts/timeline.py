@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,8 +117,12 @@ def draw_timeline(plan: Plan, today: int):
     if plan.actions:
         ax.text(0.61, top, plan.labels["head"], ha="left", va="top", fontsize=FONT,
                 weight="bold")
-        order = sorted(range(len(plan.actions)), key=lambda i: -(
-            anchor[plan.actions[i][0]] if plan.actions[i][0] is not None else at(today)))
+
+        def beside(i: int) -> float:  # the label of the milestone action i serves, or today
+            k = plan.actions[i][0]
+            return anchor[k] if k is not None else at(today)
+
+        order = sorted(range(len(plan.actions)), key=lambda i: -beside(i))
         room = top - 1.5
         texts = _texts([plan.actions[i][1] for i in order], 28, room)
         heights = [t.count("\n") + 1 for t in texts]
@@ -129,12 +134,9 @@ def draw_timeline(plan: Plan, today: int):
         if hidden:
             ax.text(0.61, -0.3, plan.labels["more"].format(count=hidden), ha="left",
                     va="bottom", fontsize=FONT, style="italic", color=GREY)
-        wanted = [anchor[plan.actions[i][0]] if plan.actions[i][0] is not None else at(today)
-                  for i in order]
-        for i, text, y, h, want in zip(order, texts, _stack(wanted, heights, 0.25, top - 1.3)
-                                       if not hidden else _stack(wanted, heights, 0.25,
-                                                                 top - 1.3, floor=1.2),
-                                       heights, wanted, strict=False):
+        wanted = [beside(i) for i in order]
+        tops = _stack(wanted, heights, 0.25, top - 1.3, floor=1.2 if hidden else 0.0)
+        for i, text, y, h, want in zip(order, texts, tops, heights, wanted, strict=False):
             linked = plan.actions[i][0] is not None
             ax.plot([0.585, 0.6] if linked else [0.6], [want, y - h / 2] if linked
                     else [y - h / 2], color=GREY, lw=0.9,
@@ -161,7 +163,7 @@ def _milestones(answer: dict[str, Any]) -> list[tuple[int, str]]:
     return sorted(out, key=lambda m: -m[0])
 
 
-def _serves(text: str, milestones: list[tuple[int, str]]) -> int | None:
+def _serves(text: object, milestones: list[tuple[int, str]]) -> int | None:
     """The milestone an action names: the same text, or else the same year."""
     key = clean(text).casefold()
     if not key:
@@ -179,13 +181,15 @@ def _sentence(text: str) -> str:
     return text if text[-1:] in ".!?" else f"{text}."
 
 
-def _who(owner: object, when: object = None) -> str:
-    extra = ", ".join(x for x in (clean(owner), clean(when)) if x)
-    return f" ({extra})" if extra else ""
+def _year(answer: dict[str, Any], key: str) -> int | None:
+    return answer.get(key) if isinstance(answer.get(key), int) else None
 
 
-def _table(name: str, plan: Plan, actions: list[tuple[int | None, str, str]], lang: str):
-    out = []
+Action = tuple[int | None, str, str]  # (index of the milestone it serves or None, text, who)
+
+
+def _table(name: str, plan: Plan, actions: Sequence[Action], lang: str) -> pd.DataFrame:
+    out: list[tuple[int | None, str, str, str | None]] = []
     if plan.vision_year or plan.vision:
         out.append((plan.vision_year, msg(f"{name}.vision", lang), plan.vision, None))
     for i, (year, text) in enumerate(plan.milestones):
@@ -198,11 +202,25 @@ def _table(name: str, plan: Plan, actions: list[tuple[int | None, str, str]], la
     return pd.DataFrame(out, columns=columns, dtype=object)
 
 
-def _alt_milestones(name: str, plan: Plan, lang: str) -> str:
-    if not plan.milestones:
-        return msg(f"{name}.alt_no_milestones", lang)
-    steps = "; ".join(f"{y}: {t}" for y, t in plan.milestones)
-    return msg(f"{name}.alt_milestones", lang, count=len(plan.milestones), steps=steps)
+def _chart(name: str, lang: str, today: int | None, year: int | None, vision: str,
+           milestones: list[tuple[int, str]], actions: Sequence[Action],
+           more: list[str]) -> Chart:
+    """What both timelines make of their answer; ``more``: the alt text's sentences on the
+    actions."""
+    if not milestones and not actions and not vision and year is None:
+        return no_data(lang)
+    empty = msg("empty_cell", lang)
+    plan = Plan(year, vision or empty, milestones,
+                [(k, a + (f" ({who})" if who else "")) for k, a, who in actions],
+                _labels(name, lang))
+    alt = [msg(f"{name}.alt", lang, year=year or empty, vision=_sentence(vision or empty))]
+    if plan.milestones:
+        alt.append(msg(f"{name}.alt_milestones", lang, count=len(plan.milestones),
+                       steps="; ".join(f"{y}: {t}" for y, t in plan.milestones)))
+    else:
+        alt.append(msg(f"{name}.alt_no_milestones", lang))
+    fig = draw_timeline(plan, today or dt.date.today().year) if (milestones or year) else None
+    return Chart(fig, " ".join([*alt, *more]), _table(name, plan, actions, lang))
 
 
 @register("backcasting_timeline", reads=("vision_year", "end_state", "milestones.year",
@@ -214,23 +232,15 @@ def backcasting_timeline(exercise: Exercise, answer: dict[str, Any], lang: str,
     milestones = _milestones(answer)
     acts = [(_serves(a.get("milestone"), milestones), clean(a["action"]),
              clean(a.get("owner"))) for a in rows(answer, "actions") if clean(a.get("action"))]
-    year = answer.get("vision_year") if isinstance(answer.get("vision_year"), int) else None
-    vision = clean(answer.get("end_state"))
-    if not milestones and not acts and not vision and year is None:
-        return no_data(lang)
-    plan = Plan(year, vision or msg("empty_cell", lang), milestones,
-                [(k, a + _who(o)) for k, a, o in acts], _labels(name, lang))
-    alt = [msg(f"{name}.alt", lang, year=year or msg("empty_cell", lang),
-               vision=_sentence(vision or msg("empty_cell", lang))),
-            _alt_milestones(name, plan, lang)]
+    more: list[str] = []
     if acts:
+        more.append(msg(f"{name}.alt_actions", lang, count=len(acts),
+                        linked=sum(k is not None for k, _, _ in acts)))
         owners = list(dict.fromkeys(o for _, _, o in acts if o))
-        alt.append(msg(f"{name}.alt_actions", lang, count=len(acts),
-                       linked=sum(k is not None for k, _, _ in acts)))
         if owners:
-            alt.append(msg(f"{name}.alt_owners", lang, names=listing(owners, lang)))
-    fig = draw_timeline(plan, today or dt.date.today().year) if (milestones or year) else None
-    return Chart(fig, " ".join(alt), _table(name, plan, acts, lang))
+            more.append(msg(f"{name}.alt_owners", lang, names=listing(owners, lang)))
+    return _chart(name, lang, today, _year(answer, "vision_year"), clean(answer.get("end_state")),
+                  milestones, acts, more)
 
 
 @register("preferred_future_timeline", reads=("year", "headline", "milestones.year",
@@ -239,21 +249,10 @@ def backcasting_timeline(exercise: Exercise, answer: dict[str, Any], lang: str,
 def preferred_future_timeline(exercise: Exercise, answer: dict[str, Any], lang: str,
                               today: int | None = None) -> Chart:
     name = "preferred_future_timeline"
-    milestones = _milestones(answer)
     steps = [(None, clean(s["step"]), ", ".join(x for x in (clean(s.get("owner")),
                                                              clean(s.get("due"))) if x))
              for s in rows(answer, "first_steps") if clean(s.get("step"))]
-    year = answer.get("year") if isinstance(answer.get("year"), int) else None
-    headline = clean(answer.get("headline"))
-    if not milestones and not steps and not headline and year is None:
-        return no_data(lang)
-    plan = Plan(year, headline or msg("empty_cell", lang), milestones,
-                [(None, s + (f" ({w})" if w else "")) for _, s, w in steps], _labels(name, lang))
-    alt = [msg(f"{name}.alt", lang, year=year or msg("empty_cell", lang),
-               vision=_sentence(headline or msg("empty_cell", lang))),
-            _alt_milestones(name, plan, lang)]
-    if steps:
-        alt.append(msg(f"{name}.alt_steps", lang, count=len(steps),
-                       names=listing([s for _, s, _ in steps], lang, 4)))
-    fig = draw_timeline(plan, today or dt.date.today().year) if (milestones or year) else None
-    return Chart(fig, " ".join(alt), _table(name, plan, steps, lang))
+    more = [msg(f"{name}.alt_steps", lang, count=len(steps),
+                names=listing([s for _, s, _ in steps], lang, 4))] if steps else []
+    return _chart(name, lang, today, _year(answer, "year"), clean(answer.get("headline")),
+                  _milestones(answer), steps, more)

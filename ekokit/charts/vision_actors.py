@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from ekokit.charts._base import Chart, clean, listing, msg, named, no_data, register, vlabel
+from ekokit.charts._base import Chart, clean, listing, named, no_data, register, texts, vlabel
 from ekokit.charts.ring_map import RADII
 from ekokit.charts.ring_map import _draw as draw_rings
 from ekokit.content.exercises import Exercise
@@ -16,8 +16,7 @@ from ekokit.content.exercises import Exercise
 NAME = "vision_actors"
 
 
-def _t(key: str, lang: str, **params: object) -> str:
-    return msg(f"{NAME}.{key}", lang, **params)
+_m = texts(NAME)
 
 
 @register(NAME, reads=("vision", "vision_year", "actors_needed.name", "actors_needed.ring",
@@ -34,19 +33,19 @@ def vision_actors(exercise: Exercise, answer: dict[str, Any], lang: str) -> Char
         fig = draw_rings(by_ring, lang)
         fig.legends.clear()  # the ring map's legend names organisation types, which s2 has not
     year = answer.get("vision_year")
-    out = [_t("alt_vision", lang, vision=vision, year=year) if vision and isinstance(year, int)
-           else _t("alt_vision_no_year", lang, vision=vision) if vision else "",
-           _t("alt", lang, count=len(actors))]
+    out = [_m("alt_vision", lang, vision=vision, year=year) if vision and isinstance(year, int)
+           else _m("alt_vision_no_year", lang, vision=vision) if vision else "",
+           _m("alt", lang, count=len(actors))]
     for ring in RADII:
         names = [clean(a["name"]) for a in actors if a.get("ring") == ring]
         if names:
-            out.append(_t("alt_ring", lang, ring=vlabel("ring", ring, lang), count=len(names),
+            out.append(_m("alt_ring", lang, ring=vlabel("ring", ring, lang), count=len(names),
                           names=listing(names, lang)))
     loose = [clean(a["name"]) for a in actors if a.get("ring") not in RADII]
     if loose:
-        out.append(_t("alt_no_ring", lang, names=listing(loose, lang)))
+        out.append(_m("alt_no_ring", lang, names=listing(loose, lang)))
     table = pd.DataFrame([(clean(a["name"]), vlabel("ring", a.get("ring"), lang),
                            clean(a.get("contribution"))) for a in actors],
-                         columns=[_t("col_actor", lang), _t("col_ring", lang),
-                                  _t("col_contribution", lang)], dtype=object)
+                         columns=[_m("col_actor", lang), _m("col_ring", lang),
+                                  _m("col_contribution", lang)], dtype=object)
     return Chart(fig, " ".join(o for o in out if o), table)
