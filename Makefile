@@ -32,7 +32,7 @@ QUICK_TESTS := not server and not browser and not notebook
 
 check: install-test
 	$(BIN)/ruff check ekokit tests benchmarks scripts
-# type checking goes here, after the lint
+	$(BIN)/mypy
 	$(BIN)/ekokit validate
 	$(BIN)/python -m pytest -q -m "$(QUICK_TESTS)"
 
