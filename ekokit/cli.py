@@ -69,11 +69,12 @@ def cmd_exercises(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from ekokit.paths import write_private
     from ekokit.store.workbook import dumps, export_workbook
 
     text = dumps(export_workbook(_store(args), args.team))
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+    if args.output:  # the team's working material: readable by its owner only
+        write_private(args.output, text)
     else:
         sys.stdout.write(text)
     return 0

@@ -37,6 +37,12 @@ class StoreReadOnly(StoreUnavailable):
     key = "error.store_read_only"
 
 
+class StoreDiskFull(StoreUnavailable):
+    """The disk holding the store is full: nothing more can be saved until space is freed."""
+
+    key = "error.disk_full"
+
+
 class UnknownTeam(EkokitError):
     key = "error.unknown_team"
 

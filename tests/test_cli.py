@@ -71,3 +71,19 @@ def test_the_pooled_session_is_todays_or_the_next_or_the_last():
     assert pooled_notebook(None, today=day_after_first) == sessions[1].notebook
     assert pooled_notebook(None, today=sessions[-1].date + dt.timedelta(days=1)) == (
         sessions[-1].notebook)
+
+
+def test_an_export_file_and_its_new_folder_are_private(db_path, tmp_path):
+    import os
+    import stat
+
+    ekokit("team", "add", "Tiimi", db=db_path)
+    target = tmp_path / "exports" / "tiimi.json"
+    old = os.umask(0o022)
+    try:
+        ekokit("export", "tiimi", "-o", str(target), db=db_path)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(target.parent).st_mode) == 0o700
+    assert json.loads(target.read_text(encoding="utf-8"))["team"]["slug"] == "tiimi"

@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -34,9 +33,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from ekokit.errors import StaleRevision, StoreReadOnly, StoreUnavailable, TeamExists, UnknownTeam
+from ekokit.errors import (
+    StaleRevision,
+    StoreDiskFull,
+    StoreReadOnly,
+    StoreUnavailable,
+    TeamExists,
+    UnknownTeam,
+)
 from ekokit.model.teams import Team
-from ekokit.paths import as_db_url, default_db_url
+from ekokit.paths import as_db_url, create_private_file, default_db_url
 
 metadata = MetaData()
 
@@ -87,10 +93,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+SQLITE_FULL = 13  # "database or disk is full"
+
+
 def _translate(exc: OperationalError) -> StoreUnavailable:
+    """The store's own error for a driver's: read-only, disk full, or otherwise unavailable."""
     text = str(exc.orig).lower()
     if "readonly" in text or "read-only" in text:
         return StoreReadOnly(str(exc.orig))
+    if getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_FULL or "disk is full" in text:
+        return StoreDiskFull(str(exc.orig))
     return StoreUnavailable(str(exc.orig))
 
 
@@ -288,7 +300,11 @@ def _revision(row) -> Revision:
 @functools.cache
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///file:"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        # a new store is its owner's alone: the file 0600 (SQLite gives its WAL and SHM the
+        # same), new folders 0700; an existing file keeps the permissions it has
+        path = url.removeprefix("sqlite:///").split("?", 1)[0]
+        if path and path != ":memory:":
+            create_private_file(path)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
