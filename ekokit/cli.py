@@ -7,10 +7,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import t
 from ekokit.errors import EkokitError
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 def _store(args: argparse.Namespace):
@@ -44,13 +48,15 @@ def cmd_team_add(args: argparse.Namespace) -> int:
 
 
 def cmd_team_list(args: argparse.Namespace) -> int:
+    from ekokit.model.teams import visible
+
     teams = _store(args).teams()
-    if args.json:
+    if args.json:  # JSON escapes control characters itself
         rows = [tm.model_dump(mode="json") for tm in teams]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
+    else:  # a name stored before names were checked never reaches the terminal raw
         for tm in teams:
-            print(f"{tm.slug}\t{tm.name}\t{tm.phenomenon}")
+            print(f"{tm.slug}\t{visible(tm.name)}\t{visible(tm.phenomenon)}")
     return 0
 
 
@@ -163,22 +169,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from pydantic import ValidationError
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except EkokitError as exc:
-        print(f"ekokit: {describe(exc, args.lang)}", file=sys.stderr)
-        return 2
-    except ValueError as exc:  # pydantic validation of CLI input
-        print(f"ekokit: {exc}", file=sys.stderr)
-        return 2
+        message = describe(exc, args.lang)
+    except ValidationError as exc:  # a team's fields from argv (team add, import --as)
+        message = describe_input(exc, args.lang)
+    except OSError as exc:  # a file to read or write
+        message = t("error.file", args.lang, path=exc.filename or "",
+                    detail=exc.strerror or str(exc))
+    print(f"ekokit: {' '.join(message.split())}", file=sys.stderr)  # one line, always
+    return 2
 
 
 def describe(exc: EkokitError, lang: str) -> str:
     params = dict(exc.params)
     if "reason" in params:
-        params["reason"] = t(f"workbook.{params['reason']}", lang)
+        params["reason"] = t(f"workbook.{params['reason']}", lang, **params)
     return t(exc.key, lang, **params)
+
+
+def describe_input(exc: ValidationError, lang: str) -> str:
+    """A refused field as one line: the field, the value given, and what is allowed."""
+    from ekokit.model.teams import input_problem
+
+    problem = input_problem(exc)
+    return t("input.invalid", lang, field=t(problem.label, lang), value=problem.value,
+             problem=t(problem.key, lang, **problem.params))
 
 
 if __name__ == "__main__":

@@ -52,11 +52,15 @@ class UnknownTeam(EkokitError):
 
 
 class TeamExists(EkokitError):
+    """A team with this slug, or with the same name (case and accents aside), exists already;
+    ``slug`` and ``name`` are the existing team's, so the user can be offered to open it."""
+
     key = "error.team_exists"
 
-    def __init__(self, slug: str) -> None:
-        super().__init__(f"team {slug!r} exists", slug=slug)
+    def __init__(self, slug: str, name: str = "") -> None:
+        super().__init__(f"team {slug!r} exists", slug=slug, name=name or slug)
         self.slug = slug
+        self.name = name or slug
 
 
 class UnknownExercise(EkokitError):

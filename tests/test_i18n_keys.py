@@ -46,7 +46,10 @@ FROM_DATA: set[tuple[str, str]] = {
     ("ekokit/widgets/form.py", "problem.key"),
     ("ekokit/widgets/session_app.py", "exc.key"),
     ("ekokit/widgets/team_picker.py", "exc.key"),
-    ("ekokit/widgets/team_picker.py", "FIELD_KEYS.get(field, 'team.name')"),
+    ("ekokit/cli.py", "problem.label"),  # model.teams.input_problem: checked below
+    ("ekokit/cli.py", "problem.key"),
+    ("ekokit/widgets/team_picker.py", "problem.label"),
+    ("ekokit/widgets/team_picker.py", "problem.key"),
 }
 
 
@@ -336,3 +339,14 @@ def test_the_session_family_matches_the_calendar(calendar_family):
     from ekokit.content.calendar import calendar
 
     assert set(FAMILIES[calendar_family]) == {s.id for s in calendar().sessions}
+
+
+def test_the_input_problem_keys_exist_in_every_language():
+    """The keys model.teams.input_problem carries: every field and every problem it can name."""
+    from ekokit.content.i18n import languages
+    from ekokit.model import teams
+
+    keys = {*teams.FIELD_KEYS.values(), *teams._PROBLEM_KEYS.values(), "team.name",
+            "input.generic", "input.invalid"}
+    for lang in languages():
+        assert sorted(keys - set(catalogue(lang))) == [], lang

@@ -156,3 +156,32 @@ def test_the_disk_full_message_exists_in_both_languages():
 
     fi, en = Translator("fi")("error.disk_full"), Translator("en")("error.disk_full")
     assert "täynnä" in fi and "disk is full" in en
+
+
+def test_a_team_with_the_same_name_case_and_accents_aside_is_refused_with_its_slug(store):
+    first = store.create_team(Team(slug="nuorten-jengivakivalta", name="Nuorten jengiväkivalta"))
+    for name, slug in [("nuorten jengivakivalta", "toinen"),
+                       ("NUORTEN  JENGIVÄKIVALTA ", "kolmas")]:
+        with pytest.raises(TeamExists) as caught:
+            store.create_team(Team(slug=slug, name=name))
+        assert (caught.value.slug, caught.value.name) == (first.slug, first.name)
+        assert caught.value.params == {"slug": first.slug, "name": first.name}
+    assert [t.slug for t in store.teams()] == [first.slug]
+    store.create_team(Team(slug="nuorten-velat", name="Nuorten velat"))  # another name is fine
+    assert len(store.teams()) == 2
+
+
+@pytest.mark.parametrize("field, value", [
+    ("name", "Tiimi\x1b[2J"), ("name", "Kaksi\nriviä"), ("name", "Tab\tbed"),
+    ("name", "Oikealta\u202evasemmalle"), ("phenomenon", "rivi\ntoinen"),
+    ("members", ["Aino", "Bas\x1bhir"]),
+])
+def test_names_refuse_control_characters(field, value):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        Team.model_validate({"slug": "t", "name": "T", field: value})
+    assert caught.value.errors()[0]["type"] == "control_characters"
+    # what people type stays possible: accents, emoji, punctuation; edges are trimmed
+    assert Team(slug="t", name=" Äänekoski & co 🌱 ", members="Aino\nBashir").name == (
+        "Äänekoski & co 🌱")

@@ -41,7 +41,7 @@ from ekokit.errors import (
     TeamExists,
     UnknownTeam,
 )
-from ekokit.model.teams import Team
+from ekokit.model.teams import Team, name_key
 from ekokit.paths import as_db_url, create_private_file, default_db_url
 
 metadata = MetaData()
@@ -132,12 +132,18 @@ class Store:
 
     # -- teams ------------------------------------------------------------------------------
     def create_team(self, team: Team) -> Team:
+        """Create a team; refuse (TeamExists, naming the existing team) when its slug is taken
+        or another team has the same name, case and accents aside: no silent duplicates."""
         row = {**_team_row(team), "created_at": now_iso()}
+        key = name_key(team.name)
         try:
             with self._write() as conn:
+                for slug, name in conn.execute(select(teams_table.c.slug, teams_table.c.name)):
+                    if slug == team.slug or name_key(name) == key:
+                        raise TeamExists(slug, name)
                 conn.execute(teams_table.insert().values(**row))
-        except IntegrityError as exc:
-            raise TeamExists(team.slug) from exc
+        except IntegrityError as exc:  # a concurrent creator took the slug first
+            raise TeamExists(team.slug, self.get_team(team.slug).name) from exc
         return team
 
     def update_team(self, team: Team) -> Team:
@@ -288,8 +294,14 @@ def _team_row(team: Team) -> dict[str, Any]:
 
 
 def _team(row) -> Team:
-    return Team(slug=row.slug, name=row.name, phenomenon=row.phenomenon,
-                members=tuple(json.loads(row.members)))
+    """A stored team as it is: it was checked when written, and a row written before a check
+    existed (a control character in a name) must still load, not break every page."""
+    try:
+        members = tuple(str(m) for m in json.loads(row.members))
+    except (ValueError, TypeError):
+        members = ()
+    return Team.model_construct(slug=row.slug, name=row.name, phenomenon=row.phenomenon or "",
+                                members=members)
 
 
 def _revision(row) -> Revision:

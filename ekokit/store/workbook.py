@@ -95,7 +95,7 @@ def import_workbook(store: Store, text: str | bytes, *, slug: str | None = None)
     if slug is not None:
         team = Team.model_validate(team.model_dump())
     if store.has_team(team.slug):
-        raise TeamExists(team.slug)
+        raise TeamExists(team.slug, store.get_team(team.slug).name)
     revisions = [
         Revision(team.slug, exercise_id, r.revision, r.data, r.author, r.created_at)
         for exercise_id, records in book.exercises.items()
