@@ -152,3 +152,28 @@ def test_team_list_never_prints_raw_control_characters(db_path):
                      ("Tiimi\x1b]0;pwned\x07", "rivi\ntoinen"))
     out = ekokit("team", "list", db=db_path).stdout
     assert out == "tiimi\tTiimi\\x1b]0;pwned\\x07\trivi\\ntoinen\n"
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_bad_imports_are_one_line_each_and_store_nothing(db_path, tmp_path, lang):
+    ekokit("team", "add", "Tiimi", db=db_path)
+    book = json.loads(ekokit("export", "tiimi", db=db_path).stdout)
+    other = tmp_path / "other.sqlite"
+    tr = Translator(lang)
+    cases = {
+        "date.json": ({**book, "created_at": "not-a-date"},
+                      tr("workbook.bad_time", value="not-a-date", where="created_at")),
+        "future.json": ({**book, "created_at": "9999-01-01T00:00:00+00:00"},
+                        tr("workbook.bad_time", value="9999-01-01T00:00:00+00:00",
+                           where="created_at")),
+    }
+    for name, (content, expected) in cases.items():
+        path = tmp_path / name
+        path.write_text(json.dumps(content), encoding="utf-8")
+        line = _one_line(ekokit("--lang", lang, "import", str(path), db=other, check=False))
+        assert line == "ekokit: " + tr("error.workbook", reason=expected)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    line = _one_line(ekokit("--lang", lang, "import", str(deep), db=other, check=False))
+    assert line == "ekokit: " + tr("error.workbook", reason=tr("workbook.too_deep", limit=64))
+    assert ekokit("team", "list", "--json", db=other).stdout.strip() == "[]"

@@ -33,7 +33,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "session.title_": ("1", "2", "3", "4"),  # calendar session ids
     "facilitator.session_": ("1", "h1", "2", "h2", "3", "h3", "4"),  # sessions and homework
     "workbook.": ("foreign", "invalid", "not_json", "revisions", "unknown_exercise",
-                  "unreadable", "version"),  # WorkbookError reasons (store/workbook.py)
+                  "unreadable", "version", "invalid_at", "invalid_answer", "bad_time",
+                  "too_large", "too_deep", "too_many_revisions", "too_many_revisions_total"),
+    # WorkbookError reasons (store/workbook.py)
     "charts.impact.": ("resources", "activities", "outputs", "outcomes", "impacts"),  # STAGES
     "charts.power.": ("manage", "satisfy", "inform", "monitor"),  # quadrants and CORNERS
 }

@@ -37,6 +37,7 @@ Member = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, m
                    AfterValidator(_one_line)]
 Phenomenon = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200),
                        AfterValidator(_one_line)]
+Author = Annotated[str, StringConstraints(max_length=80), AfterValidator(_one_line)]  # or ""
 SLUG = r"^[a-z0-9][a-z0-9-]{0,62}$"
 DEMO_TEAM = "esimerkki"  # the worked example team (data/examples/demo_team/)
 
