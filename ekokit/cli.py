@@ -87,10 +87,35 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ekokit.errors import TeamExists
     from ekokit.store.workbook import import_file
 
-    team = import_file(_store(args), args.file, slug=args.slug)
+    if args.merge:
+        return _merge(args)
+    try:
+        team = import_file(_store(args), args.file, slug=args.slug)
+    except TeamExists as exc:  # say how to bring the file's work in after all
+        print(f"ekokit: {t('import.exists', args.lang, **exc.params)}", file=sys.stderr)
+        return 2
     print(team.slug)
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    """``import --merge``: one line per exercise the file has, then the totals."""
+    from ekokit.store.merge import merge_file
+
+    report = merge_file(_store(args), args.file, slug=args.slug)
+    lang, team = args.lang, report.team
+    if report.created:
+        print(t("merge.created", lang, name=team.name, slug=team.slug))
+    for ex in report.exercises:
+        key = ("merge.both" if ex.outcome == "both" else
+               "merge.added" if ex.outcome == "added" else "merge.already")
+        print(t(key, lang, exercise=ex.exercise_id, added=ex.added, already=ex.already,
+                kept=ex.kept_both, first=ex.first, last=ex.last))
+    print(t("merge.summary", lang, name=team.name, slug=team.slug, added=report.total("added"),
+            kept=report.total("kept_both"), already=report.total("already")))
     return 0
 
 
@@ -155,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import a workbook file as a new team")
     imp.add_argument("file")
     imp.add_argument("--as", dest="slug", help="import under another team slug")
+    imp.add_argument("--merge", action="store_true",
+                     help="add the revisions the store lacks to the existing team; where both "
+                     "sides changed an exercise, keep both (all or nothing)")
     imp.set_defaults(func=cmd_import)
 
     seed = sub.add_parser("seed", help="create the demo team (and synthetic copies for load tests)")

@@ -177,3 +177,37 @@ def test_bad_imports_are_one_line_each_and_store_nothing(db_path, tmp_path, lang
     line = _one_line(ekokit("--lang", lang, "import", str(deep), db=other, check=False))
     assert line == "ekokit: " + tr("error.workbook", reason=tr("workbook.too_deep", limit=64))
     assert ekokit("team", "list", "--json", db=other).stdout.strip() == "[]"
+
+
+def test_import_merge_brings_homework_home_and_reports_per_exercise(tmp_path):
+    from ekokit.store.database import Store
+
+    room_db, home_db = tmp_path / "room.sqlite", tmp_path / "home.sqlite"
+    ekokit("team", "add", "Tiimi", "--member", "Aino", db=room_db)
+    room = Store(str(room_db))
+    room.save("tiimi", "s1_phenomenon", {"phenomenon": "Alku"}, base_revision=0, author="Aino")
+    taken_home = tmp_path / "to-home.json"
+    ekokit("export", "tiimi", "-o", str(taken_home), db=room_db)
+    assert ekokit("import", str(taken_home), db=home_db).stdout.strip() == "tiimi"
+    home = Store(str(home_db))
+    home.save("tiimi", "s1_phenomenon", {"phenomenon": "Kotona"}, base_revision=1)
+    home.save("tiimi", "s1_iceberg", {"events": ["Kotona"]}, base_revision=0)
+    room.save("tiimi", "s1_phenomenon", {"phenomenon": "Tapaamisessa"}, base_revision=1)
+    back = tmp_path / "from-home.json"
+    ekokit("export", "tiimi", "-o", str(back), db=home_db)
+
+    refused = ekokit("import", str(back), db=room_db, check=False)  # without --merge
+    assert _one_line(refused) == "ekokit: " + Translator("fi")("import.exists", slug="tiimi",
+                                                              name="Tiimi")
+    out = ekokit("--lang", "en", "import", str(back), "--merge", db=room_db).stdout
+    en = Translator("en")
+    assert out.splitlines() == [
+        en("merge.added", exercise="s1_iceberg", added=1, already=0),
+        en("merge.both", exercise="s1_phenomenon", kept=1, first=3, last=3, already=1),
+        en("merge.summary", name="Tiimi", slug="tiimi", added=1, kept=1, already=1),
+    ]
+    assert [r.data["phenomenon"] for r in room.history("tiimi", "s1_phenomenon")] == [
+        "Alku", "Tapaamisessa", "Kotona"]
+    again = ekokit("import", str(back), "--merge", db=room_db).stdout.splitlines()
+    assert again[-1] == Translator("fi")("merge.summary", name="Tiimi", slug="tiimi", added=0,
+                                         kept=0, already=3)

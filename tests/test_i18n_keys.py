@@ -34,7 +34,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "facilitator.session_": ("1", "h1", "2", "h2", "3", "h3", "4"),  # sessions and homework
     "workbook.": ("foreign", "invalid", "not_json", "revisions", "unknown_exercise",
                   "unreadable", "version", "invalid_at", "invalid_answer", "bad_time",
-                  "too_large", "too_deep", "too_many_revisions", "too_many_revisions_total"),
+                  "too_large", "too_deep", "too_many_revisions", "too_many_revisions_total",
+                  "changed"),
     # WorkbookError reasons (store/workbook.py)
     "charts.impact.": ("resources", "activities", "outputs", "outcomes", "impacts"),  # STAGES
     "charts.power.": ("manage", "satisfy", "inform", "monitor"),  # quadrants and CORNERS

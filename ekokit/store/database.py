@@ -262,9 +262,27 @@ class Store:
                    revisions: list[Revision]) -> None:
         """Bulk insert for imports, inside the caller's transaction (see ekokit.store.workbook)."""
         conn.execute(teams_table.insert().values(**_team_row(team), created_at=created_at))
+        self._insert_revisions(conn, team.slug, revisions)
+
+    def append_revisions(self, slug: str, revisions: list[Revision], *,
+                         new_team: tuple[Team, str] | None = None) -> None:
+        """Add revisions (numbered by the caller) in one transaction, creating ``new_team`` (the
+        team and its created_at) first if given. All or nothing: if any number is taken
+        meanwhile (a teammate saved), StaleRevision and nothing is stored."""
+        try:
+            with self._write() as conn:
+                if new_team is not None:
+                    self.insert_raw(conn, new_team[0], new_team[1], revisions)
+                else:
+                    self._insert_revisions(conn, slug, revisions)
+        except IntegrityError as exc:
+            raise StaleRevision(0, None) from exc
+
+    @staticmethod
+    def _insert_revisions(conn: Connection, slug: str, revisions: list[Revision]) -> None:
         if revisions:
             conn.execute(revisions_table.insert(), [
-                {"team_slug": team.slug, "exercise_id": rev.exercise_id, "revision": rev.revision,
+                {"team_slug": slug, "exercise_id": rev.exercise_id, "revision": rev.revision,
                  "data": json.dumps(rev.data, ensure_ascii=False, sort_keys=True),
                  "author": rev.author, "created_at": rev.created_at}
                 for rev in revisions
