@@ -74,3 +74,13 @@ class WorkbookError(EkokitError):
     """An import file is corrupt, foreign or does not validate."""
 
     key = "error.workbook"
+
+
+class DamagedRevision(EkokitError):
+    """A stored revision is not a JSON answer: an export would lose it, so it is not made."""
+
+    key = "error.damaged_revision"
+
+    def __init__(self, team: str, exercise: str, revision: int) -> None:
+        super().__init__(f"{team}/{exercise} revision {revision} is damaged", team=team,
+                         exercise=exercise, revision=revision)

@@ -29,7 +29,8 @@ TRANSLATORS = {"t": "", "tr": "", "msg": "charts."}  # called by name or as an a
 
 # Dynamic families: the prefix the code builds on, and every value it may append.
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "progress.": ("done", "started", "open"),  # model.progress states
+    "progress.": ("done", "started", "open", "damaged"),  # model.progress states, and a
+    # newest revision that cannot be read (state.exercise.damage_of)
     "session.title_": ("1", "2", "3", "4"),  # calendar session ids
     "facilitator.session_": ("1", "h1", "2", "h2", "3", "h3", "4"),  # sessions and homework
     "workbook.": ("foreign", "invalid", "not_json", "revisions", "unknown_exercise",

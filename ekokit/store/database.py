@@ -72,12 +72,16 @@ revisions_table = Table(
 
 @dataclass(frozen=True)
 class Revision:
+    """One stored answer. ``raw`` is the stored text when it is not a JSON object (a damaged
+    row): ``data`` is then empty, and the text is kept for the person who needs it."""
+
     team: str
     exercise_id: str
     revision: int
     data: dict[str, Any]
     author: str
     created_at: str
+    raw: str | None = None
 
 
 def now_iso() -> str:
@@ -323,8 +327,16 @@ def _team(row) -> Team:
 
 
 def _revision(row) -> Revision:
-    return Revision(row.team_slug, row.exercise_id, row.revision, json.loads(row.data),
-                    row.author, row.created_at)
+    """A stored row as a Revision; one that does not load (damaged, or from a foreign writer)
+    still is one, with its text in ``raw``, so it never breaks the page that lists it."""
+    try:
+        data = json.loads(row.data)
+    except (ValueError, TypeError, RecursionError):
+        data = None
+    raw = None if isinstance(data, dict) else str(row.data)
+    return Revision(row.team_slug, row.exercise_id, row.revision,
+                    data if isinstance(data, dict) else {}, row.author or "",
+                    str(row.created_at or ""), raw)
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ekokit.content.exercises import all_exercises
-from ekokit.errors import TeamExists, UnknownExercise, WorkbookError
+from ekokit.errors import DamagedRevision, TeamExists, UnknownExercise, WorkbookError
 from ekokit.model import answers
 from ekokit.model.stamps import Stamp
 from ekokit.model.teams import Author, Team, visible
@@ -54,6 +54,8 @@ def export_workbook(store: Store, slug: str) -> dict[str, Any]:
     team = store.get_team(slug)
     exercises: dict[str, list[dict[str, Any]]] = {}
     for rev in store.history(slug):
+        if rev.raw is not None:  # never an export that silently drops what a row holds
+            raise DamagedRevision(slug, rev.exercise_id, rev.revision)
         exercises.setdefault(rev.exercise_id, []).append(
             {"revision": rev.revision, "data": rev.data, "author": rev.author,
              "created_at": rev.created_at}
