@@ -211,3 +211,13 @@ def test_import_merge_brings_homework_home_and_reports_per_exercise(tmp_path):
     again = ekokit("import", str(back), "--merge", db=room_db).stdout.splitlines()
     assert again[-1] == Translator("fi")("merge.summary", name="Tiimi", slug="tiimi", added=0,
                                          kept=0, already=3)
+
+
+def test_a_file_that_cannot_be_written_is_one_localised_line(db_path, tmp_path):
+    ekokit("team", "add", "Tiimi", db=db_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    target = blocker / "tiimi.json"  # a folder that is a file
+    line = _one_line(ekokit("export", "tiimi", "-o", str(target), db=db_path, check=False))
+    assert line.startswith("ekokit: " + Translator("fi")("error.file", path=str(target),
+                                                          detail="").rstrip("."))
