@@ -8,10 +8,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import t
 from ekokit.errors import EkokitError
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 def _store(args: argparse.Namespace):
@@ -53,13 +57,15 @@ def cmd_team_add(args: argparse.Namespace) -> int:
 
 
 def cmd_team_list(args: argparse.Namespace) -> int:
+    from ekokit.model.teams import visible
+
     teams = _store(args).teams()
-    if args.json:
+    if args.json:  # JSON escapes control characters itself
         rows = [tm.model_dump(mode="json") for tm in teams]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
+    else:  # a name stored before names were checked never reaches the terminal raw
         for tm in teams:
-            print(f"{tm.slug}\t{tm.name}\t{tm.phenomenon}")
+            print(f"{tm.slug}\t{visible(tm.name)}\t{visible(tm.phenomenon)}")
     return 0
 
 
@@ -78,21 +84,47 @@ def cmd_exercises(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from ekokit.paths import write_private
     from ekokit.store.workbook import dumps, export_workbook
 
     text = dumps(export_workbook(_store(args), args.team))
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+    if args.output:  # the team's working material: readable by its owner only
+        write_private(args.output, text)
     else:
         sys.stdout.write(text)
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ekokit.errors import TeamExists
     from ekokit.store.workbook import import_file
 
-    team = import_file(_store(args), args.file, slug=args.slug)
+    if args.merge:
+        return _merge(args)
+    try:
+        team = import_file(_store(args), args.file, slug=args.slug)
+    except TeamExists as exc:  # say how to bring the file's work in after all
+        print(f"ekokit: {t('import.exists', args.lang, **exc.params)}", file=sys.stderr)
+        return 2
     print(team.slug)
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    """``import --merge``: one line per exercise the file has, then the totals."""
+    from ekokit.store.merge import merge_file
+
+    report = merge_file(_store(args), args.file, slug=args.slug)
+    lang, team = args.lang, report.team
+    if report.created:
+        print(t("merge.created", lang, name=team.name, slug=team.slug))
+    for ex in report.exercises:
+        key = ("merge.both" if ex.outcome == "both" else
+               "merge.added" if ex.outcome == "added" else "merge.already")
+        print(t(key, lang, exercise=ex.exercise_id, added=ex.added, already=ex.already,
+                kept=ex.kept_both, first=ex.first, last=ex.last))
+    print(t("merge.summary", lang, name=team.name, slug=team.slug, added=report.total("added"),
+            kept=report.total("kept_both"), already=report.total("already")))
     return 0
 
 
@@ -202,6 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import a workbook file as a new team")
     imp.add_argument("file")
     imp.add_argument("--as", dest="slug", help="import under another team slug")
+    imp.add_argument("--merge", action="store_true",
+                     help="add the revisions the store lacks to the existing team; where both "
+                     "sides changed an exercise, keep both (all or nothing)")
     imp.set_defaults(func=cmd_import)
 
     seed = sub.add_parser("seed", help="create the demo team (and synthetic copies for load tests)")
@@ -225,6 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from pydantic import ValidationError
+
     args = build_parser().parse_args(argv)
     if args.calendar:  # before anything reads the calendar; `serve`'s kernels inherit it
         from ekokit.content.calendar import CALENDAR_ENV
@@ -238,18 +275,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except EkokitError as exc:
-        print(f"ekokit: {describe(exc, args.lang)}", file=sys.stderr)
-        return 2
-    except ValueError as exc:  # pydantic validation of CLI input
-        print(f"ekokit: {exc}", file=sys.stderr)
-        return 2
+        message = describe(exc, args.lang)
+    except ValidationError as exc:  # a team's fields from argv (team add, import --as)
+        message = describe_input(exc, args.lang)
+    except OSError as exc:  # a file to read or write
+        message = t("error.file", args.lang, path=exc.filename or "",
+                    detail=exc.strerror or str(exc))
+    print(f"ekokit: {' '.join(message.split())}", file=sys.stderr)  # one line, always
+    return 2
 
 
 def describe(exc: EkokitError, lang: str) -> str:
     params = dict(exc.params)
     if "reason" in params:
-        params["reason"] = t(f"workbook.{params['reason']}", lang)
+        params["reason"] = t(f"workbook.{params['reason']}", lang, **params)
     return t(exc.key, lang, **params)
+
+
+def describe_input(exc: ValidationError, lang: str) -> str:
+    """A refused field as one line: the field, the value given, and what is allowed."""
+    from ekokit.model.teams import input_problem
+
+    problem = input_problem(exc)
+    return t("input.invalid", lang, field=t(problem.label, lang), value=problem.value,
+             problem=t(problem.key, lang, **problem.params))
 
 
 if __name__ == "__main__":

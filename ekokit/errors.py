@@ -37,6 +37,12 @@ class StoreReadOnly(StoreUnavailable):
     key = "error.store_read_only"
 
 
+class StoreDiskFull(StoreUnavailable):
+    """The disk holding the store is full: nothing more can be saved until space is freed."""
+
+    key = "error.disk_full"
+
+
 class UnknownTeam(EkokitError):
     key = "error.unknown_team"
 
@@ -46,11 +52,15 @@ class UnknownTeam(EkokitError):
 
 
 class TeamExists(EkokitError):
+    """A team with this slug, or with the same name (case and accents aside), exists already;
+    ``slug`` and ``name`` are the existing team's, so the user can be offered to open it."""
+
     key = "error.team_exists"
 
-    def __init__(self, slug: str) -> None:
-        super().__init__(f"team {slug!r} exists", slug=slug)
+    def __init__(self, slug: str, name: str = "") -> None:
+        super().__init__(f"team {slug!r} exists", slug=slug, name=name or slug)
         self.slug = slug
+        self.name = name or slug
 
 
 class UnknownExercise(EkokitError):
@@ -74,3 +84,13 @@ class UnknownChoice(EkokitError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
+
+
+class DamagedRevision(EkokitError):
+    """A stored revision is not a JSON answer: an export would lose it, so it is not made."""
+
+    key = "error.damaged_revision"
+
+    def __init__(self, team: str, exercise: str, revision: int) -> None:
+        super().__init__(f"{team}/{exercise} revision {revision} is damaged", team=team,
+                         exercise=exercise, revision=revision)

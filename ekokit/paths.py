@@ -76,3 +76,51 @@ def as_db_url(value: str) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+# -- private files: the store and exports hold names of people and partners ------------------
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def private_dirs(folder: str | Path) -> Path:
+    """Create ``folder`` and any missing parents, each new one 0700 (existing ones untouched)."""
+    folder = Path(folder)
+    missing = []
+    probe = folder
+    while not probe.exists():
+        missing.append(probe)
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    for new in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # a concurrent creator: theirs stands
+            new.mkdir(mode=PRIVATE_DIR)
+            new.chmod(PRIVATE_DIR)  # mkdir's mode is masked by the umask
+    return folder
+
+
+def create_private_file(path: str | Path) -> bool:
+    """Create an empty file 0600 (its new folders 0700) if it does not exist; True if created.
+    SQLite gives a database's WAL and SHM files the database file's own permissions."""
+    path = Path(path)
+    private_dirs(path.parent)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        return False
+    try:
+        os.fchmod(fd, PRIVATE_FILE)
+    finally:
+        os.close(fd)
+    return True
+
+
+def write_private(path: str | Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to a file readable by its owner only, in 0700 folders if new."""
+    path = Path(path)
+    private_dirs(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        os.fchmod(fh.fileno(), PRIVATE_FILE)  # an earlier export may have been world-readable
+        fh.write(text)

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from ekokit.content.i18n import Translator
 
 
@@ -26,7 +27,18 @@ def test_duplicate_team_gives_a_clear_message_and_exit_2(db_path):
     ekokit("team", "add", "Tiimi", db=db_path)
     again = ekokit("team", "add", "Tiimi", db=db_path, check=False)
     assert again.returncode == 2
-    assert Translator("fi")("error.team_exists", slug="tiimi") in again.stderr
+    assert Translator("fi")("error.team_exists", slug="tiimi", name="Tiimi") in again.stderr
+
+
+def test_the_same_name_in_other_case_and_accents_is_refused_naming_the_existing_team(db_path):
+    first = ekokit("team", "add", "Nuorten jengiväkivalta", db=db_path).stdout.strip()
+    again = ekokit("team", "add", "nuorten  jengivakivalta", "--slug", "toinen", db=db_path,
+                   check=False)
+    assert again.returncode == 2
+    assert again.stderr == "ekokit: " + Translator("fi")(
+        "error.team_exists", slug=first, name="Nuorten jengiväkivalta") + "\n"
+    assert [t["slug"] for t in json.loads(ekokit("team", "list", "--json", db=db_path).stdout)] \
+        == [first]
 
 
 def test_exercises_json_lists_ids_sessions_and_titles_in_both_languages(db_path):
@@ -103,3 +115,141 @@ def test_serve_refuses_an_unknown_session_with_the_valid_ones(db_path):
     assert result.returncode == 2
     assert Translator("fi")("error.unknown_session", value="7", valid="1, 2, 3, 4") in (
         result.stderr)
+
+
+def test_an_export_file_and_its_new_folder_are_private(db_path, tmp_path):
+    import os
+    import stat
+
+    ekokit("team", "add", "Tiimi", db=db_path)
+    target = tmp_path / "exports" / "tiimi.json"
+    old = os.umask(0o022)
+    try:
+        ekokit("export", "tiimi", "-o", str(target), db=db_path)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(target.parent).st_mode) == 0o700
+    assert json.loads(target.read_text(encoding="utf-8"))["team"]["slug"] == "tiimi"
+
+
+def _one_line(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "pydantic" not in result.stderr and "http" not in result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_a_bad_slug_is_one_localised_line_naming_the_field(db_path, tmp_path):
+    ekokit("team", "add", "Tiimi", db=db_path)
+    path = tmp_path / "tiimi.json"
+    path.write_text(ekokit("export", "tiimi", db=db_path).stdout, encoding="utf-8")
+    other = tmp_path / "other.sqlite"
+    fi_line = _one_line(ekokit("import", str(path), "--as", "../Bad Slug", db=other, check=False))
+    assert fi_line == ('ekokit: Tiimin tunnus "../Bad Slug": sallittuja ovat pienet kirjaimet '
+                       "a–z, numerot ja väliviiva.")
+    en_line = _one_line(ekokit("--lang", "en", "team", "add", "X", "--slug", "../Bad Slug",
+                               db=db_path, check=False))
+    assert en_line == ('ekokit: Team id "../Bad Slug": allowed are lowercase letters a–z, '
+                       "digits and the hyphen.")
+    assert ekokit("team", "list", "--json", db=other, check=False).stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("args, field, problem", [
+    (["team", "add", "   "], "team.name", "input.empty"),
+    (["team", "add", "x" * 121], "team.name", "input.too_long"),
+    (["team", "add", "Tiimi\x1b[31m"], "team.name", "input.control"),
+    (["team", "add", "Tiimi", "--phenomenon", "rivi\ntoinen"], "team.phenomenon",
+     "input.control"),
+    (["team", "add", "Tiimi", "--member", "Ai\tno"], "team.members", "input.control"),
+])
+def test_bad_team_fields_are_one_line_in_each_language(db_path, args, field, problem):
+    for lang in ("fi", "en"):
+        tr = Translator(lang)
+        line = _one_line(ekokit("--lang", lang, *args, db=db_path, check=False))
+        assert line.startswith(f"ekokit: {tr(field)} \"")
+        assert line.endswith(tr(problem, max=120) + ".")
+        assert "\x1b" not in line  # an escape is shown escaped, never raw
+    assert ekokit("team", "list", db=db_path).stdout == ""
+
+
+def test_team_list_never_prints_raw_control_characters(db_path):
+    import sqlite3
+
+    ekokit("team", "add", "Tiimi", db=db_path)
+    with sqlite3.connect(db_path) as conn:  # a name stored before names were checked
+        conn.execute("UPDATE teams SET name = ?, phenomenon = ?",
+                     ("Tiimi\x1b]0;pwned\x07", "rivi\ntoinen"))
+    out = ekokit("team", "list", db=db_path).stdout
+    assert out == "tiimi\tTiimi\\x1b]0;pwned\\x07\trivi\\ntoinen\n"
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_bad_imports_are_one_line_each_and_store_nothing(db_path, tmp_path, lang):
+    ekokit("team", "add", "Tiimi", db=db_path)
+    book = json.loads(ekokit("export", "tiimi", db=db_path).stdout)
+    other = tmp_path / "other.sqlite"
+    tr = Translator(lang)
+    cases = {
+        "date.json": ({**book, "created_at": "not-a-date"},
+                      tr("workbook.bad_time", value="not-a-date", where="created_at")),
+        "future.json": ({**book, "created_at": "9999-01-01T00:00:00+00:00"},
+                        tr("workbook.bad_time", value="9999-01-01T00:00:00+00:00",
+                           where="created_at")),
+    }
+    for name, (content, expected) in cases.items():
+        path = tmp_path / name
+        path.write_text(json.dumps(content), encoding="utf-8")
+        line = _one_line(ekokit("--lang", lang, "import", str(path), db=other, check=False))
+        assert line == "ekokit: " + tr("error.workbook", reason=expected)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    line = _one_line(ekokit("--lang", lang, "import", str(deep), db=other, check=False))
+    assert line == "ekokit: " + tr("error.workbook", reason=tr("workbook.too_deep", limit=64))
+    assert ekokit("team", "list", "--json", db=other).stdout.strip() == "[]"
+
+
+def test_import_merge_brings_homework_home_and_reports_per_exercise(tmp_path):
+    from ekokit.store.database import Store
+
+    room_db, home_db = tmp_path / "room.sqlite", tmp_path / "home.sqlite"
+    ekokit("team", "add", "Tiimi", "--member", "Aino", db=room_db)
+    room = Store(str(room_db))
+    room.save("tiimi", "s1_phenomenon", {"phenomenon": "Alku"}, base_revision=0, author="Aino")
+    taken_home = tmp_path / "to-home.json"
+    ekokit("export", "tiimi", "-o", str(taken_home), db=room_db)
+    assert ekokit("import", str(taken_home), db=home_db).stdout.strip() == "tiimi"
+    home = Store(str(home_db))
+    home.save("tiimi", "s1_phenomenon", {"phenomenon": "Kotona"}, base_revision=1)
+    home.save("tiimi", "s1_iceberg", {"events": ["Kotona"]}, base_revision=0)
+    room.save("tiimi", "s1_phenomenon", {"phenomenon": "Tapaamisessa"}, base_revision=1)
+    back = tmp_path / "from-home.json"
+    ekokit("export", "tiimi", "-o", str(back), db=home_db)
+
+    refused = ekokit("import", str(back), db=room_db, check=False)  # without --merge
+    assert _one_line(refused) == "ekokit: " + Translator("fi")("import.exists", slug="tiimi",
+                                                              name="Tiimi")
+    out = ekokit("--lang", "en", "import", str(back), "--merge", db=room_db).stdout
+    en = Translator("en")
+    assert out.splitlines() == [
+        en("merge.added", exercise="s1_iceberg", added=1, already=0),
+        en("merge.both", exercise="s1_phenomenon", kept=1, first=3, last=3, already=1),
+        en("merge.summary", name="Tiimi", slug="tiimi", added=1, kept=1, already=1),
+    ]
+    assert [r.data["phenomenon"] for r in room.history("tiimi", "s1_phenomenon")] == [
+        "Alku", "Tapaamisessa", "Kotona"]
+    again = ekokit("import", str(back), "--merge", db=room_db).stdout.splitlines()
+    assert again[-1] == Translator("fi")("merge.summary", name="Tiimi", slug="tiimi", added=0,
+                                         kept=0, already=3)
+
+
+def test_a_file_that_cannot_be_written_is_one_localised_line(db_path, tmp_path):
+    ekokit("team", "add", "Tiimi", db=db_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    target = blocker / "tiimi.json"  # a folder that is a file
+    line = _one_line(ekokit("export", "tiimi", "-o", str(target), db=db_path, check=False))
+    assert line.startswith("ekokit: " + Translator("fi")("error.file", path=str(target),
+                                                          detail="").rstrip("."))

@@ -29,11 +29,15 @@ TRANSLATORS = {"t": "", "tr": "", "msg": "charts."}  # called by name or as an a
 
 # Dynamic families: the prefix the code builds on, and every value it may append.
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "progress.": ("done", "started", "open"),  # model.progress states
+    "progress.": ("done", "started", "open", "damaged"),  # model.progress states, and a
+    # newest revision that cannot be read (state.exercise.damage_of)
     "session.title_": ("1", "2", "3", "4"),  # calendar session ids
     "facilitator.session_": ("1", "h1", "2", "h2", "3", "h3", "4"),  # sessions and homework
     "workbook.": ("foreign", "invalid", "not_json", "revisions", "unknown_exercise",
-                  "unreadable", "version"),  # WorkbookError reasons (store/workbook.py)
+                  "unreadable", "version", "invalid_at", "invalid_answer", "bad_time",
+                  "too_large", "too_deep", "too_many_revisions", "too_many_revisions_total",
+                  "changed"),
+    # WorkbookError reasons (store/workbook.py)
     "charts.impact.": ("resources", "activities", "outputs", "outcomes", "impacts"),  # STAGES
     "charts.power.": ("manage", "satisfy", "inform", "monitor"),  # quadrants and CORNERS
 }
@@ -46,7 +50,10 @@ FROM_DATA: set[tuple[str, str]] = {
     ("ekokit/widgets/form.py", "problem.key"),
     ("ekokit/widgets/session_app.py", "exc.key"),
     ("ekokit/widgets/team_picker.py", "exc.key"),
-    ("ekokit/widgets/team_picker.py", "FIELD_KEYS.get(field, 'team.name')"),
+    ("ekokit/cli.py", "problem.label"),  # model.teams.input_problem: checked below
+    ("ekokit/cli.py", "problem.key"),
+    ("ekokit/widgets/team_picker.py", "problem.label"),
+    ("ekokit/widgets/team_picker.py", "problem.key"),
 }
 
 
@@ -336,3 +343,14 @@ def test_the_session_family_matches_the_calendar(calendar_family):
     from ekokit.content.calendar import calendar
 
     assert set(FAMILIES[calendar_family]) == {s.id for s in calendar().sessions}
+
+
+def test_the_input_problem_keys_exist_in_every_language():
+    """The keys model.teams.input_problem carries: every field and every problem it can name."""
+    from ekokit.content.i18n import languages
+    from ekokit.model import teams
+
+    keys = {*teams.FIELD_KEYS.values(), *teams._PROBLEM_KEYS.values(), "team.name",
+            "input.generic", "input.invalid"}
+    for lang in languages():
+        assert sorted(keys - set(catalogue(lang))) == [], lang

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import threading
 
 import pytest
@@ -115,3 +117,71 @@ def test_a_locked_store_refuses_with_store_unavailable_and_loses_nothing(db_path
         blocker.rollback()
         blocker.close()
     assert Store(str(db_path)).latest(team.slug, "s1_phenomenon").data == {"phenomenon": "kept"}
+
+
+def _mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_a_new_store_its_wal_and_shm_and_new_folders_are_private(tmp_path):
+    old = os.umask(0o022)  # a usual umask, which would leave files world-readable
+    try:
+        db = tmp_path / "new" / "deeper" / "ekokit.sqlite"
+        store = Store(str(db))
+        store.create_team(Team(slug="t", name="T"))
+        with store.engine.connect():  # a connection open: the WAL and SHM files exist
+            assert _mode(db) == 0o600
+            assert _mode(db.with_name("ekokit.sqlite-wal")) == 0o600
+            assert _mode(db.with_name("ekokit.sqlite-shm")) == 0o600
+        assert _mode(tmp_path / "new") == 0o700 and _mode(tmp_path / "new" / "deeper") == 0o700
+    finally:
+        os.umask(old)
+
+
+def test_a_full_disk_is_its_own_error_not_busy():
+    from ekokit.errors import StoreDiskFull
+    from ekokit.store.database import _translate
+    from sqlalchemy.exc import OperationalError
+
+    full = sqlite3.OperationalError("database or disk is full")
+    translated = _translate(OperationalError("INSERT INTO revisions", {}, full))
+    assert isinstance(translated, StoreDiskFull) and translated.key == "error.disk_full"
+    locked = sqlite3.OperationalError("database is locked")
+    busy = _translate(OperationalError("INSERT", {}, locked))
+    assert type(busy) is StoreUnavailable and busy.key == "error.store_unavailable"
+
+
+def test_the_disk_full_message_exists_in_both_languages():
+    from ekokit.content.i18n import Translator
+
+    fi, en = Translator("fi")("error.disk_full"), Translator("en")("error.disk_full")
+    assert "täynnä" in fi and "disk is full" in en
+
+
+def test_a_team_with_the_same_name_case_and_accents_aside_is_refused_with_its_slug(store):
+    first = store.create_team(Team(slug="nuorten-jengivakivalta", name="Nuorten jengiväkivalta"))
+    for name, slug in [("nuorten jengivakivalta", "toinen"),
+                       ("NUORTEN  JENGIVÄKIVALTA ", "kolmas")]:
+        with pytest.raises(TeamExists) as caught:
+            store.create_team(Team(slug=slug, name=name))
+        assert (caught.value.slug, caught.value.name) == (first.slug, first.name)
+        assert caught.value.params == {"slug": first.slug, "name": first.name}
+    assert [t.slug for t in store.teams()] == [first.slug]
+    store.create_team(Team(slug="nuorten-velat", name="Nuorten velat"))  # another name is fine
+    assert len(store.teams()) == 2
+
+
+@pytest.mark.parametrize("field, value", [
+    ("name", "Tiimi\x1b[2J"), ("name", "Kaksi\nriviä"), ("name", "Tab\tbed"),
+    ("name", "Oikealta\u202evasemmalle"), ("phenomenon", "rivi\ntoinen"),
+    ("members", ["Aino", "Bas\x1bhir"]),
+])
+def test_names_refuse_control_characters(field, value):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        Team.model_validate({"slug": "t", "name": "T", field: value})
+    assert caught.value.errors()[0]["type"] == "control_characters"
+    # what people type stays possible: accents, emoji, punctuation; edges are trimmed
+    assert Team(slug="t", name=" Äänekoski & co 🌱 ", members="Aino\nBashir").name == (
+        "Äänekoski & co 🌱")

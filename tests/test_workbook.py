@@ -61,7 +61,8 @@ def test_an_invalid_answer_anywhere_imports_nothing(store, team, tmp_path):
     fresh = Store(str(tmp_path / "other.sqlite"))
     with pytest.raises(WorkbookError) as caught:
         import_workbook(fresh, dumps(book))
-    assert caught.value.params["reason"] == "invalid"
+    assert caught.value.params == {"reason": "invalid_answer", "exercise": "s1_maturity",
+                                   "revision": 1, "where": "ratings.0.scores.trust"}
     assert fresh.teams() == [] and fresh.history(team.slug) == []
 
 
@@ -75,3 +76,106 @@ def test_unknown_exercise_and_gaps_in_revisions_are_refused(store, team, tmp_pat
     book["exercises"]["s1_phenomenon"][1]["revision"] = 5
     with pytest.raises(WorkbookError):
         import_workbook(Store(str(tmp_path / "b.sqlite")), dumps(book))
+
+
+# -- refusals: each limit and each bad time, one reason, nothing stored --------------------------
+
+def _book(store, team):
+    _fill(store, team)
+    return export_workbook(store, team.slug)
+
+
+def _refused(text, tmp_path) -> WorkbookError:
+    fresh = Store(str(tmp_path / "fresh.sqlite"))
+    with pytest.raises(WorkbookError) as caught:
+        import_workbook(fresh, text)
+    assert fresh.teams() == [] and fresh.history("nuoret-velat") == []
+    return caught.value
+
+
+@pytest.mark.parametrize("stamp", [
+    "not-a-date", "9999-01-01T00:00:00+00:00", "2024-01-10T12:00:00",  # no time zone
+    "1999-12-31T23:59:59+00:00", "2024-01-10", "", "2024-01-10T12:00:00+00:00" + " " * 40,
+])
+def test_a_bad_revision_time_is_refused_naming_where(store, team, tmp_path, stamp):
+    book = _book(store, team)
+    book["exercises"]["s1_phenomenon"][1]["created_at"] = stamp
+    error = _refused(dumps(book), tmp_path)
+    assert error.params["reason"] == "bad_time"
+    assert error.params["where"] == "exercises.s1_phenomenon[1].created_at"
+
+
+def test_a_bad_workbook_time_is_refused_and_good_times_in_any_zone_pass(store, team, tmp_path):
+    import datetime as dt
+
+    book = _book(store, team)
+    book["created_at"] = "not-a-date"
+    error = _refused(dumps(book), tmp_path)
+    assert (error.params["reason"], error.params["where"]) == ("bad_time", "created_at")
+    soon = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=20)).astimezone(
+        dt.timezone(dt.timedelta(hours=2))).isoformat()
+    book["created_at"] = "2000-01-01T02:00:00+02:00"  # the first moment, in Helsinki
+    book["exercises"]["s1_phenomenon"][0]["created_at"] = soon  # a clock a little ahead
+    fresh = Store(str(tmp_path / "ok.sqlite"))
+    import_workbook(fresh, dumps(book))
+    assert fresh.history(team.slug, "s1_phenomenon")[0].created_at == soon  # kept as given
+
+
+def test_json_nested_100k_deep_is_refused_by_its_depth_not_a_recursion_error(tmp_path):
+    deep = '{"format": "ekokit-workbook", "version": 1, "x": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    error = _refused(deep, tmp_path)
+    assert (error.params["reason"], error.params["limit"]) == ("too_deep", 64)
+    shallow_for_python = deep.replace("[" * 100_000 + "]" * 100_000, "[" * 100 + "]" * 100)
+    assert _refused(shallow_for_python, tmp_path).params["reason"] == "too_deep"
+    # brackets inside strings do not count, and a workbook's own depth is far below the limit
+    from ekokit.store.workbook import json_depth
+
+    assert json_depth(b'{"a": "[[[[\\"[[", "b": [{"c": []}]}') == 4
+
+
+def test_a_file_over_the_size_limit_is_refused_without_reading_it_whole(store, team, tmp_path,
+                                                                        monkeypatch):
+    from ekokit.store import workbook
+
+    big = tmp_path / "big.json"
+    with big.open("wb") as fh:  # a sparse 25 MB file: refused by its size alone
+        fh.truncate(25 * 1024 * 1024)
+    fresh = Store(str(tmp_path / "fresh.sqlite"))
+    with pytest.raises(WorkbookError) as caught:
+        workbook.import_file(fresh, big)
+    assert caught.value.params == {"reason": "too_large", "size": "25", "limit": "20"}
+    # a file whose size is not known in advance (a device, a pipe) is read no further
+    monkeypatch.setattr(workbook, "MAX_BYTES", 1000)
+    with pytest.raises(WorkbookError) as caught:
+        workbook.import_file(fresh, "/dev/zero")
+    assert caught.value.params["reason"] == "too_large"
+    assert fresh.teams() == []
+
+
+def test_revision_counts_are_limited_per_exercise_and_in_total(store, team, tmp_path,
+                                                             monkeypatch):
+    from ekokit.store import workbook
+
+    text = dumps(_book(store, team))  # s1_phenomenon has 2 revisions, s1_maturity 1
+    monkeypatch.setattr(workbook, "MAX_REVISIONS_PER_EXERCISE", 1)
+    error = _refused(text, tmp_path)
+    assert error.params == {"reason": "too_many_revisions", "exercise": "s1_phenomenon",
+                            "count": 2, "limit": 1}
+    monkeypatch.setattr(workbook, "MAX_REVISIONS_PER_EXERCISE", 2)
+    monkeypatch.setattr(workbook, "MAX_REVISIONS", 2)
+    error = _refused(text, tmp_path)
+    assert error.params == {"reason": "too_many_revisions_total", "count": 3, "limit": 2}
+    monkeypatch.setattr(workbook, "MAX_REVISIONS", 3)
+    import_workbook(Store(str(tmp_path / "ok.sqlite")), text)  # at the limits: accepted
+
+
+def test_control_characters_in_the_files_names_are_refused(store, team, tmp_path):
+    good = _book(store, team)
+    book = json.loads(json.dumps(good))
+    book["team"]["name"] = "Tiimi\x1b[2J"
+    error = _refused(dumps(book), tmp_path)
+    assert (error.params["reason"], error.params["where"]) == ("invalid_at", "team.name")
+    book = json.loads(json.dumps(good))
+    book["exercises"]["s1_phenomenon"][0]["author"] = "Ai\nno"
+    error = _refused(dumps(book), tmp_path)
+    assert error.params["where"] == "exercises.s1_phenomenon[0].author"

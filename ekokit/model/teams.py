@@ -5,12 +5,39 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated
+from dataclasses import dataclass, field
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-Member = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+# Control characters (C0, DEL, C1: ESC, newline, tab…), line and paragraph separators, and the
+# bidirectional overrides that make a name read differently from what it is.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _one_line(value: str) -> str:
+    if CONTROL.search(value):
+        raise PydanticCustomError("control_characters",
+                                  "control characters (newline, tab, ESC…) are not allowed")
+    return value
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
+                 AfterValidator(_one_line)]
+Member = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
+                   AfterValidator(_one_line)]
+Phenomenon = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200),
+                       AfterValidator(_one_line)]
+Author = Annotated[str, StringConstraints(max_length=80), AfterValidator(_one_line)]  # or ""
 SLUG = r"^[a-z0-9][a-z0-9-]{0,62}$"
 DEMO_TEAM = "esimerkki"  # the worked example team (data/examples/demo_team/)
 
@@ -22,7 +49,7 @@ class Team(BaseModel):
 
     slug: str = Field(pattern=SLUG)
     name: Name
-    phenomenon: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
+    phenomenon: Phenomenon = ""
     members: tuple[Member, ...] = Field(default=(), max_length=30)
 
     @field_validator("members", mode="before")
@@ -45,3 +72,56 @@ def slugify(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     return slug[:63].strip("-") or "tiimi"
+
+
+def name_key(name: str) -> str:
+    """What makes two team names the same name: case, accents and spacing aside
+    ("Nuorten jengiväkivalta" and "nuorten  jengivakivalta" are one)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters shown as escapes (``\\x1b``)."""
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+# -- input problems: a refused value as one message, naming the field ------------------------
+FIELD_KEYS = {"slug": "team.slug", "name": "team.name", "phenomenon": "team.phenomenon",
+              "members": "team.members"}
+_PROBLEM_KEYS = {
+    "string_pattern_mismatch": "input.slug",
+    "string_too_short": "input.empty",
+    "missing": "input.empty",
+    "string_too_long": "input.too_long",
+    "too_long": "input.too_many",
+    "control_characters": "input.control",
+}
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """The first thing wrong with a team's fields: which field (``label``, the message key of
+    its label), the refused value (printable, shortened), and what is wrong (a message key and
+    its params)."""
+
+    label: str
+    value: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def input_problem(exc: ValidationError) -> InputProblem:
+    """One readable problem from pydantic's validation of a :class:`Team`."""
+    err = exc.errors()[0]
+    loc = err.get("loc") or ("name",)
+    raw = err.get("input", "")
+    value = ", ".join(map(str, raw)) if isinstance(raw, (list, tuple)) else str(raw)
+    shown = visible(value)
+    if len(shown) > 60:
+        shown = shown[:59] + "…"
+    ctx = err.get("ctx") or {}
+    params = {"max": ctx.get("max_length", "")}
+    return InputProblem(FIELD_KEYS.get(str(loc[0]), "team.name"), shown,
+                        _PROBLEM_KEYS.get(err["type"], "input.generic"), params)

@@ -8,6 +8,7 @@ example team outside self-study: nothing stored)."""
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -32,6 +33,31 @@ def example_is_writable(store: Store) -> bool:
 
 
 @dataclass(frozen=True)
+class Damage:
+    """A stored revision that cannot be shown as this exercise's answer: its text does not load
+    (``not_json``) or does not fit the exercise's model (``invalid``, e.g. written by an older
+    kit). ``raw`` is the stored text, kept for the team to copy from."""
+
+    revision: int
+    kind: Literal["not_json", "invalid"]
+    raw: str
+
+
+def damage_of(exercise: Exercise, revision: Revision | None) -> Damage | None:
+    """What is wrong with a stored revision as an answer to ``exercise``; None if nothing."""
+    if revision is None:
+        return None
+    if revision.raw is not None:
+        return Damage(revision.revision, "not_json", revision.raw)
+    try:
+        answers.validate(exercise, revision.data)
+    except answers.AnswerInvalid:
+        text = json.dumps(revision.data, ensure_ascii=False, indent=2, sort_keys=True)
+        return Damage(revision.revision, "invalid", text)
+    return None
+
+
+@dataclass(frozen=True)
 class Outcome:
     kind: OutcomeKind
     revision: Revision | None = None  # saved: the new one; conflict: the teammate's
@@ -46,6 +72,7 @@ class ExerciseState:
                  latest: Revision | None = None) -> None:
         self.exercise, self.store, self.team, self.author = exercise, store, team, author
         self.latest: Revision | None = latest
+        self._checked: tuple[Revision | None, Damage | None] | None = None
 
     # -- what is saved ---------------------------------------------------------------------
     @property
@@ -54,8 +81,19 @@ class ExerciseState:
         return self.latest.revision if self.latest else 0
 
     @property
+    def damage(self) -> Damage | None:
+        """Set when the newest stored revision cannot be shown (checked once per revision)."""
+        if self._checked is None or self._checked[0] is not self.latest:
+            self._checked = (self.latest, damage_of(self.exercise, self.latest))
+        return self._checked[1]
+
+    @property
     def saved(self) -> dict[str, Any] | None:
-        return self.latest.data if self.latest else None
+        """The newest saved answer; None when nothing is saved or it cannot be shown (then an
+        edit starts empty and is saved as the next revision: the damaged one is kept)."""
+        if self.latest is None or self.damage is not None:
+            return None
+        return self.latest.data
 
     @property
     def state(self) -> State:

@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -34,9 +33,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from ekokit.errors import StaleRevision, StoreReadOnly, StoreUnavailable, TeamExists, UnknownTeam
-from ekokit.model.teams import Team
-from ekokit.paths import as_db_url, default_db_url
+from ekokit.errors import (
+    StaleRevision,
+    StoreDiskFull,
+    StoreReadOnly,
+    StoreUnavailable,
+    TeamExists,
+    UnknownTeam,
+)
+from ekokit.model.teams import Team, name_key
+from ekokit.paths import as_db_url, create_private_file, default_db_url
 
 metadata = MetaData()
 
@@ -66,12 +72,16 @@ revisions_table = Table(
 
 @dataclass(frozen=True)
 class Revision:
+    """One stored answer. ``raw`` is the stored text when it is not a JSON object (a damaged
+    row): ``data`` is then empty, and the text is kept for the person who needs it."""
+
     team: str
     exercise_id: str
     revision: int
     data: dict[str, Any]
     author: str
     created_at: str
+    raw: str | None = None
 
 
 def now_iso() -> str:
@@ -87,10 +97,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+SQLITE_FULL = 13  # "database or disk is full"
+
+
 def _translate(exc: OperationalError) -> StoreUnavailable:
+    """The store's own error for a driver's: read-only, disk full, or otherwise unavailable."""
     text = str(exc.orig).lower()
     if "readonly" in text or "read-only" in text:
         return StoreReadOnly(str(exc.orig))
+    if getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_FULL or "disk is full" in text:
+        return StoreDiskFull(str(exc.orig))
     return StoreUnavailable(str(exc.orig))
 
 
@@ -120,12 +136,18 @@ class Store:
 
     # -- teams ------------------------------------------------------------------------------
     def create_team(self, team: Team) -> Team:
+        """Create a team; refuse (TeamExists, naming the existing team) when its slug is taken
+        or another team has the same name, case and accents aside: no silent duplicates."""
         row = {**_team_row(team), "created_at": now_iso()}
+        key = name_key(team.name)
         try:
             with self._write() as conn:
+                for slug, name in conn.execute(select(teams_table.c.slug, teams_table.c.name)):
+                    if slug == team.slug or name_key(name) == key:
+                        raise TeamExists(slug, name)
                 conn.execute(teams_table.insert().values(**row))
-        except IntegrityError as exc:
-            raise TeamExists(team.slug) from exc
+        except IntegrityError as exc:  # a concurrent creator took the slug first
+            raise TeamExists(team.slug, self.get_team(team.slug).name) from exc
         return team
 
     def update_team(self, team: Team) -> Team:
@@ -244,9 +266,27 @@ class Store:
                    revisions: list[Revision]) -> None:
         """Bulk insert for imports, inside the caller's transaction (see ekokit.store.workbook)."""
         conn.execute(teams_table.insert().values(**_team_row(team), created_at=created_at))
+        self._insert_revisions(conn, team.slug, revisions)
+
+    def append_revisions(self, slug: str, revisions: list[Revision], *,
+                         new_team: tuple[Team, str] | None = None) -> None:
+        """Add revisions (numbered by the caller) in one transaction, creating ``new_team`` (the
+        team and its created_at) first if given. All or nothing: if any number is taken
+        meanwhile (a teammate saved), StaleRevision and nothing is stored."""
+        try:
+            with self._write() as conn:
+                if new_team is not None:
+                    self.insert_raw(conn, new_team[0], new_team[1], revisions)
+                else:
+                    self._insert_revisions(conn, slug, revisions)
+        except IntegrityError as exc:
+            raise StaleRevision(0, None) from exc
+
+    @staticmethod
+    def _insert_revisions(conn: Connection, slug: str, revisions: list[Revision]) -> None:
         if revisions:
             conn.execute(revisions_table.insert(), [
-                {"team_slug": team.slug, "exercise_id": rev.exercise_id, "revision": rev.revision,
+                {"team_slug": slug, "exercise_id": rev.exercise_id, "revision": rev.revision,
                  "data": json.dumps(rev.data, ensure_ascii=False, sort_keys=True),
                  "author": rev.author, "created_at": rev.created_at}
                 for rev in revisions
@@ -276,19 +316,37 @@ def _team_row(team: Team) -> dict[str, Any]:
 
 
 def _team(row) -> Team:
-    return Team(slug=row.slug, name=row.name, phenomenon=row.phenomenon,
-                members=tuple(json.loads(row.members)))
+    """A stored team as it is: it was checked when written, and a row written before a check
+    existed (a control character in a name) must still load, not break every page."""
+    try:
+        members = tuple(str(m) for m in json.loads(row.members))
+    except (ValueError, TypeError):
+        members = ()
+    return Team.model_construct(slug=row.slug, name=row.name, phenomenon=row.phenomenon or "",
+                                members=members)
 
 
 def _revision(row) -> Revision:
-    return Revision(row.team_slug, row.exercise_id, row.revision, json.loads(row.data),
-                    row.author, row.created_at)
+    """A stored row as a Revision; one that does not load (damaged, or from a foreign writer)
+    still is one, with its text in ``raw``, so it never breaks the page that lists it."""
+    try:
+        data = json.loads(row.data)
+    except (ValueError, TypeError, RecursionError):
+        data = None
+    raw = None if isinstance(data, dict) else str(row.data)
+    return Revision(row.team_slug, row.exercise_id, row.revision,
+                    data if isinstance(data, dict) else {}, row.author or "",
+                    str(row.created_at or ""), raw)
 
 
 @functools.cache
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///file:"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        # a new store is its owner's alone: the file 0600 (SQLite gives its WAL and SHM the
+        # same), new folders 0700; an existing file keeps the permissions it has
+        path = url.removeprefix("sqlite:///").split("?", 1)[0]
+        if path and path != ":memory:":
+            create_private_file(path)
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

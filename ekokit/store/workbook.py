@@ -1,29 +1,43 @@
-"""A team's whole workbook as one JSON file: export, import (all or nothing), exact round trip."""
+"""A team's whole workbook as one JSON file: export, import (all or nothing), exact round trip.
+
+An import is checked whole before anything is stored, and refused with one reason: the file's
+size (read no further than the limit), the nesting depth of its JSON (scanned before parsing, so
+a deep file cannot exhaust the parser), the number of revisions per exercise and in total, the
+times (:mod:`ekokit.model.stamps`), the team's fields and every answer against its exercise."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
+import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ekokit.content.exercises import all_exercises
-from ekokit.errors import TeamExists, UnknownExercise, WorkbookError
+from ekokit.errors import DamagedRevision, TeamExists, UnknownExercise, WorkbookError
 from ekokit.model import answers
-from ekokit.model.teams import Team
+from ekokit.model.stamps import Stamp
+from ekokit.model.teams import Author, Team, visible
 from ekokit.store.database import Revision, Store
 
 FORMAT = "ekokit-workbook"
 VERSION = 1
+
+MAX_BYTES = 20 * 1024 * 1024  # a full season of a busy team is a few MB
+MAX_DEPTH = 64  # a workbook nests about 8 deep
+MAX_REVISIONS_PER_EXERCISE = 5000
+MAX_REVISIONS = 20000
 
 
 class RevisionRecord(BaseModel):
     model_config = ConfigDict(extra="forbid")
     revision: int = Field(ge=1)
     data: dict[str, Any]
-    author: str = Field(default="", max_length=80)
-    created_at: str
+    author: Author = ""
+    created_at: Stamp
 
 
 class Workbook(BaseModel):
@@ -31,7 +45,7 @@ class Workbook(BaseModel):
     format: str
     version: int
     team: Team
-    created_at: str
+    created_at: Stamp
     exercises: dict[str, list[RevisionRecord]]
 
 
@@ -40,6 +54,8 @@ def export_workbook(store: Store, slug: str) -> dict[str, Any]:
     team = store.get_team(slug)
     exercises: dict[str, list[dict[str, Any]]] = {}
     for rev in store.history(slug):
+        if rev.raw is not None:  # never an export that silently drops what a row holds
+            raise DamagedRevision(slug, rev.exercise_id, rev.revision)
         exercises.setdefault(rev.exercise_id, []).append(
             {"revision": rev.revision, "data": rev.data, "author": rev.author,
              "created_at": rev.created_at}
@@ -57,34 +73,101 @@ def dumps(workbook: dict[str, Any]) -> str:
     return json.dumps(workbook, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = bytes(sorted(set(range(256)) - set(b"[]{}")))
+_STEP = [0] * 256
+for _open in b"[{":
+    _STEP[_open] = 1
+for _close in b"]}":
+    _STEP[_close] = -1
+
+
+def json_depth(data: bytes) -> int:
+    """How deep the arrays and objects of UTF-8 JSON nest, without parsing it (strings, which
+    may hold brackets, are skipped)."""
+    brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKET)
+    return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_BYTES:
+        raise WorkbookError(f"{size} bytes", reason="too_large", size=_megabytes(size),
+                            limit=_megabytes(MAX_BYTES))
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    """A pydantic location as a path into the file: exercises.s1_phenomenon[0].created_at"""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return visible(text)[:120]
+
+
+def _check_counts(raw: dict[str, Any]) -> None:
+    exercises = raw.get("exercises")
+    if not isinstance(exercises, dict):
+        return  # the model says what is wrong
+    total = 0
+    for exercise_id, records in exercises.items():
+        count = len(records) if isinstance(records, list) else 0
+        if count > MAX_REVISIONS_PER_EXERCISE:
+            raise WorkbookError(exercise_id, reason="too_many_revisions",
+                                exercise=visible(str(exercise_id))[:64], count=count,
+                                limit=MAX_REVISIONS_PER_EXERCISE)
+        total += count
+    if total > MAX_REVISIONS:
+        raise WorkbookError(f"{total} revisions", reason="too_many_revisions_total", count=total,
+                            limit=MAX_REVISIONS)
+
+
 def parse_workbook(text: str | bytes) -> Workbook:
     """Parse and fully validate a workbook; raise WorkbookError with a readable reason."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    _check_size(len(data))
+    if json_depth(data) > MAX_DEPTH:
+        raise WorkbookError("too deep", reason="too_deep", limit=MAX_DEPTH)
     try:
-        raw = json.loads(text)
+        raw = json.loads(data)
+    except RecursionError as exc:  # the scan above keeps this from happening; never a traceback
+        raise WorkbookError("too deep", reason="too_deep", limit=MAX_DEPTH) from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise WorkbookError("not JSON", reason="not_json") from exc
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise WorkbookError("not an ekokit workbook", reason="foreign")
     if raw.get("version") != VERSION:
         raise WorkbookError("unsupported version", reason="version")
+    _check_counts(raw)
     try:
         book = Workbook.model_validate(raw)
     except ValidationError as exc:
-        raise WorkbookError(str(exc), reason="invalid") from exc
+        err = exc.errors()[0]
+        where = _where(tuple(err["loc"]))
+        if err["type"] == "ekokit_time":
+            raise WorkbookError(str(exc), reason="bad_time", where=where,
+                                value=visible(str(err.get("input", "")))[:40]) from exc
+        raise WorkbookError(str(exc), reason="invalid_at", where=where) from exc
     exercises = {c.id: c for c in all_exercises()}
     for exercise_id, records in book.exercises.items():
         if exercise_id not in exercises:
-            raise WorkbookError(exercise_id, reason="unknown_exercise") from UnknownExercise(
+            raise WorkbookError(exercise_id, reason="unknown_exercise",
+                                exercise=visible(exercise_id)[:64]) from UnknownExercise(
                 exercise_id
             )
         numbers = [r.revision for r in records]
         if numbers != list(range(1, len(numbers) + 1)):
-            raise WorkbookError(exercise_id, reason="revisions")
+            raise WorkbookError(exercise_id, reason="revisions", exercise=exercise_id)
         for record in records:
             try:
                 answers.validate(exercises[exercise_id], record.data)
             except answers.AnswerInvalid as exc:
-                raise WorkbookError(f"{exercise_id}: {exc}", reason="invalid") from exc
+                field = ".".join(map(str, exc.problems[0].path)) if exc.problems else ""
+                raise WorkbookError(f"{exercise_id}: {exc}", reason="invalid_answer",
+                                    exercise=exercise_id, revision=record.revision,
+                                    where=visible(field)[:120]) from exc
     return book
 
 
@@ -95,7 +178,7 @@ def import_workbook(store: Store, text: str | bytes, *, slug: str | None = None)
     if slug is not None:
         team = Team.model_validate(team.model_dump())
     if store.has_team(team.slug):
-        raise TeamExists(team.slug)
+        raise TeamExists(team.slug, store.get_team(team.slug).name)
     revisions = [
         Revision(team.slug, exercise_id, r.revision, r.data, r.author, r.created_at)
         for exercise_id, records in book.exercises.items()
@@ -106,9 +189,18 @@ def import_workbook(store: Store, text: str | bytes, *, slug: str | None = None)
     return team
 
 
-def import_file(store: Store, path: str | Path, *, slug: str | None = None) -> Team:
+def read_limited(path: str | Path) -> bytes:
+    """A workbook file's bytes, refused by its size before it is read (and never read past the
+    limit, should it grow meanwhile)."""
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as fh:
+            _check_size(os.fstat(fh.fileno()).st_size)
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise WorkbookError(str(exc), reason="unreadable") from exc
-    return import_workbook(store, data, slug=slug)
+    _check_size(len(data))
+    return data
+
+
+def import_file(store: Store, path: str | Path, *, slug: str | None = None) -> Team:
+    return import_workbook(store, read_limited(path), slug=slug)

@@ -15,7 +15,7 @@ from ekokit.charts.html import chart_html
 from ekokit.content.exercises import CopySource, Exercise, find_exercise
 from ekokit.content.i18n import Translator
 from ekokit.content.timefmt import local_time
-from ekokit.state.exercise import ExerciseState
+from ekokit.state.exercise import ExerciseState, damage_of
 from ekokit.store.database import Revision
 from ekokit.widgets.shared import button, vbox
 from ekokit.widgets.shared import html as html_widget
@@ -31,7 +31,8 @@ class EarlierWork:
         self.state, self.tr = state, tr
         spec = state.exercise.spec
         wanted = list(dict.fromkeys([*spec.related, *(s.exercise for s in spec.copy_from)]))
-        saved = {i: r for i in wanted if (r := state.store.latest(state.team, i)) is not None}
+        saved = {i: r for i in wanted if (r := state.store.latest(state.team, i)) is not None
+                 and damage_of(find_exercise(i), r) is None}  # a damaged one is not offered
         self.related = [(find_exercise(i), saved[i]) for i in spec.related if i in saved]
         self.widget: w.VBox | None = None
         parts: list[w.Widget] = []

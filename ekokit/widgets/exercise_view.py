@@ -21,7 +21,7 @@ from ekokit.content.timefmt import local_time
 from ekokit.model import answers
 from ekokit.model.carry import carry
 from ekokit.state.autosave import Debouncer
-from ekokit.state.exercise import ExerciseState, Outcome
+from ekokit.state.exercise import Damage, ExerciseState, Outcome
 from ekokit.store.database import Revision
 from ekokit.widgets.card import card_html
 from ekokit.widgets.earlier import EarlierWork
@@ -30,6 +30,7 @@ from ekokit.widgets.shared import button, hbox, vbox
 from ekokit.widgets.shared import html as html_widget
 
 Saved = Callable[[ExerciseState, Revision], None]
+RAW_SHOWN = 100_000  # characters of a damaged revision's text shown on the page
 
 
 class ExerciseView:
@@ -46,9 +47,11 @@ class ExerciseView:
     # -- building -----------------------------------------------------------------------------
     def build(self) -> w.VBox:
         if self.body is None:
-            latest = self.state.latest
+            latest, damage = self.state.latest, self.state.damage
             self.form = Form(self.exercise, self.tr, self.changed, data=self.state.saved)
-            if latest:
+            if damage:
+                status = self._message("status.damaged", "error", revision=damage.revision)
+            elif latest:
                 status = self._message("status.loaded", "info", revision=latest.revision,
                                        time=local_time(latest.created_at),
                                        author=latest.author or "—")
@@ -63,8 +66,20 @@ class ExerciseView:
             parts = [card, self.work, self.status, self.conflict]
             if self.earlier.widget is not None:
                 parts.insert(1, self.earlier.widget)
+            if damage:  # stays while the view lives: the text to copy from does not vanish
+                parts.insert(1, html_widget(self._damage_html(damage), "ek-damaged"))
             self.body = vbox(parts, "ek-body")
         return self.body
+
+    def _damage_html(self, damage: Damage) -> str:
+        """Why the saved answer is not in the form, and its stored text to copy from."""
+        tr, esc = self.tr, html.escape
+        raw = damage.raw if len(damage.raw) <= RAW_SHOWN else damage.raw[:RAW_SHOWN] + "\n…"
+        said = tr("damaged.message", revision=damage.revision, next=damage.revision + 1)
+        return (f'<div class="ek-damaged-notice" role="alert">'
+                f'<p class="ek-status-error">{esc(said)}</p>'
+                f"<details><summary>{esc(tr('damaged.show_raw'))}</summary>"
+                f'<pre class="ek-raw">{esc(raw)}</pre></details></div>')
 
     def _replace_form(self) -> None:
         """Show the saved answer in a new form (after taking a teammate's or copying)."""

@@ -8,25 +8,30 @@ from typing import Any
 import ipywidgets as w
 
 from ekokit.charts.answer_table import answer_table_html
-from ekokit.content.exercises import SESSION_ORDER, all_exercises
+from ekokit.content.exercises import SESSION_ORDER, Exercise, all_exercises
 from ekokit.content.i18n import Translator
 from ekokit.content.timefmt import local_time
 from ekokit.model.progress import exercise_state
-from ekokit.store.database import Store
+from ekokit.state.exercise import damage_of
+from ekokit.store.database import Revision, Store
 
 esc = html.escape
 
 
+def _cell(exercise: Exercise, revision: Revision | None) -> str:
+    if revision is not None and damage_of(exercise, revision) is not None:
+        return "damaged"  # flagged, never a failing page
+    return exercise_state(exercise, revision.data if revision else None)
+
+
 def progress_matrix(store: Store) -> dict[str, dict[str, str]]:
-    """{team slug: {exercise id: "done" | "started" | "open"}} from the latest revisions."""
+    """{team slug: {exercise id: "done" | "started" | "open" | "damaged"}} from the latest
+    revisions ("damaged": the newest one cannot be read as an answer)."""
     latest = store.latest_all()
     exercises = all_exercises()
     return {
-        team.slug: {
-            exercise.id: exercise_state(exercise, rev.data if (rev := latest.get(
-                (team.slug, exercise.id))) else None)
-            for exercise in exercises
-        }
+        team.slug: {exercise.id: _cell(exercise, latest.get((team.slug, exercise.id)))
+                    for exercise in exercises}
         for team in store.teams()
     }
 
@@ -117,6 +122,9 @@ class FacilitatorView:
             revision = latest.get((team.slug, exercise))
             if revision is None:
                 body = f"<p>{esc(self.tr('progress.open'))}</p>"
+            elif damage_of(card, revision) is not None:
+                said = self.tr("facilitator.damaged", revision=revision.revision)
+                body = f'<p class="ek-status-error">{esc(said)}</p>'
             else:
                 body = answer_table_html(card, revision.data, self.tr.lang)
             sections.append(f'<section class="ek-team-answer"><h3>{esc(team.name)}</h3>{body}'

@@ -56,7 +56,7 @@ class ExerciseSection:
         self.refresh_heading()
 
     def refresh_heading(self) -> None:
-        value = self._heading_html(self.view.state.state if self.view else "open")
+        value = self._heading_html(_state(self.view))
         if value != self.heading.value:
             self.heading.value = value
 
@@ -253,7 +253,7 @@ class SessionApp:
         progress = session_progress(self.exercises, answers)
         rows = []
         for exercise_id, section in self.sections.items():
-            state = section.view.state.state if section.view else "open"
+            state = _state(section.view)
             rows.append(
                 f'<li><a href="#ek-h-{exercise_id}">{esc(section.exercise.title(tr.lang))}</a>: '
                 f'<span class="ek-state-{state}">{esc(tr("progress." + state))}</span></li>')
@@ -272,6 +272,14 @@ class SessionApp:
                  f"{''.join(lines)}{skip}<ul>{''.join(rows)}</ul></section>")
         if value != self.progress.value:
             self.progress.value = value
+
+
+def _state(view: ExerciseView | None) -> str:
+    """An exercise's state for its heading: open, started, done, or damaged (its newest saved
+    revision cannot be shown)."""
+    if view is None:
+        return "open"
+    return "damaged" if view.state.damage else view.state.state
 
 
 def _most_recent_team(store: Store) -> str | None:

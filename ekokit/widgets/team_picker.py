@@ -9,11 +9,10 @@ import ipywidgets as w
 from pydantic import ValidationError
 
 from ekokit.content.i18n import Translator
-from ekokit.errors import EkokitError
-from ekokit.model.teams import Team, slugify
+from ekokit.errors import EkokitError, TeamExists
+from ekokit.model.teams import Team, input_problem, slugify
 from ekokit.store.database import Store
-
-FIELD_KEYS = {"name": "team.name", "phenomenon": "team.phenomenon", "members": "team.members"}
+from ekokit.widgets.shared import button
 
 
 class TeamPicker:
@@ -44,6 +43,7 @@ class TeamPicker:
         self.create_button.on_click(self._create)
         self.message = w.HTML("")
         self.message.add_class("ek-team-message")
+        self.open_existing: w.Button | None = None  # made when a new team's name exists
         esc = html.escape
         self.widget = w.VBox([
             w.HTML(f"<h2>{esc(tr('team.heading'))}</h2><p>{esc(tr('team.intro'))}</p>"),
@@ -63,29 +63,44 @@ class TeamPicker:
         if not self.choice.value:
             self.say("team.pick_first")
             return
-        try:
-            self.on_pick(self.store.get_team(self.choice.value))
-        except EkokitError as exc:
-            self.say(exc.key, **exc.params)
+        self._open_slug(self.choice.value)
 
     def _create(self, _button: w.Button) -> None:
+        self._withdraw_offer()
         name = self.name.value.strip()
         try:
-            team = Team(slug=self._free_slug(slugify(name)), name=name,
-                        phenomenon=self.phenomenon.value, members=self.members.value)
+            team = Team(slug=slugify(name), name=name, phenomenon=self.phenomenon.value,
+                        members=self.members.value)
         except ValidationError as exc:
-            field = str(exc.errors()[0]["loc"][0])
-            self.say("team.invalid", field=self.tr(FIELD_KEYS.get(field, "team.name")))
+            problem = input_problem(exc)
+            self.say("team.invalid", field=self.tr(problem.label),
+                     problem=self.tr(problem.key, **problem.params))
             return
         try:
             self.store.create_team(team)
+        except TeamExists as exc:  # no silent copy: offer the team that has this name
+            self.say(exc.key, **exc.params)
+            self._offer(exc.slug, exc.name)
+            return
         except EkokitError as exc:
             self.say(exc.key, **exc.params)
             return
         self.on_pick(team)
 
-    def _free_slug(self, base: str) -> str:
-        slug, n = base, 2
-        while self.store.has_team(slug):
-            slug, n = f"{base[:60]}-{n}", n + 1
-        return slug
+    def _offer(self, slug: str, name: str) -> None:
+        """A button that opens the existing team, under the refusal."""
+        self.open_existing = button(self.tr("team.open_existing", name=name), "ek-open-existing")
+        self.open_existing.on_click(lambda _b: self._open_slug(slug))
+        self.widget.children = (*self.widget.children, self.open_existing)
+
+    def _withdraw_offer(self) -> None:
+        if self.open_existing is not None:
+            self.widget.children = tuple(c for c in self.widget.children
+                                         if c is not self.open_existing)
+            self.open_existing = None
+
+    def _open_slug(self, slug: str) -> None:
+        try:
+            self.on_pick(self.store.get_team(slug))
+        except EkokitError as exc:
+            self.say(exc.key, **exc.params)
