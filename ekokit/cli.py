@@ -45,6 +45,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_lab(args: argparse.Namespace) -> int:
+    from ekokit.paths import WORKSPACE_ENV, as_db_url, default_db_url
+    from ekokit.server.lab import LabOptions, lab
+    from ekokit.store.demo import ensure_demo_team
+
+    if args.workspace:  # before the default store is found in it; the kernels inherit it
+        os.environ[WORKSPACE_ENV] = str(Path(args.workspace).expanduser().resolve())
+    url = as_db_url(args.db) if args.db else default_db_url()
+    if ensure_demo_team(_store(args)):
+        print("demo team created", flush=True)
+    lab(LabOptions(port=args.port, open_browser=not args.no_browser, refresh=args.refresh,
+                   db_url=url))
+    return 0
+
+
 def cmd_team_add(args: argparse.Namespace) -> int:
     from ekokit.model.teams import Team, slugify
 
@@ -207,6 +222,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the session whose kernels are kept warm (default: the calendar's "
                        "session for today, or the next one)")
     serve.set_defaults(func=cmd_serve)
+
+    lab = sub.add_parser("lab", help="JupyterLab for homework, on the team's own copies of the "
+                         "notebooks (in WORKSPACE/notebooks)")
+    lab.add_argument("--port", type=int, default=8888)
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    lab.add_argument("--refresh", action="store_true",
+                     help="replace the team's notebooks with the kit's (answers stay in the store)")
+    lab.add_argument("--workspace", metavar="DIR",
+                     help="the team's folder: notebooks/ and, without --db, ekokit.sqlite "
+                     "(default: $EKOKIT_WORKSPACE or workspace/)")
+    lab.set_defaults(func=cmd_lab)
 
     team = sub.add_parser("team", help="manage teams").add_subparsers(dest="team_cmd",
                                                                      required=True)

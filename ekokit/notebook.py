@@ -120,6 +120,7 @@ def quiz(number: str | int, *, lang: str | None = None) -> QuizBox:
 
 def facilitator(*, lang: str | None = None) -> FacilitatorView:
     """All teams at once: progress per session and exercise."""
+    from ekokit.server.request import current_request
     from ekokit.widgets.facilitator import FacilitatorView
 
-    return FacilitatorView(lang=_page_language(lang))
+    return FacilitatorView(lang=_page_language(lang), served=current_request().served)

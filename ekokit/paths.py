@@ -11,6 +11,7 @@ from typing import TypeVar
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_ENV = "EKOKIT_DATA"
+WORKSPACE_ENV = "EKOKIT_WORKSPACE"
 
 F = TypeVar("F", bound=Callable)
 _DATA_CACHES: list = []
@@ -65,9 +66,16 @@ def notebooks_dir() -> Path:
     return PACKAGE_DIR.parent / "notebooks"
 
 
+def workspace_dir() -> Path:
+    """The team's own folder (git-ignored): ``EKOKIT_WORKSPACE``, else workspace/ in the checkout.
+    It holds the default store (ekokit.sqlite) and the team's notebooks (``ekokit lab``)."""
+    override = os.environ.get(WORKSPACE_ENV)
+    return Path(override).expanduser().resolve() if override else PACKAGE_DIR.parent / "workspace"
+
+
 def default_db_url() -> str:
-    """``EKOKIT_DB`` (a path or an SQLAlchemy URL) or workspace/ekokit.sqlite in the checkout."""
-    default = PACKAGE_DIR.parent / "workspace" / "ekokit.sqlite"
+    """``EKOKIT_DB`` (a path or an SQLAlchemy URL) or ekokit.sqlite in the workspace."""
+    default = workspace_dir() / "ekokit.sqlite"
     return as_db_url(os.environ.get("EKOKIT_DB") or str(default))
 
 

@@ -1,7 +1,8 @@
-"""The one place that starts servers: a real ``ekokit serve`` or plain ``voila`` process.
+"""The one place that starts servers: a real ``ekokit serve``, ``ekokit lab`` or plain ``voila``
+process.
 
 Not a test module: imported by the server and browser tests (``running_server``,
-``chromium_path``) and by the benchmark scripts (``Server``, ``ekokit_server``,
+``lab_server``, ``chromium_path``) and by the benchmark scripts (``Server``, ``ekokit_server``,
 ``voila_server``, ``descendants``). It imports pytest only inside ``running_server``, so the
 benchmarks need no test extras.
 
@@ -236,6 +237,34 @@ def ekokit_server(name: str, db: str | os.PathLike, port: int, *, log_path: Path
     return Server(name, [*argv, *extra_args], log_path=log_path, port=port,
                   ready_line=READY_PREFIX, truncate_log=truncate_log,
                   env={"EKOKIT_DB": str(db), "PYTHONUNBUFFERED": "1", **(env or {})})
+
+
+def lab_server(name: str, db: str | os.PathLike, port: int, workspace: Path, *, token: str,
+               log_path: Path, bin_dir: Path | None = None) -> Server:
+    """``ekokit --db DB lab --no-browser --port PORT --workspace WORKSPACE``, not started; ready
+    when it prints "ekokit ready:". Jupyter's own folders (config, settings, layouts, runtime)
+    are fresh ones under ``WORKSPACE/.jupyter-test``, so nothing of the user's is read or written:
+    no news prompt, and ``allow_root`` where tests run as root (containers). This checkout's
+    ekokit is the one the server and its kernels import (PYTHONPATH)."""
+    import json
+
+    jupyter = Path(workspace) / ".jupyter-test"
+    notification = jupyter / "settings" / "@jupyterlab" / "apputils-extension"
+    notification.mkdir(parents=True, exist_ok=True)
+    (notification / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    (jupyter / "config").mkdir(exist_ok=True)
+    (jupyter / "config" / "jupyter_server_config.json").write_text(
+        json.dumps({"ServerApp": {"allow_root": True}}))
+    path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
+    argv = [*_command("ekokit", "ekokit.cli", bin_dir), "--db", str(db), "lab", "--no-browser",
+            "--port", str(port), "--workspace", str(workspace)]
+    return Server(name, argv, log_path=log_path, port=port, ready_line=READY_PREFIX,
+                  env={"EKOKIT_DB": str(db), "PYTHONUNBUFFERED": "1", "PYTHONPATH": path,
+                       "JUPYTER_TOKEN": token, "JUPYTER_CONFIG_DIR": str(jupyter / "config"),
+                       "JUPYTERLAB_SETTINGS_DIR": str(jupyter / "settings"),
+                       "JUPYTERLAB_WORKSPACES_DIR": str(jupyter / "layouts"),
+                       "JUPYTER_RUNTIME_DIR": str(jupyter / "runtime")})
 
 
 def voila_server(name: str, notebook: str, db: str | os.PathLike, port: int, *,

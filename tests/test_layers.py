@@ -33,7 +33,7 @@ LIBRARIES = {
     "store": ("sqlalchemy",),
     "charts": ("matplotlib.pyplot",),
     "widgets": ("ipywidgets",),
-    "server": ("voila.app", "tornado.web", "jupyter_server.serverapp"),
+    "server": ("voila.app", "tornado.web", "jupyter_server.serverapp", "jupyterlab.labapp"),
 }
 ALL_LIBRARIES = tuple(lib for libs in LIBRARIES.values() for lib in libs)
 

@@ -25,11 +25,26 @@ def test_opening_the_session_page_for_the_demo_team(demo_store, widget_messages)
     app = SessionApp("1", store=demo_store, lang="fi")
     prepared = widget_messages.counts()
     widget_messages.reset()
-    app.bind(team=DEMO_TEAM, lang="fi")
+    app.bind(team=DEMO_TEAM, lang="fi", served=True)  # a room's page in Voilà
     bound = widget_messages.counts()
     print(f"\nSession 1 page: prepared {prepared}, bound {bound} (models, updates)")
     assert prepared[0] <= PREPARED_BUDGET[0] and prepared[1] <= PREPARED_BUDGET[1]
     assert bound[0] <= BOUND_BUDGET[0] and bound[1] <= BOUND_BUDGET[1]
+
+
+def test_outside_voila_the_kits_styles_cost_one_model(demo_store, widget_messages):
+    """JupyterLab has no Voilà template: one HTML widget brings ekokit.css, first in the app."""
+    SessionApp("1", store=demo_store, lang="fi").bind(team=DEMO_TEAM, lang="fi")  # shared models
+    counts = {}
+    for served in (True, False):
+        app = SessionApp("1", store=demo_store, lang="fi")
+        widget_messages.reset()
+        app.bind(team=DEMO_TEAM, lang="fi", served=served)
+        counts[served] = widget_messages.counts()
+        styles = [c for c in app.widget.children if "ek-styles" in c._dom_classes]
+        assert styles == ([] if served else [app.widget.children[0]])
+    assert counts[False][0] == counts[True][0] + 1  # one model: the style widget
+    assert counts[False][1] <= counts[True][1] + 1  # at most one update: the app's children
 
 
 def test_opening_the_demo_teams_actor_map(demo_store, widget_messages):

@@ -77,7 +77,7 @@ def test_session_app_in_english(store):
     store.create_team(Team(slug="t", name="T"))
     app = app_for(store, team="t", lang="en")
     en = Translator("en")
-    assert html.escape(en("session.title_1")) in app.widget.children[0].value
+    assert html.escape(en("session.title_1")) in app.header.value
     assert app.sections["s1_phenomenon"].toggle.description == en(
         "exercise.open", title=app.sections["s1_phenomenon"].exercise.title("en"))
 

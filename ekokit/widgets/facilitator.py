@@ -14,6 +14,7 @@ from ekokit.content.timefmt import local_time
 from ekokit.model.progress import exercise_state
 from ekokit.state.exercise import damage_of
 from ekokit.store.database import Revision, Store
+from ekokit.widgets.styles import styles_widget
 
 esc = html.escape
 
@@ -37,7 +38,9 @@ def progress_matrix(store: Store) -> dict[str, dict[str, str]]:
 
 
 class FacilitatorView:
-    def __init__(self, *, lang: str | None = None, store: Store | None = None) -> None:
+    def __init__(self, *, lang: str | None = None, store: Store | None = None,
+                 served: bool = False) -> None:
+        """``served``: in Voilà, whose template brings the kit's styles (else one widget does)."""
         self.tr = Translator(lang)
         self.store = store or Store()
         sessions = sorted({c.session for c in all_exercises()}, key=SESSION_ORDER.__getitem__)
@@ -62,7 +65,9 @@ class FacilitatorView:
         self.answers.add_class("ek-facilitator-answers")
         header = w.HTML(f"<h1>{esc(self.tr('facilitator.title'))}</h1>"
                         f"<p>{esc(self.tr('facilitator.intro'))}</p>")
-        self.widget = w.VBox([header, w.HBox([self.session, self.refresh_button]), self.table,
+        styles = [] if served else [styles_widget()]
+        self.widget = w.VBox([*styles, header, w.HBox([self.session, self.refresh_button]),
+                              self.table,
                               w.HTML(f"<h2>{esc(self.tr('facilitator.answers_heading'))}</h2>"),
                               self.exercise, self.answers])
         self.widget.add_class("ek-app")

@@ -25,6 +25,7 @@ from ekokit.store.database import Revision, Store
 from ekokit.widgets.exercise_view import ExerciseView
 from ekokit.widgets.shared import button, hbox, shared, vbox
 from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.styles import styles_widget
 from ekokit.widgets.team_picker import TeamPicker
 
 esc = html.escape
@@ -96,6 +97,7 @@ class SessionApp:
         self.progress = html_widget("", "ek-progress")
         self.exercise_area = vbox()  # the exercises no group below claims
         self.groups: list[tuple[tuple[str, ...], w.VBox]] = []
+        self.styles: w.HTML | None = None  # the kit's CSS outside Voilà (added by bind)
         self.widget = vbox([self.header, self.notice, self.team_area, self.progress,
                             self.exercise_area], "ek-app", f"ek-session-{session}")
 
@@ -104,6 +106,9 @@ class SessionApp:
              params: dict[str, str] | None = None) -> SessionApp:
         """Add what the request says: the team, the language, an exercise to open."""
         self.served, self.params = served, dict(params or {})
+        if not served and self.styles is None:  # JupyterLab: Voilà's template is not there
+            self.styles = styles_widget()
+            self.widget.children = (self.styles, *self.widget.children)
         if lang and Translator(lang).lang != self.tr.lang:  # prepared in the wrong language
             self.tr = Translator(lang)
             self.sections = self._make_sections()
