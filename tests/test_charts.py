@@ -222,3 +222,32 @@ def test_the_chart_catalogue_covers_the_code():
     used |= {f"power.{q}" for q in ("manage", "satisfy", "inform", "monitor")}
     used |= {f"impact.{s}" for s in ("resources", "activities", "outputs", "outcomes", "impacts")}
     assert used <= fi, used - fi
+
+
+def _all_words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[\w][\w'’\-]*", text)}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_no_alt_text_cuts_a_word_of_the_demo_teams_answers(lang):
+    """Every word in every chart's text alternative is a whole word: of the answer, of the
+    catalogue or of a vocabulary label (a cut word like "palv…" is none of these)."""
+    from ekokit.content.example import example_workbook
+    from ekokit.content.i18n import catalogue
+    from ekokit.content.vocab import vocab_labels
+    from ekokit.model.fields import display_value
+
+    known = _all_words(" ".join(catalogue(lang).values()))
+    known |= _all_words(" ".join(v for labels in vocab_labels(lang).values()
+                                 for v in labels.values()))
+    cut = {}
+    for exercise_id, records in example_workbook()["exercises"].items():
+        exercise = find_exercise(exercise_id)
+        data = records[-1]["data"]
+        words = known | _all_words(" ".join(display_value(f, data.get(f.name), lang)
+                                            for f in exercise.spec.fields))
+        alt = render(exercise, data, lang).alt
+        bad = sorted(w for w in _all_words(alt) if w not in words and not w.isdigit())
+        if bad:
+            cut[exercise_id] = bad
+    assert cut == {}

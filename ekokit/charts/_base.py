@@ -112,6 +112,18 @@ def whole(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def gist(text: object, limit: int) -> str:
+    """Whole words of ``text`` up to about ``limit`` characters, "…" when some are left out.
+    For alt texts and notes: a word is never cut in the middle (``shorten`` is for labels)."""
+    words = clean(text).split()
+    out: list[str] = []
+    for word in words:
+        if out and len(" ".join([*out, word])) > limit:
+            return " ".join(out).rstrip(" .,;:–-") + "…"
+        out.append(word)
+    return " ".join(out)
+
+
 def shorten(text: str, width: int) -> str:
     text = clean(text)
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"

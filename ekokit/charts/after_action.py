@@ -20,6 +20,7 @@ from ekokit.charts._base import (
     VERMILLION,
     Chart,
     clean,
+    gist,
     listing,
     msg,
     named,
@@ -40,17 +41,6 @@ TINTS = {BLUE: "#E3EEF7", ORANGE: "#FBEFD6", GREEN: "#DDF1EA", VERMILLION: "#F8E
 
 
 _m = texts(NAME)
-
-
-def lead(text: object, limit: int) -> str:
-    """Whole words of ``text`` up to about ``limit`` characters, with … when some are left out."""
-    words = clean(text).split()
-    out: list[str] = []
-    for word in words:
-        if out and len(" ".join([*out, word])) > limit:
-            return " ".join(out).rstrip(".,;:") + "…"
-        out.append(word)
-    return " ".join(out)
 
 
 def _change(row: dict) -> str:
@@ -139,7 +129,7 @@ def _alt(answer: dict[str, Any], lang: str) -> str:
         sentences.append(_m("alt_event", lang, event=clean(answer["event"])))
     for key in ("expected", "actual"):
         if clean(answer.get(key)):
-            text = lead(answer[key], 160)
+            text = gist(answer[key], 160)
             text += "" if text.endswith((".", "!", "?", "…")) else "."
             sentences.append(_m(f"alt_{key}", lang, text=text))
     gaps = named(answer, "gaps", "divergence")

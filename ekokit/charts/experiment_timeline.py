@@ -29,6 +29,7 @@ from ekokit.charts._base import (
     clean,
     date_text,
     figure,
+    gist,
     no_data,
     register,
     rows,
@@ -44,15 +45,6 @@ PHASES: dict[str | None, tuple[str, str]] = {
     "identify": (SKY, ""), "plan": (YELLOW, "//"), "prepare": (ORANGE, "\\\\"),
     "run": (GREEN, "xx"), "analyse": (PURPLE, "..")}
 NO_PHASE = ("white", "")
-
-
-def words(text: str, limit: int) -> str:
-    """At most about ``limit`` characters, cut between words (never inside one), … if cut."""
-    text = clean(text)
-    if len(text) <= limit:
-        return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
-    return (cut or text.split(" ", 1)[0]) + "…"
 
 
 def _point(ax, x: object, y: int, lane: dict) -> None:
@@ -229,6 +221,6 @@ def experiment_log(exercise: Exercise, answer: dict[str, Any], lang: str) -> Cha
     latest = entries[len(days) - 1] if days else entries[-1]
     if clean(latest.get("what_happened")):
         sentences.append(_m("alt_latest", lang, date=date_text(as_date(latest.get("date")), lang),
-                            text=words(latest["what_happened"], 200)))
+                            text=gist(latest["what_happened"], 200)))
     return Chart(fig, " ".join(sentences), table)
 

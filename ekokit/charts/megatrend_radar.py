@@ -21,6 +21,7 @@ from ekokit.charts._base import (
     around,
     clean,
     figure,
+    gist,
     listing,
     msg,
     named,
@@ -53,21 +54,6 @@ _m = texts(NAME)
 def _short(distance: str, lang: str) -> str:
     """'Lähellä' of 'Lähellä – koskettaa meitä jo nyt': the vocabulary label's head."""
     return vlabel(DISTANCE, distance, lang).split(" – ")[0]
-
-
-def _gist(text: str) -> str:
-    """The first whole words of ``text``, about ``GIST`` characters, '…' if more follow."""
-    text = clean(text).rstrip(" .!?;:,")
-    if len(text) <= GIST:
-        return text
-    words: list[str] = []
-    size = 0
-    for word in text.split():
-        if words and size + len(word) > GIST:
-            break
-        words.append(word)
-        size += len(word) + 1
-    return " ".join(words) + " …"
 
 
 def _cell(count: int, r0: float, r1: float, a0: float, a1: float) -> list[tuple[float, float]]:
@@ -175,7 +161,7 @@ def _alt(observations: list[dict], placed: list[dict], trends: tuple[str, ...], 
              if not any(o.get("megatrend") == t for o in observations)]
     if empty:
         sentences.append(_m("alt_empty", lang, names=listing(empty, lang)))
-    close = [_m("quote", lang, text=_gist(o["observation"])) for o in placed
+    close = [_m("quote", lang, text=gist(o["observation"], GIST)) for o in placed
              if o["distance"] == "close"]
     if close:
         sentences.append(_m("alt_close", lang, names=listing(close, lang, limit=3)))

@@ -10,7 +10,6 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from ekokit.charts import render
-from ekokit.charts.answer_table import answer_table_html
 from ekokit.charts.html import chart_html
 from ekokit.content.exercises import CopySource, Exercise, find_exercise
 from ekokit.content.i18n import Translator
@@ -77,7 +76,7 @@ def _one(exercise: Exercise, revision: Revision, tr: Translator) -> str:
     title = exercise.title(tr.lang)
     when = tr("earlier.saved", revision=revision.revision, time=local_time(revision.created_at),
               author=revision.author or "—")
-    chart = render(exercise, revision.data, tr.lang)
-    drawn = chart_html(chart, tr.lang, title=title) if chart.figure is not None else ""
+    # its chart with alt text and table (the summary chart of a prose exercise is its table)
+    drawn = chart_html(render(exercise, revision.data, tr.lang), tr.lang, title=title)
     return (f'<article class="ek-earlier-item"><h4>{esc(title)}</h4><p>{esc(when)}</p>'
-            f"{drawn}{answer_table_html(exercise, revision.data, tr.lang)}</article>")
+            f"{drawn}</article>")
