@@ -64,9 +64,11 @@ def story_pairs(h: Harvest, tr: Translator) -> list[tuple[str, str]]:
     if h.story is None:
         return []
     s = h.story
-    return [(tr(f"report.{key}"), value) for key, value in (
-        ("story_title", s.title), ("teller", s.teller), ("what_changed", s.what_changed),
-        ("why_significant", s.why_significant), ("selection_reason", s.reason)) if value]
+    return [(label, value) for label, value in (
+        (tr("report.story_title"), s.title), (tr("report.teller"), s.teller),
+        (tr("report.what_changed"), s.what_changed),
+        (tr("report.why_significant"), s.why_significant),
+        (tr("report.selection_reason"), s.reason)) if value]
 
 
 def phase_line(h: Harvest, tr: Translator) -> str:

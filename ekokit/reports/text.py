@@ -50,4 +50,9 @@ def signed(value: float | None, tr: Translator) -> str:
 
 
 def state(state_id: str, tr: Translator) -> str:
-    return tr(f"report.state_{state_id}")
+    """An exercise's progress state (``ekokit.model.progress``) as the report says it."""
+    if state_id == "done":
+        return tr("report.state_done")
+    if state_id == "started":
+        return tr("report.state_started")
+    return tr("report.state_open")

@@ -135,10 +135,10 @@ def harvest_markdown(report: TeamReport, tr: Translator) -> list[str]:
         return [*out, f"*{escape(tr('report.no_harvest'))}*", ""]
     if phase := phase_line(h, tr):
         out += [f"### {escape(tr('report.phase'))}", "", escape(phase), ""]
-    headings = {"maturity": "report.maturity", "chain": "report.impact_chain",
-                "experiments": "report.experiments", "outcomes": "report.outcomes"}
+    headings = {"maturity": tr("report.maturity"), "chain": tr("report.impact_chain"),
+                "experiments": tr("report.experiments"), "outcomes": tr("report.outcomes")}
     for key, table in harvest_tables(h, tr).items():
-        out += [f"### {escape(tr(headings[key]))}", "", *_grid(table, tr)]
+        out += [f"### {escape(headings[key])}", "", *_grid(table, tr)]
     if story := story_pairs(h, tr):
         out += [f"### {escape(tr('report.story'))}", "", *_pairs(story)]
     return out
@@ -150,10 +150,11 @@ def programme_markdown(report: ProgrammeReport) -> str:
     tables = programme_tables(report)
     out = [f"# {escape(tr('report.programme_title'))}", "",
            escape(tr("report.generated_programme", date=local_date(report.date))), ""]
-    for key, heading in (("progress", "report.progress"), ("harvest", "report.harvest_side"),
-                         ("maturity", "report.maturity_by_team"),
-                         ("shared", "report.shared_actors")):
-        out += [f"## {escape(tr(heading))}", ""]
+    for key, heading in (("progress", tr("report.progress")),
+                         ("harvest", tr("report.harvest_side")),
+                         ("maturity", tr("report.maturity_by_team")),
+                         ("shared", tr("report.shared_actors"))):
+        out += [f"## {escape(heading)}", ""]
         if key == "shared":
             out += [escape(tr("report.shared_intro")), ""]
             if not tables[key].rows:
