@@ -507,3 +507,26 @@ def test_every_report_message_the_code_uses_exists():
 def test_the_catalogue_files_parse():
     for lang in ("fi", "en"):
         assert yaml.safe_load((ROOT / "data" / lang / "ui" / "report.yaml").read_text())
+
+
+def report_text(fmt: str, data: bytes) -> str:
+    """All the text of a report file, read with the format's own library."""
+    if fmt == "html":
+        return BeautifulSoup(data.decode("utf-8"), "html.parser").get_text(" ")
+    if fmt == "md":
+        return markdown_html(data.decode("utf-8")).get_text(" ")
+    if fmt == "pptx":
+        return " ".join(shape.text_frame.text for slide in slides_of(data)
+                        for shape in slide.shapes if shape.has_text_frame)
+    book = load_workbook(io.BytesIO(data))
+    return " ".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row
+                    if c.value is not None)
+
+
+@pytest.mark.parametrize("fmt", ["html", "pptx", "xlsx", "md"])
+def test_every_format_is_complete_in_english(store, fmt):
+    text = report_text(fmt, make_report(store, fmt, "en", team=SMALL_TEAM))
+    assert EN("session.title_1") in text
+    finnish = {v for k, v in catalogue("fi").items()
+               if k.startswith("report.") and len(v) > 12 and v != catalogue("en")[k]}
+    assert [v for v in finnish if v in text] == []
