@@ -12,10 +12,10 @@ import pytest
 from ekokit.content.exercises import find_exercise
 from ekokit.model.answers import validate
 from ekokit.model.teams import DEMO_TEAM, Team
-from ekokit.reports.model import team_report
-from ekokit.reports.to_html import team_html
+from ekokit.reports.model import programme_report, team_report
+from ekokit.reports.to_html import programme_html, team_html
 from ekokit.store.database import Store
-from ekokit.store.demo import ensure_demo_team
+from ekokit.store.demo import ensure_demo_team, seed_synthetic_teams
 from playwright.sync_api import Browser, Page, sync_playwright
 from tests.servers import chromium_path
 from tests.test_browser import CHROMIUM_ARGS, serious_violations
@@ -46,6 +46,9 @@ def reports(tmp_path_factory) -> dict[str, Path]:
     for slug in (DEMO_TEAM, "pieni"):
         paths[slug] = folder / f"{slug}.html"
         paths[slug].write_text(team_html(team_report(store, slug, "fi")), encoding="utf-8")
+    seed_synthetic_teams(store, 3)
+    paths["--all"] = folder / "programme.html"
+    paths["--all"].write_text(programme_html(programme_report(store, "en")), encoding="utf-8")
     return paths
 
 
@@ -97,3 +100,13 @@ def test_a_short_report_prints_one_page_per_session(page, reports):
     assert page.locator("script").count() == 0
     assert "<script>alert(1)</script>" in page.inner_text("main")
     assert pdf_pages(page.pdf(format="A4")) == 6
+
+
+def test_the_programme_report_passes_axe_and_requests_nothing(page, reports):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(reports["--all"].as_uri())
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("table.ek-shared-actors tbody tr").count() > 10
+    assert serious_violations(page) == []
+    assert [url for url in requested if not url.startswith(("file:", "data:"))] == []
