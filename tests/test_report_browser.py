@@ -72,6 +72,19 @@ def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", pdf))
 
 
+# The width inside the page margins (report.css: A4, 14 mm each side), in CSS pixels.
+A4_PORTRAIT, A4_LANDSCAPE = round((210 - 28) / 25.4 * 96), round((297 - 28) / 25.4 * 96)
+
+
+def wider_than_the_page(page: Page, width: int) -> list[str]:
+    """Tables, figures and images that would be cut at the right edge when printed."""
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": width, "height": 900})
+    return page.evaluate("""[...document.querySelectorAll('table, figure, img')]
+        .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map(el => el.tagName + ' in #' + el.closest('article, section').id)""")
+
+
 def test_the_demo_report_passes_axe_and_requests_nothing(page, reports):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
@@ -92,6 +105,7 @@ def test_printed_each_session_and_the_harvest_start_a_page(page, reports):
                       ["session-4", "page"], ["harvest", "page"]]
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and pdf_pages(pdf) > 5
+    assert wider_than_the_page(page, A4_PORTRAIT) == []
 
 
 def test_a_short_report_prints_one_page_per_session(page, reports):
@@ -110,3 +124,4 @@ def test_the_programme_report_passes_axe_and_requests_nothing(page, reports):
     assert page.locator("table.ek-shared-actors tbody tr").count() > 10
     assert serious_violations(page) == []
     assert [url for url in requested if not url.startswith(("file:", "data:"))] == []
+    assert wider_than_the_page(page, A4_LANDSCAPE) == []  # printed landscape

@@ -187,7 +187,7 @@ class TeamRow:
 class ProgrammeReport:
     lang: str
     date: dt.date
-    session_titles: tuple[str, ...]
+    session_titles: tuple[str, ...]  # short: "Tapaaminen 1"
     teams: tuple[TeamRow, ...]
     dimensions: tuple[str, ...]  # maturity dimension labels, for the side-by-side table
     shared: tuple[SharedActor, ...]  # their ``teams`` are slugs: see :meth:`team_name`
@@ -369,7 +369,7 @@ def build_programme_report(teams: list[Team], answers: Mapping[str, Mapping[str,
     named = {team.slug: team_actor_names(answers.get(team.slug, {})) for team in teams}
     shared = shared_actors(named, alias_index(alias_table()))
     return ProgrammeReport(tr.lang, today or dt.date.today(),
-                           tuple(tr(f"session.title_{sid}") for sid in ids), tuple(rows),
+                           tuple(tr(f"facilitator.session_{sid}") for sid in ids), tuple(rows),
                            tuple(dims), tuple(shared))
 
 
