@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ekokit.content.calendar import calendar
-from ekokit.content.i18n import t
+from ekokit.content.i18n import languages, t
 from ekokit.errors import EkokitError
 
 if TYPE_CHECKING:
@@ -193,6 +193,15 @@ def cmd_calendar_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from ekokit.reports import write_report
+
+    path = write_report(_store(args), args.format, args.lang, args.output, team=args.team,
+                        all_teams=args.all)
+    print(t("report.written", args.lang, path=path))
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from ekokit.validate import main
 
@@ -278,6 +287,15 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--programme", help="the round's name (default: ekosysteemikoulu-START)")
     new.add_argument("--output", "-o", help="write to this file (default: print)")
     new.set_defaults(func=cmd_calendar_new)
+    rep = sub.add_parser("report", help="a team's report (html, pptx, xlsx, md) or, with --all, "
+                         "the programme report (html, xlsx)")
+    rep.add_argument("team", nargs="?", help="the team's id (see `ekokit team list`)")
+    rep.add_argument("--all", action="store_true", help="the programme report: every team")
+    rep.add_argument("--format", choices=["html", "pptx", "xlsx", "md"], default="html")
+    rep.add_argument("--output", "-o", help="the file to write (default: a name in this folder)")
+    rep.add_argument("--lang", choices=list(languages()), default=argparse.SUPPRESS,
+                     help="the report's language (default: --lang before the command, or fi)")
+    rep.set_defaults(func=cmd_report)
 
     val = sub.add_parser("validate", help="check all cards and catalogues")
     val.add_argument("--data", type=Path, help="the data folder to check (default: the kit's)")

@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 RUFF = Path(sys.executable).with_name("ruff")
 
-LAYERS = ("content", "model", "store", "state", "charts", "widgets", "server")
+LAYERS = ("content", "model", "store", "state", "charts", "reports", "widgets", "server")
 TOP = ("validate", "cli")  # above every layer, with the notebook API (tested at the end)
 MODULE = {
     "content": "ekokit.content.exercises",
@@ -23,6 +23,7 @@ MODULE = {
     "store": "ekokit.store.database",
     "state": "ekokit.state.exercise",
     "charts": "ekokit.charts.html",
+    "reports": "ekokit.reports.model",
     "widgets": "ekokit.widgets.form",
     "server": "ekokit.server.app",
     "validate": "ekokit.validate",
@@ -32,6 +33,7 @@ UNDER_ALL = ("ekokit.errors", "ekokit.paths")
 LIBRARIES = {
     "store": ("sqlalchemy",),
     "charts": ("matplotlib.pyplot",),
+    "reports": ("pptx", "openpyxl"),
     "widgets": ("ipywidgets",),
     "server": ("voila.app", "tornado.web", "jupyter_server.serverapp", "jupyterlab.labapp"),
 }
