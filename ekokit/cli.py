@@ -72,7 +72,7 @@ def cmd_team_add(args: argparse.Namespace) -> int:
 
 
 def cmd_team_list(args: argparse.Namespace) -> int:
-    from ekokit.model.teams import visible
+    from ekokit.model.teams import listed_name, visible
 
     teams = _store(args).teams()
     if args.json:  # JSON escapes control characters itself
@@ -80,7 +80,8 @@ def cmd_team_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:  # a name stored before names were checked never reaches the terminal raw
         for tm in teams:
-            print(f"{tm.slug}\t{visible(tm.name)}\t{visible(tm.phenomenon)}")
+            name = listed_name(tm, t("team.example_mark", args.lang))
+            print(f"{tm.slug}\t{visible(name)}\t{visible(tm.phenomenon)}")
     return 0
 
 
@@ -297,7 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="the report's language (default: --lang before the command, or fi)")
     rep.set_defaults(func=cmd_report)
 
-    val = sub.add_parser("validate", help="check all cards and catalogues")
+    val = sub.add_parser("validate",
+                         help="check all exercises, texts and catalogues (the content gate)")
     val.add_argument("--data", type=Path, help="the data folder to check (default: the kit's)")
     val.set_defaults(func=cmd_validate)
     return parser

@@ -149,3 +149,18 @@ def test_groups_made_before_a_team_fill_when_the_team_is_chosen(store, team):
     assert box.children == ()
     app.use_team(team)
     assert box.children == (app.sections["s1_actor_map"].widget,)
+
+
+def test_the_demo_team_is_marked_as_the_example_wherever_teams_are_listed(store, team):
+    from ekokit.model.teams import DEMO_TEAM
+    from ekokit.store.demo import ensure_demo_team
+    from ekokit.widgets.facilitator import FacilitatorView
+
+    ensure_demo_team(store)
+    demo = store.get_team(DEMO_TEAM)
+    marked = f"{demo.name} ({fi('team.example_mark')})"
+    picker = app_for(store).team_area.children[0]
+    choice = next(w for w in picker.children[1].children if "ek-field-team" in w._dom_classes)
+    labels = dict((slug, label) for label, slug in choice.options)
+    assert labels[DEMO_TEAM] == marked and labels[team.slug] == team.name
+    assert html.escape(marked) in FacilitatorView(lang="fi", store=store).table.value

@@ -125,3 +125,8 @@ def input_problem(exc: ValidationError) -> InputProblem:
     params = {"max": ctx.get("max_length", "")}
     return InputProblem(FIELD_KEYS.get(str(loc[0]), "team.name"), shown,
                         _PROBLEM_KEYS.get(err["type"], "input.generic"), params)
+
+
+def listed_name(team: Team, example_mark: str) -> str:
+    """A team's name where teams are listed: the worked example is marked as one."""
+    return f"{team.name} ({example_mark})" if team.slug == DEMO_TEAM else team.name

@@ -8,10 +8,11 @@ from typing import Any
 import ipywidgets as w
 
 from ekokit.charts.answer_table import answer_table_html
-from ekokit.content.exercises import SESSION_ORDER, Exercise, all_exercises
+from ekokit.content.exercises import SESSION_ORDER, Exercise, all_exercises, find_exercise
 from ekokit.content.i18n import Translator
 from ekokit.content.timefmt import local_time
 from ekokit.model.progress import exercise_state
+from ekokit.model.teams import listed_name
 from ekokit.state.exercise import damage_of
 from ekokit.store.database import Revision, Store
 from ekokit.widgets.styles import styles_widget
@@ -79,30 +80,30 @@ class FacilitatorView:
 
     def refresh(self) -> None:
         tr = self.tr
-        cards = [c for c in all_exercises() if c.session == self.session.value]
+        exercises = [c for c in all_exercises() if c.session == self.session.value]
         chosen = self.exercise.value
-        self.exercise.options = [(c.title(tr.lang), c.id) for c in cards]
-        if chosen in {c.id for c in cards}:
+        self.exercise.options = [(c.title(tr.lang), c.id) for c in exercises]
+        if chosen in {c.id for c in exercises}:
             self.exercise.value = chosen
         self._show_answers()
         matrix = progress_matrix(self.store)
         latest = self.store.latest_all()
-        head = "".join(f'<th scope="col">{esc(c.title(tr.lang))}</th>' for c in cards)
+        head = "".join(f'<th scope="col">{esc(c.title(tr.lang))}</th>' for c in exercises)
         rows = []
         for team in self.store.teams():
             states = matrix[team.slug]
-            done = sum(states[c.id] == "done" for c in cards)
-            stamps = [latest[(team.slug, c.id)].created_at for c in cards
+            done = sum(states[c.id] == "done" for c in exercises)
+            stamps = [latest[(team.slug, c.id)].created_at for c in exercises
                       if (team.slug, c.id) in latest]
             last = local_time(max(stamps)) if stamps else "—"
             cells = "".join(
                 f'<td class="ek-state-{states[c.id]}">{esc(tr("progress." + states[c.id]))}</td>'
-                for c in cards
+                for c in exercises
             )
             rows.append(
-                f'<tr><th scope="row">{esc(team.name)}<br>'
+                f'<tr><th scope="row">{esc(listed_name(team, tr("team.example_mark")))}<br>'
                 f"<small>{esc(team.phenomenon)}</small></th>"
-                f"<td>{done}/{len(cards)}</td><td>{esc(last)}</td>{cells}</tr>"
+                f"<td>{done}/{len(exercises)}</td><td>{esc(last)}</td>{cells}</tr>"
             )
         caption = esc(tr("facilitator.caption", teams=len(rows)))
         self.table.value = (
@@ -116,22 +117,23 @@ class FacilitatorView:
 
     def _show_answers(self) -> None:
         """Every team's latest answer to the chosen exercise, side by side (escaped)."""
-        exercise = self.exercise.value
-        if not exercise:
+        chosen = self.exercise.value
+        if not chosen:
             self.answers.value = ""
             return
-        card = next(c for c in all_exercises() if c.id == exercise)
+        exercise = find_exercise(chosen)
         latest = self.store.latest_all()
         sections = []
         for team in self.store.teams():
-            revision = latest.get((team.slug, exercise))
+            revision = latest.get((team.slug, chosen))
             if revision is None:
                 body = f"<p>{esc(self.tr('progress.open'))}</p>"
-            elif damage_of(card, revision) is not None:
+            elif damage_of(exercise, revision) is not None:
                 said = self.tr("facilitator.damaged", revision=revision.revision)
                 body = f'<p class="ek-status-error">{esc(said)}</p>'
             else:
-                body = answer_table_html(card, revision.data, self.tr.lang)
-            sections.append(f'<section class="ek-team-answer"><h3>{esc(team.name)}</h3>{body}'
+                body = answer_table_html(exercise, revision.data, self.tr.lang)
+            name = listed_name(team, self.tr("team.example_mark"))
+            sections.append(f'<section class="ek-team-answer"><h3>{esc(name)}</h3>{body}'
                             "</section>")
         self.answers.value = "".join(sections)

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from ekokit.content.i18n import Translator
 from ekokit.errors import EkokitError, TeamExists
-from ekokit.model.teams import Team, input_problem, slugify
+from ekokit.model.teams import Team, input_problem, listed_name, slugify
 from ekokit.store.database import Store
 from ekokit.widgets.shared import button
 
@@ -22,7 +22,8 @@ class TeamPicker:
         style = {"description_width": "initial"}
         teams = store.teams()
         self.choice = w.Dropdown(
-            options=[(tr("form.choose"), "")] + [(t.name, t.slug) for t in teams],
+            options=[(tr("form.choose"), ""),
+                     *((listed_name(t, tr("team.example_mark")), t.slug) for t in teams)],
             value=selected if selected in {t.slug for t in teams} else "",
             description=tr("team.existing"), style=style,
         )
