@@ -161,6 +161,6 @@ def test_the_demo_team_is_marked_as_the_example_wherever_teams_are_listed(store,
     marked = f"{demo.name} ({fi('team.example_mark')})"
     picker = app_for(store).team_area.children[0]
     choice = next(w for w in picker.children[1].children if "ek-field-team" in w._dom_classes)
-    labels = dict((slug, label) for label, slug in choice.options)
+    labels = {slug: label for label, slug in choice.options}
     assert labels[DEMO_TEAM] == marked and labels[team.slug] == team.name
     assert html.escape(marked) in FacilitatorView(lang="fi", store=store).table.value
