@@ -94,3 +94,20 @@ def test_no_earlier_work_means_no_widgets(store, team):
     view = ExerciseView(state, fi)
     view.build()
     assert view.earlier.widget is None
+
+
+def test_the_same_method_then_and_now_is_drawn_side_by_side(store, team):
+    store.save(team.slug, "s1_impact_chain", {"activities": ["Valmennus"]}, base_revision=0)
+    store.save(team.slug, "s4_impact_chain", {"activities": ["Valmennus ja neuvonta"]},
+               base_revision=0)
+    state = ExerciseState(find_exercise("s4_impact_chain"), store, team.slug)
+    state.reload()
+    view = ExerciseView(state, fi)
+    view.build()
+    view.earlier.toggle.click()
+    panel = view.earlier.panel.value
+    pair = panel.split('<div class="ek-side-by-side">', 1)[1]
+    assert pair.count("<img") == 2  # Session 1 and Session 4, each with its alt text
+    then = fi("earlier.then", title=find_exercise("s1_impact_chain").title("fi"))
+    assert then in pair and fi("earlier.now", title=find_exercise("s4_impact_chain").title(
+        "fi")) in pair

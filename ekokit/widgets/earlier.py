@@ -67,16 +67,26 @@ class EarlierWork:
         tr = self.tr
         heading = esc(tr("earlier.heading"))
         parts = [f'<section class="ek-earlier-work" aria-label="{heading}"><h3>{heading}</h3>']
+        own = self.state.exercise
         for exercise, revision in self.related:
-            parts.append(_one(exercise, revision, tr))
+            now = None  # the same method then and now (S1 → S4): drawn side by side
+            if exercise.spec.chart == own.spec.chart != "summary" and self.state.saved:
+                now = chart_html(render(own, self.state.saved, tr.lang), tr.lang,
+                                 title=own.title(tr.lang))
+            parts.append(_one(exercise, revision, tr, now=now, now_title=own.title(tr.lang)))
         return "".join(parts) + "</section>"
 
 
-def _one(exercise: Exercise, revision: Revision, tr: Translator) -> str:
+def _one(exercise: Exercise, revision: Revision, tr: Translator, *, now: str | None = None,
+         now_title: str = "") -> str:
     title = exercise.title(tr.lang)
     when = tr("earlier.saved", revision=revision.revision, time=local_time(revision.created_at),
               author=revision.author or "—")
     # its chart with alt text and table (the summary chart of a prose exercise is its table)
     drawn = chart_html(render(exercise, revision.data, tr.lang), tr.lang, title=title)
+    if now is not None:
+        drawn = (f'<div class="ek-side-by-side"><div><h5>{esc(tr("earlier.then", title=title))}'
+                 f"</h5>{drawn}</div><div><h5>{esc(tr('earlier.now', title=now_title))}</h5>"
+                 f"{now}</div></div>")
     return (f'<article class="ek-earlier-item"><h4>{esc(title)}</h4><p>{esc(when)}</p>'
             f"{drawn}</article>")
