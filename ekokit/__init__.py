@@ -6,6 +6,7 @@ A notebook cell calls one line each:
 * ``ekokit.concept("ecosystem")`` — a reading;
 * ``ekokit.exercises("s1_phenomenon", …)`` — those exercises, after the reading they follow;
 * ``ekokit.homework()`` — the homework after the session, with its due date;
+* ``ekokit.harvest()`` — Session 1 against Session 4, and the team's report to download;
 * ``ekokit.quiz("1")`` — the session's self-check;
 * ``ekokit.language("en")`` — the notebook's language (Finnish otherwise);
 * ``ekokit.facilitator()`` — every team at once, for the facilitator.
@@ -13,10 +14,21 @@ A notebook cell calls one line each:
 Inside, the kit is built in layers, each importing only those below it:
 content → model → store → state → charts → widgets → server (see docs/architecture.md)."""
 
-from ekokit.notebook import concept, exercises, facilitator, homework, language, quiz, session
+from ekokit.notebook import (
+    concept,
+    exercises,
+    facilitator,
+    harvest,
+    homework,
+    language,
+    quiz,
+    session,
+)
 
 __version__ = "0.1.0"
 
 # The learner's functions only: help(ekokit) shows them and nothing else. The exceptions are in
 # ekokit.errors, the layers in their subpackages.
-__all__ = ["concept", "exercises", "facilitator", "homework", "language", "quiz", "session"]
+__all__ = [
+    "concept", "exercises", "facilitator", "harvest", "homework", "language", "quiz", "session",
+]

@@ -94,6 +94,12 @@ def homework() -> Group:
     return _app().group(())
 
 
+def harvest() -> Group:
+    """The harvest: Session 1 against Session 4 for the team above, and its report to download
+    (HTML, PowerPoint, Excel, Markdown)."""
+    return _app().harvest()
+
+
 def _app() -> SessionApp:
     if _current_app is None:
         _refuse("error.no_session")

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import nbformat as nbf
 from ekokit.content.calendar import calendar
+from ekokit.content.exercises import find_exercise
 from ekokit.content.i18n import Translator, languages
 from ekokit.content.plan import notebook_plan
+from ekokit.model.harvest import AFTER
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 FACILITATOR = "00_fasilitaattori.ipynb"
@@ -31,6 +33,8 @@ def session_cells(session: str) -> tuple[str, list[str]]:
     for step in notebook_plan()[session]:
         ids = ", ".join(f'"{exercise}"' for exercise in step.exercises)
         calls += [f'ekokit.concept("{step.reading}")', f"ekokit.exercises({ids})"]
+    if session == find_exercise(AFTER).session:  # the harvest: Session 1 against this one
+        calls.append("ekokit.harvest()")
     calls += [f'ekokit.quiz("{session}")', "ekokit.homework()"]
     return markdown, calls
 

@@ -495,3 +495,25 @@ def test_after_add_row_the_focus_is_in_the_new_rows_first_field(server, page, te
     expect(second).to_be_focused()
     page.keyboard.type("Kela")
     expect(second).to_have_value("Kela")
+
+
+def test_the_session_4_page_makes_the_teams_report_as_a_file_to_save(server, page, team,
+                                                                     server_store):
+    from ekokit.content.calendar import calendar
+
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    server_store.save(team.slug, "s4_msc_stories", {"domains": ["Arki"]}, base_revision=0)
+    url = f"{server}voila/render/{calendar().session('4').notebook}?team={team.slug}"
+    open_app(page, url)
+    harvest = page.locator(".ek-harvest")
+    expect(harvest.locator("h2").first).to_be_visible()
+    harvest.locator(".ek-download-md").click()
+    link = harvest.locator(".ek-download-link a[download]")
+    expect(link).to_be_visible(timeout=SAVE_TIMEOUT)
+    assert link.get_attribute("href").startswith("data:text/markdown;base64,")
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename.endswith(".md")
+    assert serious_violations(page) == []
+    assert [url for url in requested if not is_local(url)] == []

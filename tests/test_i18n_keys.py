@@ -32,6 +32,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "progress.": ("done", "started", "open", "damaged"),  # model.progress states, and a
     # newest revision that cannot be read (state.exercise.damage_of)
     "session.title_": ("1", "2", "3", "4"),  # calendar session ids
+    "downloads.format_": ("html", "pptx", "xlsx", "md"),  # widgets/downloads.py formats
     "facilitator.session_": ("1", "h1", "2", "h2", "3", "h3", "4"),  # sessions and homework
     "workbook.": ("foreign", "invalid", "not_json", "revisions", "unknown_exercise",
                   "unreadable", "version", "invalid_at", "invalid_answer", "bad_time",
@@ -54,6 +55,7 @@ FROM_DATA: set[tuple[str, str]] = {
     ("ekokit/cli.py", "problem.key"),
     ("ekokit/widgets/team_picker.py", "problem.label"),
     ("ekokit/widgets/team_picker.py", "problem.key"),
+    ("ekokit/widgets/downloads.py", "exc.key"),  # a ReportError's report.error.* key
 }
 
 

@@ -46,8 +46,8 @@ def test_the_message_follows_the_notebooks_language():
 def test_help_starts_with_the_learners_functions():
     import pydoc
 
-    assert sorted(ekokit.__all__) == ["concept", "exercises", "facilitator", "homework", "language",
-                                      "quiz", "session"]
+    assert sorted(ekokit.__all__) == ["concept", "exercises", "facilitator", "harvest", "homework",
+                                      "language", "quiz", "session"]
     text = pydoc.render_doc(ekokit, renderer=pydoc.plaintext)
     assert text.index("ekokit.session(") < text.index("layers")
     assert "CLASSES" not in text and "EkokitError" not in text

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ekokit.charts.html import png_base64, table_html
 from ekokit.content.i18n import Translator
 from ekokit.content.timefmt import local_date
-from ekokit.reports.model import ExerciseReport, ProgrammeReport, TeamReport
+from ekokit.reports.model import ExerciseReport, Harvest, ProgrammeReport, TeamReport
 from ekokit.reports.tables import (
     formatted,
     harvest_tables,
@@ -58,15 +58,29 @@ def chart_html(exercise: ExerciseReport, tr: Translator) -> Markup:
 def team_html(report: TeamReport) -> str:
     tr = Translator(report.lang)
     harvest = harvest_tables(report.harvest, tr)
-    headings = {"maturity": tr("report.maturity"), "chain": tr("report.impact_chain"),
-                "experiments": tr("report.experiments"), "outcomes": tr("report.outcomes")}
     return _environment().get_template("team.html.j2").render(
         lang=tr.lang, tr=tr, report=report, css=_css(), date=local_date(report.date),
         title=tr("report.team_title", team=report.team.name), dash=tr("report.empty_cell"),
         state=lambda s: state(s, tr), chart=lambda e: chart_html(e, tr),
         phase=phase_line(report.harvest, tr), story=story_pairs(report.harvest, tr),
         grids=harvest, cells={key: formatted(t, tr) for key, t in harvest.items()},
-        harvest_parts=[(key, headings[key]) for key in HARVEST_PARTS])
+        harvest_parts=[(key, _heading(key, tr)) for key in HARVEST_PARTS])
+
+
+def harvest_html(h: Harvest, lang: str) -> str:
+    """The harvest comparisons alone (the Session 4 page shows them as a section of its own)."""
+    tr = Translator(lang)
+    grids = harvest_tables(h, tr)
+    return _environment().get_template("_harvest.html.j2").render(
+        tr=tr, report={"harvest": h}, dash=tr("report.empty_cell"),
+        phase=phase_line(h, tr), story=story_pairs(h, tr), grids=grids,
+        cells={key: formatted(t, tr) for key, t in grids.items()},
+        harvest_parts=[(key, _heading(key, tr)) for key in HARVEST_PARTS])
+
+
+def _heading(key: str, tr: Translator) -> str:
+    return {"maturity": tr("report.maturity"), "chain": tr("report.impact_chain"),
+            "experiments": tr("report.experiments"), "outcomes": tr("report.outcomes")}[key]
 
 
 def programme_html(report: ProgrammeReport) -> str:

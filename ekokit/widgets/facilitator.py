@@ -15,6 +15,7 @@ from ekokit.model.progress import exercise_state
 from ekokit.model.teams import listed_name
 from ekokit.state.exercise import damage_of
 from ekokit.store.database import Revision, Store
+from ekokit.widgets.downloads import Downloads
 from ekokit.widgets.styles import styles_widget
 
 esc = html.escape
@@ -70,7 +71,8 @@ class FacilitatorView:
         self.widget = w.VBox([*styles, header, w.HBox([self.session, self.refresh_button]),
                               self.table,
                               w.HTML(f"<h2>{esc(self.tr('facilitator.answers_heading'))}</h2>"),
-                              self.exercise, self.answers])
+                              self.exercise, self.answers,
+                              Downloads(self.store, self.tr).widget])
         self.widget.add_class("ek-app")
         self.widget.add_class("ek-facilitator")
         self.refresh()

@@ -22,6 +22,7 @@ from ekokit.model.progress import session_progress
 from ekokit.model.teams import DEMO_TEAM, Team
 from ekokit.state.exercise import ExerciseState
 from ekokit.store.database import Revision, Store
+from ekokit.widgets.downloads import harvest_section
 from ekokit.widgets.exercise_view import ExerciseView
 from ekokit.widgets.shared import button, hbox, shared, vbox
 from ekokit.widgets.shared import html as html_widget
@@ -97,6 +98,7 @@ class SessionApp:
         self.progress = html_widget("", "ek-progress")
         self.exercise_area = vbox()  # the exercises no group below claims
         self.groups: list[tuple[tuple[str, ...], w.VBox]] = []
+        self.harvest_box: w.VBox | None = None  # ekokit.harvest(): made when asked for
         self.styles: w.HTML | None = None  # the kit's CSS outside Voilà (added by bind)
         self.widget = vbox([self.header, self.notice, self.team_area, self.progress,
                             self.exercise_area], "ek-app", f"ek-session-{session}")
@@ -208,7 +210,25 @@ class SessionApp:
             self._lay_out()
         return box
 
+    def harvest(self) -> w.VBox:
+        """Session 1 against Session 4 and the team's report as downloads, in a cell of its own;
+        they follow the team chosen above and every save."""
+        self.harvest_box = vbox((), "ek-harvest")
+        if self.team is not None:
+            self._fill_harvest()
+        return self.harvest_box
+
+    def _fill_harvest(self) -> None:
+        from ekokit.widgets.downloads import Downloads
+
+        if self.harvest_box is not None and self.team is not None:
+            self.harvest_box.children = (
+                harvest_section(self.store, self.team.slug, self.tr),
+                Downloads(self.store, self.tr, team=self.team.slug).widget)
+
     def _lay_out(self) -> None:
+        if self.harvest_box is not None:
+            self._fill_harvest()
         claimed = {i for ids, _box in self.groups for i in ids}
         for ids, box in self.groups:
             parts = [self.sections[i].widget for i in ids]
@@ -249,6 +269,12 @@ class SessionApp:
     def _saved(self, state: ExerciseState, _revision: Revision) -> None:
         self.sections[state.exercise.id].refresh_heading()
         self._refresh_progress()
+        if self.harvest_box is not None and self.harvest_box.children:
+            section = self.harvest_box.children[0]
+            fresh = harvest_section(self.store, self.team.slug, self.tr) if self.team else None
+            if fresh is not None and fresh.value != section.value:
+                section.value = fresh.value
+                fresh.close()
 
     # -- progress ------------------------------------------------------------------------------
     def _refresh_progress(self) -> None:
