@@ -34,7 +34,7 @@ check: install-test
 	$(BIN)/ruff check ekokit tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/ekokit validate
-	$(BIN)/python -m pytest -q -m "$(QUICK_TESTS)"
+	$(BIN)/python -m pytest -q -n 2 -m "$(QUICK_TESTS)"
 
 # Everything: the quick tier, then the tests that start `ekokit serve`, drive chromium or run
 # the notebooks under nbval. The README's command; .ci/run calls it.

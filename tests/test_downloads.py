@@ -37,8 +37,12 @@ def _file(link_html: str) -> tuple[str, bytes]:
     ("xlsx", lambda data: __import__("openpyxl").load_workbook(io.BytesIO(data)).sheetnames),
     ("pptx", lambda data: len(__import__("pptx").Presentation(io.BytesIO(data)).slides) > 1),
 ])
-def test_the_team_report_is_made_in_the_page_as_a_file_to_save(demo, fmt, opens):
-    downloads = Downloads(demo, fi, team=DEMO_TEAM)
+def test_the_team_report_is_made_in_the_page_as_a_file_to_save(store, team, fmt, opens):
+    # a small team: every format's full content is tested in test_reports.py on the demo team
+    store.save(team.slug, "s1_phenomenon", {"phenomenon": "Velat <b>"}, base_revision=0)
+    store.save(team.slug, "s1_maturity", {"ratings": [{"member": "Aino", "scores": {
+        "trust": 3}}]}, base_revision=0)
+    downloads = Downloads(store, fi, team=team.slug)
     assert downloads.link.value == ""  # nothing is made until asked
     said = downloads.make(fmt)
     name, data = _file(downloads.link.value)
