@@ -4,8 +4,7 @@ write for it (``Kela: [Kansaneläkelaitos, …]``). The comparison itself is
 
 from __future__ import annotations
 
-import yaml
-
+from ekokit.content import yamlfile
 from ekokit.paths import data_cache, data_dir
 
 ALIAS_FILE = "aliases.yaml"
@@ -18,7 +17,7 @@ def alias_table() -> dict[str, tuple[str, ...]]:
     if not path.exists():
         return {}
     with path.open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh) or {}
+        raw = yamlfile.load(fh) or {}
     if not isinstance(raw, dict):
         raise TypeError(f"{ALIAS_FILE}: expected a mapping of name → list of other names")
     table: dict[str, tuple[str, ...]] = {}

@@ -6,9 +6,9 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
+from ekokit.content import yamlfile
 from ekokit.paths import data_cache, data_dir
 
 
@@ -60,7 +60,7 @@ def calendar_path() -> Path:
 @data_cache
 def calendar() -> Calendar:
     with calendar_path().open(encoding="utf-8") as fh:
-        return Calendar.model_validate(yaml.safe_load(fh))
+        return Calendar.model_validate(yamlfile.load(fh))
 
 
 def new_round(template: Calendar, first_session: dt.date, programme: str) -> Calendar:

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from ekokit.content.yamlfile import SafeLoader
 from ekokit.errors import WorkbookError
 from ekokit.paths import data_dir
 
@@ -25,7 +26,7 @@ TEAM_KEYS = ("slug", "name", "phenomenon", "members")
 REVISION_KEYS = ("author", "created_at", "data")
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(SafeLoader):
     """Safe YAML without timestamps: an unquoted ``2023-10-09T08:48:00+00:00`` stays a string."""
 
 

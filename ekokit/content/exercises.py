@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-import yaml
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ekokit.content import yamlfile
 from ekokit.content.i18n import languages
 from ekokit.errors import UnknownExercise
 from ekokit.paths import data_cache, data_dir
@@ -187,7 +187,7 @@ class Exercise(BaseModel):
 
 def _read_yaml(path) -> dict:
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return yamlfile.load(fh) or {}
 
 
 def load_exercise(exercise_id: str) -> Exercise:

@@ -6,8 +6,7 @@ from __future__ import annotations
 import string
 from typing import Any
 
-import yaml
-
+from ekokit.content import yamlfile
 from ekokit.paths import data_cache, data_dir
 
 DEFAULT_LANG = "fi"
@@ -46,12 +45,12 @@ def catalogue(lang: str) -> dict[str, str]:
     ``<part>.<name>.`` (one file per chart), so parts can grow without touching one big file."""
     folder = data_dir() / lang
     with (folder / "ui.yaml").open(encoding="utf-8") as fh:
-        messages = _flatten(yaml.safe_load(fh) or {})
+        messages = _flatten(yamlfile.load(fh) or {})
     parts = folder / "ui"
     for path in sorted(parts.rglob("*.yaml")):
         prefix = ".".join(path.relative_to(parts).with_suffix("").parts) + "."
         with path.open(encoding="utf-8") as fh:
-            messages.update(_flatten(yaml.safe_load(fh) or {}, prefix))
+            messages.update(_flatten(yamlfile.load(fh) or {}, prefix))
     return messages
 
 

@@ -3,9 +3,9 @@ exercises it prepares for; the quiz and the homework come last."""
 
 from __future__ import annotations
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from ekokit.content import yamlfile
 from ekokit.paths import data_cache, data_dir
 
 
@@ -22,6 +22,6 @@ class Step(BaseModel):
 def notebook_plan() -> dict[str, tuple[Step, ...]]:
     """{session id: its steps in order}."""
     with (data_dir() / "notebooks.yaml").open(encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh) or {}
+        raw = yamlfile.load(fh) or {}
     return {str(session): tuple(Step.model_validate(step) for step in steps)
             for session, steps in raw.items()}

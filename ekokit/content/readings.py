@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ekokit.content import yamlfile
 from ekokit.content.i18n import normalise_lang
 from ekokit.paths import data_cache, data_dir
 
@@ -85,7 +85,7 @@ def _yaml(path: Path) -> Any:
     if not path.is_file():
         raise UnknownContent(f"missing file {path}")
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return yamlfile.load(fh) or {}
 
 
 def concept_ids(session: str | None = None) -> tuple[str, ...]:

@@ -3,15 +3,14 @@ data/<lang>/vocab/*.yaml. A vocabulary name is defined once."""
 
 from __future__ import annotations
 
-import yaml
-
+from ekokit.content import yamlfile
 from ekokit.content.i18n import DEFAULT_LANG, normalise_lang
 from ekokit.paths import data_cache, data_dir
 
 
 def _read_yaml(path) -> dict:
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return yamlfile.load(fh) or {}
 
 
 @data_cache

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ekokit.content import yamlfile
 from ekokit.content.exercises import CardText, Exercise, ExerciseSpec, FieldSpec
 
 Problems = list[str]
@@ -19,7 +20,7 @@ Problems = list[str]
 
 def read_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yamlfile.load(fh)
 
 
 def one_line(exc: Exception) -> str:
