@@ -156,21 +156,9 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     """The programme as people read it: each session's title, date and time, each homework."""
-    from ekokit.content.calendar import calendar_path
-    from ekokit.content.i18n import Translator
-    from ekokit.content.timefmt import local_date
+    from ekokit.content.calendar import programme_lines
 
-    tr, cal = Translator(args.lang), calendar()
-    print(f"{cal.programme} ({calendar_path()})")
-    for session in cal.sessions:
-        when = tr("session.when", date=local_date(session.date), start=session.start,
-                  end=session.end)
-        print(f"{tr('session.title_' + session.id)}\n  {when} · {session.notebook}")
-        homework = cal.homework_after(session.id)
-        if homework:
-            due = tr("progress.homework_due", due=local_date(homework.due),
-                     meeting=local_date(homework.team_meeting_by))
-            print(f"{tr('facilitator.session_' + homework.id)}\n  {due}")
+    print("\n".join(programme_lines(calendar(), args.lang)))
     return 0
 
 

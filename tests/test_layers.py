@@ -96,3 +96,11 @@ def test_an_import_downwards_or_of_the_layers_own_library_is_not(folder, line):
 @pytest.mark.parametrize("folder", LAYERS)
 def test_the_notebook_api_is_above_every_layer(folder):
     assert "TID251" in reported(folder, "import ekokit.notebook")
+
+
+def test_no_module_of_the_kit_is_over_350_lines():
+    """One module, one job: a file past 350 lines is doing two (split it by job)."""
+    package = Path(__file__).resolve().parent.parent / "ekokit"
+    long = {str(p.relative_to(package)): n for p in package.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 350}
+    assert long == {}

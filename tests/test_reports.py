@@ -20,7 +20,7 @@ from ekokit.model.actors import team_actor_names
 from ekokit.model.answers import validate
 from ekokit.model.teams import DEMO_TEAM, Team
 from ekokit.reports import ReportError, make_report
-from ekokit.reports.model import team_report
+from ekokit.reports.build import team_report
 from ekokit.reports.text import shorten
 from ekokit.reports.to_html import team_html
 from ekokit.reports.to_markdown import escape, team_markdown

@@ -140,7 +140,7 @@ def test_a_new_store_its_wal_and_shm_and_new_folders_are_private(tmp_path):
 
 def test_a_full_disk_is_its_own_error_not_busy():
     from ekokit.errors import StoreDiskFull
-    from ekokit.store.database import _translate
+    from ekokit.store.engine import translate_error as _translate
     from sqlalchemy.exc import OperationalError
 
     full = sqlite3.OperationalError("database or disk is full")

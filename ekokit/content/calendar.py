@@ -87,3 +87,23 @@ def as_yaml(cal: Calendar) -> str:
     lines += [f'  - {{id: {h.id}, after: "{h.after}", due: {h.due}, '
               f"team_meeting_by: {h.team_meeting_by}}}" for h in cal.homework]
     return "\n".join(lines) + "\n"
+
+
+def programme_lines(cal: Calendar, lang: str) -> list[str]:
+    """The programme as people read it (``ekokit calendar``): the round and its file, then each
+    session's title, date, times and notebook, and each homework's due dates."""
+    from ekokit.content.i18n import Translator
+    from ekokit.content.timefmt import local_date
+
+    tr = Translator(lang)
+    lines = [f"{cal.programme} ({calendar_path()})"]
+    for session in cal.sessions:
+        when = tr("session.when", date=local_date(session.date), start=session.start,
+                  end=session.end)
+        lines += [tr("session.title_" + session.id), f"  {when} · {session.notebook}"]
+        homework = cal.homework_after(session.id)
+        if homework:
+            due = tr("progress.homework_due", due=local_date(homework.due),
+                     meeting=local_date(homework.team_meeting_by))
+            lines += [tr("facilitator.session_" + homework.id), f"  {due}"]
+    return lines

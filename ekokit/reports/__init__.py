@@ -39,7 +39,7 @@ def make_report(store: Store, fmt: str, lang: str, *, team: str | None = None,
         return _programme(store, fmt, lang)
     if fmt not in TEAM_FORMATS:
         raise ReportError("report.error.format", format=fmt, choices=", ".join(TEAM_FORMATS))
-    from ekokit.reports.model import team_report
+    from ekokit.reports.build import team_report
 
     report = team_report(store, team or "", lang)
     if fmt == "html":
@@ -62,7 +62,7 @@ def make_report(store: Store, fmt: str, lang: str, *, team: str | None = None,
 def _programme(store: Store, fmt: str, lang: str) -> bytes:
     if fmt not in PROGRAMME_FORMATS:
         raise ReportError("report.error.all_format", choices=", ".join(PROGRAMME_FORMATS))
-    from ekokit.reports.model import programme_report
+    from ekokit.reports.build import programme_report
 
     report = programme_report(store, lang)
     if fmt == "html":

@@ -5,29 +5,16 @@ names the revision it was based on; if someone saved in between, it is refused (
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import functools
 import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
-    Column,
     Connection,
     Engine,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-    create_engine,
-    event,
     func,
     select,
 )
@@ -35,39 +22,13 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ekokit.errors import (
     StaleRevision,
-    StoreDiskFull,
-    StoreReadOnly,
-    StoreUnavailable,
     TeamExists,
     UnknownTeam,
 )
 from ekokit.model.teams import Team, name_key
-from ekokit.paths import as_db_url, create_private_file, default_db_url
-
-metadata = MetaData()
-
-teams_table = Table(
-    "teams",
-    metadata,
-    Column("slug", String(64), primary_key=True),
-    Column("name", String(120), nullable=False),
-    Column("phenomenon", String(200), nullable=False, default=""),
-    Column("members", Text, nullable=False, default="[]"),
-    Column("created_at", String(32), nullable=False),
-)
-
-revisions_table = Table(
-    "revisions",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("team_slug", String(64), ForeignKey("teams.slug"), nullable=False),
-    Column("exercise_id", String(64), nullable=False),
-    Column("revision", Integer, nullable=False),
-    Column("data", Text, nullable=False),
-    Column("author", String(80), nullable=False, default=""),
-    Column("created_at", String(32), nullable=False),
-    UniqueConstraint("team_slug", "exercise_id", "revision", name="uq_revision"),
-)
+from ekokit.paths import as_db_url, default_db_url
+from ekokit.store.engine import engine_for, translate_error
+from ekokit.store.schema import revisions_table, teams_table
 
 
 @dataclass(frozen=True)
@@ -88,34 +49,12 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    with contextlib.suppress(sqlite3.OperationalError):  # read-only: no WAL, reading works
-        cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.close()
-
-
-SQLITE_FULL = 13  # "database or disk is full"
-
-
-def _translate(exc: OperationalError) -> StoreUnavailable:
-    """The store's own error for a driver's: read-only, disk full, or otherwise unavailable."""
-    text = str(exc.orig).lower()
-    if "readonly" in text or "read-only" in text:
-        return StoreReadOnly(str(exc.orig))
-    if getattr(exc.orig, "sqlite_errorcode", None) == SQLITE_FULL or "disk is full" in text:
-        return StoreDiskFull(str(exc.orig))
-    return StoreUnavailable(str(exc.orig))
-
-
 class Store:
     """All reads and writes of teams and answers. Notebooks never use it directly."""
 
     def __init__(self, url: str | None = None) -> None:
         self.url = as_db_url(url) if url else default_db_url()
-        self.engine: Engine = _engine(self.url)
+        self.engine: Engine = engine_for(self.url)
 
     # -- plumbing ---------------------------------------------------------------------------
     @contextmanager
@@ -124,7 +63,7 @@ class Store:
             with self.engine.begin() as conn:
                 yield conn
         except OperationalError as exc:
-            raise _translate(exc) from exc
+            raise translate_error(exc) from exc
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -132,7 +71,7 @@ class Store:
             with self.engine.connect() as conn:
                 yield conn
         except OperationalError as exc:
-            raise _translate(exc) from exc
+            raise translate_error(exc) from exc
 
     # -- teams ------------------------------------------------------------------------------
     def create_team(self, team: Team) -> Team:
@@ -337,27 +276,6 @@ def _revision(row) -> Revision:
     return Revision(row.team_slug, row.exercise_id, row.revision,
                     data if isinstance(data, dict) else {}, row.author or "",
                     str(row.created_at or ""), raw)
-
-
-@functools.cache
-def _engine(url: str) -> Engine:
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:///file:"):
-        # a new store is its owner's alone: the file 0600 (SQLite gives its WAL and SHM the
-        # same), new folders 0700; an existing file keeps the permissions it has
-        path = url.removeprefix("sqlite:///").split("?", 1)[0]
-        if path and path != ":memory:":
-            create_private_file(path)
-    engine = create_engine(url, future=True)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    try:
-        metadata.create_all(engine)
-    except OperationalError as exc:
-        translated = _translate(exc)
-        if not isinstance(translated, StoreReadOnly):
-            raise translated from exc
-        # read-only store: tables must already exist; reading works, saving will say why not
-    return engine
 
 
 def open_store(url: str | None = None) -> Store:

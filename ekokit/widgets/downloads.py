@@ -12,7 +12,7 @@ import ipywidgets as w
 from ekokit.content.i18n import Translator
 from ekokit.errors import EkokitError
 from ekokit.reports import default_name, make_report
-from ekokit.reports.model import harvest
+from ekokit.reports.build import harvest
 from ekokit.reports.to_html import harvest_html
 from ekokit.store.database import Store
 from ekokit.widgets.shared import button, hbox, vbox

@@ -1,0 +1,226 @@
+"""Building the report model from the store: one team's answers into sessions of answered
+exercises and its harvest; every team's progress, harvest and shared actors (the data classes
+are in :mod:`ekokit.reports.model`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from ekokit.charts import render
+from ekokit.content.aliases import alias_table
+from ekokit.content.calendar import calendar
+from ekokit.content.exercises import Exercise, FieldSpec, all_exercises, find_exercise
+from ekokit.content.i18n import Translator
+from ekokit.content.vocab import vocabularies
+from ekokit.model.actors import alias_index, shared_actors, team_actor_names
+from ekokit.model.fields import display_value, is_empty
+from ekokit.model.harvest import AFTER, VOCAB, before_after
+from ekokit.model.progress import exercise_state
+from ekokit.model.progress import session_progress as count_session
+from ekokit.model.progress import tally as count_all
+from ekokit.model.teams import Team
+from ekokit.reports.model import (
+    CHAIN_AFTER,
+    CHAIN_BEFORE,
+    CHAIN_FIELDS,
+    OUTCOMES,
+    PORTFOLIO,
+    STORIES,
+    ChainRow,
+    ExerciseReport,
+    ExperimentRow,
+    Harvest,
+    MaturityRow,
+    OutcomeRow,
+    ProgrammeReport,
+    SessionReport,
+    Story,
+    Table,
+    TeamReport,
+    TeamRow,
+)
+from ekokit.store.database import Store
+
+
+def _label(exercise: Exercise, lang: str, *path: str) -> str:
+    try:
+        return exercise.field_text(lang, *path).label
+    except (KeyError, AttributeError):
+        return path[-1].replace("_", " ").capitalize()
+
+
+def _table(exercise: Exercise, spec: FieldSpec, rows: list[Any], lang: str) -> Table | None:
+    cells = [[display_value(item, (row if isinstance(row, dict) else {}).get(item.name), lang)
+              for item in spec.item] for row in rows]
+    keep = [i for i in range(len(spec.item)) if any(row[i] for row in cells)]
+    rows_kept = tuple(tuple(row[i] for i in keep) for row in cells if any(row[i] for i in keep))
+    if not rows_kept:
+        return None
+    headers = tuple(_label(exercise, lang, spec.name, spec.item[i].name) for i in keep)
+    return Table(_label(exercise, lang, spec.name), headers, rows_kept)
+
+
+def exercise_report(exercise: Exercise, data: Mapping[str, Any] | None, lang: str,
+                    *, chart: bool = True) -> ExerciseReport | None:
+    """The exercise as the report shows it; None when nothing in the answer is filled."""
+    data = dict(data or {})
+    answers: list[tuple[str, str]] = []
+    tables: list[Table] = []
+    for spec in exercise.spec.fields:
+        value = data.get(spec.name)
+        if is_empty(value):
+            continue
+        if spec.type == "list":
+            table = _table(exercise, spec, value if isinstance(value, list) else [], lang)
+            if table is not None:
+                tables.append(table)
+        elif text := display_value(spec, value, lang):
+            answers.append((_label(exercise, lang, spec.name), text))
+    if not answers and not tables:
+        return None
+    drawn = render(exercise, data, lang) if chart and exercise.spec.chart != "summary" else None
+    return ExerciseReport(exercise.id, exercise.title(lang), exercise.session,
+                          exercise.is_homework, exercise_state(exercise, data),
+                          tuple(answers), tuple(tables), drawn)
+
+
+def _vocab(tr: Translator, vocab: str, value: object) -> str:
+    return tr.label(vocab, str(value)) if isinstance(value, str) and value else ""
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _rows(data: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
+    value = data.get(name)
+    return [r for r in value if isinstance(r, dict)] if isinstance(value, list) else []
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def harvest(answers: Mapping[str, dict[str, Any]], lang: str) -> Harvest:
+    """The harvest comparison from a team's latest answers ({exercise id: data})."""
+    tr = Translator(lang)
+    compared = before_after(answers)
+    rated = compared.maturity_before.keys() | compared.maturity_after.keys()
+    dims = [d for d in vocabularies().get(VOCAB, ()) if d in rated]
+    dims += sorted(rated - set(dims))
+    maturity = tuple(MaturityRow(tr.label(VOCAB, d),
+                                 compared.maturity_before.get(d), compared.maturity_after.get(d))
+                     for d in dims)
+
+    before, after = answers.get(CHAIN_BEFORE) or {}, answers.get(CHAIN_AFTER) or {}
+    chain_card = find_exercise(CHAIN_AFTER)
+    chain = []
+    for name in CHAIN_FIELDS:
+        was = tuple(_text(x) for x in before.get(name) or [] if _text(x))
+        now = tuple(_text(x) for x in after.get(name) or [] if _text(x))
+        if was or now:
+            chain.append(ChainRow(_label(chain_card, tr.lang, name), was, now))
+
+    planned: dict[str, dict[str, Any]] = {}
+    for row in _rows(answers.get(PORTFOLIO) or {}, "experiments"):
+        if _text(row.get("name")):
+            planned.setdefault(_key(row["name"]), row)
+    decided: dict[str, dict[str, Any]] = {}
+    for row in _rows(answers.get(AFTER) or {}, "experiments"):
+        if _text(row.get("name")):
+            decided.setdefault(_key(row["name"]), row)
+    experiments = []
+    for key in [*planned, *(k for k in decided if k not in planned)]:
+        plan, done = planned.get(key, {}), decided.get(key, {})
+        experiments.append(ExperimentRow(
+            _text(plan.get("name")) or _text(done.get("name")), _text(plan.get("owner")),
+            _vocab(tr, "experiment_phase", plan.get("phase")),
+            _vocab(tr, "experiment_decision", plan.get("decision")),
+            _vocab(tr, "experiment_decision", done.get("decision"))))
+
+    outcomes = tuple(
+        OutcomeRow(_text(r.get("statement")), _text(r.get("social_actor")),
+                   _vocab(tr, "change_type", r.get("change_type")),
+                   _vocab(tr, "significance", r.get("significance")))
+        for r in _rows(answers.get(OUTCOMES) or {}, "outcomes") if _text(r.get("statement")))
+
+    msc = answers.get(STORIES) or {}
+    chosen, reason = _text(msc.get("selected_story")), _text(msc.get("selection_reason"))
+    story = None
+    if chosen or reason:
+        found = next((r for r in _rows(msc, "stories") if _key(_text(r.get("title")))
+                      == _key(chosen)), {})
+        story = Story(chosen, _text(found.get("teller")), _text(found.get("what_changed")),
+                      _text(found.get("why_significant")), reason)
+
+    return Harvest(maturity,
+                   _vocab(tr, "lifecycle_phase", compared.phase_before),
+                   _vocab(tr, "lifecycle_phase", compared.phase_after),
+                   tuple(chain), tuple(experiments), outcomes, story)
+
+
+def session_ids() -> tuple[str, ...]:
+    return tuple(s.id for s in calendar().sessions)
+
+
+def _session_of(exercise: Exercise) -> str:
+    return exercise.session.removeprefix("h")
+
+
+def build_team_report(team: Team, answers: Mapping[str, dict[str, Any]], lang: str, *,
+                      charts: bool = True, today: dt.date | None = None) -> TeamReport:
+    """A team's report from its latest answers ({exercise id: data})."""
+    tr = Translator(lang)
+    exercises = all_exercises()
+    sessions = []
+    for sid in session_ids():
+        answered, missing, order = [], [], []
+        for exercise in (e for e in exercises if _session_of(e) == sid):
+            order.append((exercise.id, exercise.title(tr.lang)))
+            part = exercise_report(exercise, answers.get(exercise.id), tr.lang, chart=charts)
+            if part is None:
+                missing.append(exercise.title(tr.lang))
+            else:
+                answered.append(part)
+        sessions.append(SessionReport(sid, tr(f"session.title_{sid}"), tuple(answered),
+                                      tuple(missing), tuple(order)))
+    return TeamReport(tr.lang, team, today or dt.date.today(), tuple(sessions),
+                      harvest(answers, tr.lang), len(exercises))
+
+
+def team_report(store: Store, slug: str, lang: str, *, charts: bool = True) -> TeamReport:
+    """The report of the team ``slug`` (UnknownTeam if there is none)."""
+    team = store.get_team(slug)
+    return build_team_report(team, store.latest_answers(slug), lang, charts=charts)
+
+
+def build_programme_report(teams: list[Team], answers: Mapping[str, Mapping[str, dict[str, Any]]],
+                           lang: str, *, today: dt.date | None = None) -> ProgrammeReport:
+    """The programme report from every team's latest answers ({slug: {exercise id: data}})."""
+    tr = Translator(lang)
+    exercises = all_exercises()
+    ids = session_ids()
+    rows = []
+    for team in teams:
+        own = answers.get(team.slug, {})
+        progress = tuple(count_session([e for e in exercises if _session_of(e) == sid], own)
+                         for sid in ids)
+        rows.append(TeamRow(team, progress, count_all(exercises, own), harvest(own, tr.lang)))
+    rated = {m.dimension for row in rows for m in row.harvest.maturity}
+    dims = [tr.label(VOCAB, d) for d in vocabularies().get(VOCAB, ())]
+    dims = [d for d in dims if d in rated] + sorted(rated - set(dims))
+    named = {team.slug: team_actor_names(answers.get(team.slug, {})) for team in teams}
+    shared = shared_actors(named, alias_index(alias_table()))
+    return ProgrammeReport(tr.lang, today or dt.date.today(),
+                           tuple(tr(f"facilitator.session_{sid}") for sid in ids), tuple(rows),
+                           tuple(dims), tuple(shared))
+
+
+def programme_report(store: Store, lang: str) -> ProgrammeReport:
+    """Every team's progress and harvest, and the actors named by more than one team."""
+    latest: dict[str, dict[str, dict[str, Any]]] = {}
+    for (slug, exercise), revision in store.latest_all().items():
+        latest.setdefault(slug, {})[exercise] = revision.data
+    return build_programme_report(store.teams(), latest, lang)
