@@ -12,7 +12,7 @@ A notebook cell calls one line each:
 * ``ekokit.facilitator()`` — every team at once, for the facilitator.
 
 Inside, the kit is built in layers, each importing only those below it:
-content → model → store → state → charts → widgets → server (see docs/architecture.md)."""
+content → model → store → state → charts → reports → widgets → server (docs/architecture.md)."""
 
 from ekokit.notebook import (
     concept,
