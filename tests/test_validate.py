@@ -201,6 +201,30 @@ def test_concepts(data):
     only(fired(data), "concepts", "en/concepts/scaling.md: missing")
 
 
+def test_reflections_a_question_without_a_field(data):
+    edit(data / "en" / "concepts" / "ecosystem.md", "\n\n### Sources",
+         "\n- And one question more?\n\n### Sources")
+    only(fired(data), "reflections", "en/concepts/ecosystem.md: 3 questions to discuss",
+         "exercises/r1_ecosystem.yaml has 2 fields")
+
+
+def test_reflections_a_reading_with_questions_and_no_reflection(data):
+    edit(data / "fi" / "concepts" / "harvesting.md", "\n\n### Lähteitä",
+         "\n\n### Pohdittavaksi\n\n- Mitä korjaatte satona?\n\n### Lähteitä")
+    only(fired(data), "reflections", "fi/concepts/harvesting.md: 1 questions to discuss",
+         "no exercise has kind: reflection, reading: harvesting")
+
+
+def test_reflections_not_first_after_their_reading(data):
+    edit(data / "notebooks.yaml", "[r1_impact, s1_impact_chain,", "[s1_impact_chain, r1_impact,")
+    only(fired(data), "reflections", "r1_impact does not come first after its reading 'impact'")
+
+
+def test_exercises_load_a_card_file_for_a_reflection(data):
+    shutil.copy(data / "en" / "cards" / "s1_iceberg.yaml", data / "en" / "cards" / "r1_impact.yaml")
+    only(fired(data), "exercises_load", "en/cards/r1_impact.yaml", "is a reflection")
+
+
 def test_glossary(data):
     edit_yaml(data / "en" / "glossary.yaml", lambda t: t.pop("keystone"))
     only(fired(data), "glossary", "en/glossary.yaml: missing ['keystone']")

@@ -1,6 +1,10 @@
 """Exercise cards: the language-neutral spec (data/exercises/<id>.yaml) joined with its texts
 (data/<lang>/cards/<id>.yaml). The spec's ``fields`` are the single source of both the answer
-model (:mod:`ekokit.model.answers`) and the form (:mod:`ekokit.widgets.form`)."""
+model (:mod:`ekokit.model.answers`) and the form (:mod:`ekokit.widgets.form`).
+
+A reflection (``kind: reflection``, ``reading: <concept id>``) is an exercise whose texts come
+from its reading: one long-text field per question of the reading's "Pohdittavaksi" section,
+labelled with the question in each language, so a reading and its answers stay one source."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ FieldType = Literal[
     "text", "longtext", "int", "choice", "multichoice", "bool", "date", "textlist", "list", "scores"
 ]
 SessionId = Literal["1", "2", "3", "4", "h1", "h2", "h3"]
+Kind = Literal["exercise", "reflection"]
 IDENT = r"^[a-z][a-z0-9_]*$"
 
 DEFAULT_MAX_LENGTH = {"text": 200, "longtext": 4000, "textlist": 300}
@@ -108,12 +113,14 @@ class ExerciseSpec(BaseModel):
 
     id: str = Field(pattern=IDENT)
     session: SessionId
+    kind: Kind = "exercise"
+    reading: str | None = None  # a reflection's concept id (ekokit.content.readings.CONCEPTS)
     order: int = 0
     duration_min: tuple[int, int]
     chart: str = "summary"  # a chart name registered in ekokit/charts; the table fits any answer
     related: tuple[str, ...] = ()
     copy_from: tuple[CopySource, ...] = ()
-    sources: tuple[AnyHttpUrl, ...] = Field(min_length=1)
+    sources: tuple[AnyHttpUrl, ...] = ()  # an exercise's; a reflection's are its reading's
     fields: tuple[FieldSpec, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -121,6 +128,15 @@ class ExerciseSpec(BaseModel):
         names = [f.name for f in self.fields]
         if len(names) != len(set(names)):
             raise ValueError(f"{self.id}: duplicate field names")
+        if self.kind == "reflection":
+            if not self.reading:
+                raise ValueError(f"{self.id}: a reflection names its reading")
+            if any(f.type != "longtext" for f in self.fields):
+                raise ValueError(f"{self.id}: a reflection's fields are longtext, one a question")
+        elif self.reading:
+            raise ValueError(f"{self.id}: only a reflection names a reading")
+        elif not self.sources:
+            raise ValueError(f"{self.id}: sources: an exercise names at least one source")
         return self
 
 
@@ -133,20 +149,30 @@ class FieldText(BaseModel):
 
 
 class CardText(BaseModel):
-    """data/<lang>/cards/<id>.yaml — the valtiolla.fi card format in one language."""
+    """An exercise's texts in one language: what every exercise shows (title, what, labels);
+    a card file (:class:`ExerciseCard`) also has when, steps, strengths and weaknesses."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     title: str = Field(min_length=1)
     what: str = Field(min_length=1)
-    when: tuple[str, ...] = Field(min_length=1)
+    when: tuple[str, ...] = ()
     materials: tuple[str, ...] = ()
-    steps: tuple[str, ...] = Field(min_length=1)
+    steps: tuple[str, ...] = ()
     tip: str = ""
-    strengths: tuple[str, ...] = Field(min_length=1)
-    weaknesses: tuple[str, ...] = Field(min_length=1)
+    strengths: tuple[str, ...] = ()
+    weaknesses: tuple[str, ...] = ()
     fields: dict[str, FieldText]
     note: str = ""
+
+
+class ExerciseCard(CardText):
+    """data/<lang>/cards/<id>.yaml — the valtiolla.fi card format in one language."""
+
+    when: tuple[str, ...] = Field(min_length=1)
+    steps: tuple[str, ...] = Field(min_length=1)
+    strengths: tuple[str, ...] = Field(min_length=1)
+    weaknesses: tuple[str, ...] = Field(min_length=1)
 
 
 class Exercise(BaseModel):
@@ -164,6 +190,11 @@ class Exercise(BaseModel):
     @property
     def session(self) -> str:
         return self.spec.session
+
+    @property
+    def is_reflection(self) -> bool:
+        """The team's answers to a reading's questions ("Pohdittavaksi"), not a card's work."""
+        return self.spec.kind == "reflection"
 
     @property
     def is_homework(self) -> bool:
@@ -190,13 +221,35 @@ def _read_yaml(path) -> dict:
         return yamlfile.load(fh) or {}
 
 
+def reflection_text(spec: ExerciseSpec, lang: str) -> CardText:
+    """A reflection's texts in one language, from its reading: the title names the reading,
+    each field is labelled with its question (by position). A question without a field, or a
+    field without a question, is an error (``ekokit validate`` names it)."""
+    from ekokit.content.i18n import t
+    from ekokit.content.readings import concept_title, reflection_questions
+
+    assert spec.reading is not None
+    questions = reflection_questions(spec.reading, lang)
+    names = [f.name for f in spec.fields]
+    extra = [f"question_{n}" for n in range(len(names) + 1, len(questions) + 1)]
+    return CardText(title=t("reflection.title", lang, reading=concept_title(spec.reading, lang)),
+                    what=t("reflection.what", lang),
+                    fields={name: FieldText(label=question)
+                            for name, question in zip([*names, *extra], questions, strict=False)})
+
+
 def load_exercise(exercise_id: str) -> Exercise:
     spec = ExerciseSpec.model_validate(_read_yaml(data_dir() / "exercises" / f"{exercise_id}.yaml"))
-    texts = {
-        lang: CardText.model_validate(
-            _read_yaml(data_dir() / lang / "cards" / f"{exercise_id}.yaml"))
-        for lang in languages()
-    }
+    texts: dict[str, CardText] = {}
+    for lang in languages():
+        if spec.kind == "reflection":
+            texts[lang] = reflection_text(spec, lang)
+            if set(texts[lang].fields) != {f.name for f in spec.fields}:
+                raise ValueError(f"{exercise_id} [{lang}]: {len(texts[lang].fields)} questions in "
+                                 f"its reading {spec.reading!r}, {len(spec.fields)} fields")
+        else:
+            texts[lang] = ExerciseCard.model_validate(
+                _read_yaml(data_dir() / lang / "cards" / f"{exercise_id}.yaml"))
     return Exercise(spec=spec, texts=texts)
 
 

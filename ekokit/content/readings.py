@@ -1,6 +1,8 @@
 """Reading content: concept texts (Markdown), self-check quizzes and the glossary.
 
-* data/<lang>/concepts/<id>.md — one short text per concept and language;
+* data/<lang>/concepts/<id>.md — one short text per concept and language; its questions for the
+  team, one bullet each under the catalogue's ``reading.reflection_heading`` ("### Pohdittavaksi"),
+  are the labels of the reading's reflection exercise (``kind: reflection`` in data/exercises/);
 * data/quiz/session<N>.yaml — a quiz's structure (question ids, option ids, correct option);
   data/<lang>/quiz/session<N>.yaml — its texts (question, options, explanation);
 * data/<lang>/glossary.yaml — ``{term_id: {term, definition}}``, the same ids in every language.
@@ -14,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ekokit.content import yamlfile
-from ekokit.content.i18n import normalise_lang
+from ekokit.content.i18n import normalise_lang, t
 from ekokit.paths import data_cache, data_dir
 
 # Concepts in teaching order, with the session that introduces them.
@@ -102,6 +104,30 @@ def concept(concept_id: str, lang: str) -> str:
     if not path.is_file():
         raise UnknownContent(f"concept {concept_id!r} has no text in {lang!r}")
     return path.read_text(encoding="utf-8")
+
+
+def concept_title(concept_id: str, lang: str) -> str:
+    """The concept text's level-2 heading."""
+    return concept(concept_id, lang).strip().partition("\n")[0].lstrip("#").strip()
+
+
+@data_cache
+def reflection_questions(concept_id: str, lang: str) -> tuple[str, ...]:
+    """The reading's questions for the team, in order: the bullets (or, without bullets, the
+    paragraphs) of its "### Pohdittavaksi" section; none when it has no such section."""
+    heading = f"### {t('reading.reflection_heading', normalise_lang(lang))}"
+    lines = concept(concept_id, lang).splitlines()
+    if heading not in (line.strip() for line in lines):
+        return ()
+    start = [line.strip() for line in lines].index(heading) + 1
+    section: list[str] = []
+    for line in lines[start:]:
+        if line.startswith("#"):
+            break
+        section.append(line.strip())
+    bullets = [line[2:].strip() for line in section if line.startswith(("- ", "* "))]
+    paragraphs = [" ".join(p.split()) for p in "\n".join(section).split("\n\n") if p.strip()]
+    return tuple(q for q in (bullets or paragraphs) if q)
 
 
 @data_cache

@@ -48,6 +48,7 @@ CHECKS: dict[str, Check] = {fn.__name__: fn for fn in (
     language_checks.field_labels,
     reading_checks.quizzes,
     reading_checks.concepts,
+    reading_checks.reflections,
     reading_checks.glossary,
     code_checks.calendar_notebooks,
     code_checks.notebook_plan,

@@ -13,7 +13,15 @@ import yaml
 from pydantic import ValidationError
 
 from ekokit.content import yamlfile
-from ekokit.content.exercises import CardText, Exercise, ExerciseSpec, FieldSpec
+from ekokit.content.exercises import (
+    CardText,
+    Exercise,
+    ExerciseCard,
+    ExerciseSpec,
+    FieldSpec,
+    reflection_text,
+)
+from ekokit.content.readings import UnknownContent
 
 Problems = list[str]
 
@@ -86,14 +94,22 @@ class Content:
 
     @cached_property
     def texts(self) -> dict[tuple[str, str], CardText]:
-        texts = {}
+        texts: dict[tuple[str, str], CardText] = {}
         for lang in self.languages:
             folder = self.data / lang / "cards"
             for path in sorted(folder.glob("*.yaml")):
                 try:
-                    texts[path.stem, lang] = CardText.model_validate(read_yaml(path) or {})
+                    texts[path.stem, lang] = ExerciseCard.model_validate(read_yaml(path) or {})
                 except (OSError, ValueError, yaml.YAMLError) as exc:
                     self.load_errors.append(f"{self.rel(path)}: {one_line(exc)}")
+            for eid, spec in self.specs.items():  # a reflection's texts: its reading's questions
+                if spec.kind == "reflection":
+                    try:
+                        texts[eid, lang] = reflection_text(spec, lang)
+                    except UnknownContent:  # no concept text: ``concepts`` reports it
+                        continue
+                    except (OSError, ValueError, KeyError) as exc:
+                        self.load_errors.append(f"exercises/{eid}.yaml [{lang}]: {one_line(exc)}")
         return texts
 
     @cached_property

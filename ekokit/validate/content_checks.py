@@ -8,13 +8,17 @@ from ekokit.validate._base import Content, Problems, walk
 
 def exercises_load(content: Content) -> Problems:
     """Every spec and card text parses; every spec has a card text in every language and every
-    card text a spec."""
+    card text a spec (a reflection has none: its texts come from its reading)."""
     found = []
     specs, texts = content.specs, content.texts
-    for eid in specs:
+    for eid, spec in specs.items():
         for lang in content.languages:
             path = content.data / lang / "cards" / f"{eid}.yaml"
-            if (eid, lang) not in texts and not path.is_file():
+            if spec.kind == "reflection":
+                if path.is_file():
+                    found.append(f"{content.rel(path)}: exercises/{eid}.yaml is a reflection: its "
+                                 f"texts are the questions of its reading, not a card")
+            elif (eid, lang) not in texts and not path.is_file():
                 found.append(f"{content.rel(path)}: missing (exercises/{eid}.yaml has no text)")
     for eid, lang in texts:
         if eid not in specs and not (content.data / "exercises" / f"{eid}.yaml").is_file():

@@ -73,9 +73,12 @@ def _label_problems(where: str, specs: tuple[FieldSpec, ...], texts: dict, prefi
 
 
 def field_labels(content: Content) -> Problems:
-    """Every field and item field has a label in every language; no label for unknown fields."""
+    """Every field and item field has a label in every language; no label for unknown fields
+    (a reflection's labels are its reading's questions: ``reading_checks.reflections``)."""
     found = []
     for eid, spec in content.specs.items():
+        if spec.kind == "reflection":
+            continue
         for lang in content.languages:
             text = content.texts.get((eid, lang))
             if text is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import yaml
@@ -91,6 +92,54 @@ def concepts(content: Content) -> Problems:
                 found.append(f"{where}: {words} words, expected 150–600")
             if heading not in text or not URL.search(text.split(heading, 1)[1]):
                 found.append(f"{where}: no {heading!r} section with a URL")
+    return found
+
+
+def reflections(content: Content) -> Problems:
+    """Every reading with questions for the team ("### Pohdittavaksi") has one reflection
+    exercise (``kind: reflection``, ``reading:``) of the reading's session, with one field per
+    question in every language, standing first after its reading in data/notebooks.yaml."""
+    from ekokit.content.plan import notebook_plan
+    from ekokit.content.readings import CONCEPTS, reflection_questions
+
+    found: Problems = []
+    by_reading: dict[str, list[str]] = {}
+    for eid, spec in content.specs.items():
+        if spec.kind == "reflection" and spec.reading:
+            by_reading.setdefault(spec.reading, []).append(eid)
+    for reading, eids in sorted(by_reading.items()):
+        if reading not in CONCEPTS:
+            found += [f"exercises/{eid}.yaml: reading: {reading!r} is not a concept of "
+                      f"ekokit.content.readings.CONCEPTS" for eid in eids]
+        if len(eids) > 1:
+            found.append(f"concepts {reading!r}: more than one reflection: {sorted(eids)}")
+    for cid, session in CONCEPTS.items():
+        asked = {}
+        for lang in content.languages:
+            with contextlib.suppress(KeyError):  # no text: ``concepts`` reports it
+                asked[lang] = reflection_questions(cid, lang)
+        eids = by_reading.get(cid, [])
+        if not eids:
+            found += [f"{lang}/concepts/{cid}.md: {len(q)} questions to discuss, but no exercise "
+                      f"has kind: reflection, reading: {cid}" for lang, q in asked.items() if q]
+            continue
+        spec = content.specs[eids[0]]
+        where = f"exercises/{spec.id}.yaml"
+        if spec.session != session:
+            found.append(f"{where}: session: {spec.session!r}, but its reading {cid!r} is "
+                         f"in session {session!r}")
+        names = [f.name for f in spec.fields]
+        for lang, questions in asked.items():
+            if len(questions) != len(names):
+                found.append(f"{lang}/concepts/{cid}.md: {len(questions)} questions to discuss, "
+                             f"but {where} has {len(names)} fields ({', '.join(names)})")
+        try:
+            steps = notebook_plan().get(session, ())
+        except (OSError, ValueError, yaml.YAMLError):
+            continue  # code_checks.notebook_plan reports it
+        if not any(step.reading == cid and step.exercises[0] == spec.id for step in steps):
+            found.append(f"notebooks.yaml: {session}: {spec.id} does not come first after its "
+                         f"reading {cid!r}")
     return found
 
 

@@ -10,10 +10,14 @@ from ekokit.content.i18n import Translator
 
 
 def card_html(exercise: Exercise, tr: Translator) -> str:
-    """The valtiolla.fi-style card (duration, what, when, how, tip, strengths, weaknesses)."""
+    """The valtiolla.fi-style card (duration, what, when, how, tip, strengths, weaknesses); a
+    reflection's is one line (what), its reading being right above it."""
     text = exercise.text(tr.lang)
     low, high = exercise.spec.duration_min
     esc = html.escape
+    if exercise.is_reflection:  # the reading above is its card; its questions are the labels
+        what = f'<p class="ek-what">{esc(text.what)}</p>'
+        return f'<div class="ek-card ek-card-reflection">{what}</div>'
 
     def bullets(items: tuple[str, ...]) -> str:
         return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
