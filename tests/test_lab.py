@@ -1,11 +1,12 @@
 """Homework in a real JupyterLab (``ekokit lab``), driven with Debian's chromium.
 
 The learner's path from the README: open the team's copy of the Session 1 notebook, Run All,
-create a team, type an answer and see it saved; save the notebook, restart the kernel and reopen
-it: nothing says "Error displaying widget", the saved file holds no widget outputs, Run All brings
-the answer back from the store, and the kit's tracked notebook is untouched. On the way, the
-kit's styles are checked where the issue found them missing: labels above inputs, text areas
-and dropdowns at full width, the team picker's inputs inside the panel."""
+create a team, type an answer and see it saved, and answer a reading's questions right under
+it; save the notebook, restart the kernel and reopen it: nothing says "Error displaying widget",
+the saved file holds no widget outputs, Run All brings the answers back from the store, and the
+kit's tracked notebook is untouched. On the way, the kit's styles are checked where the issue
+found them missing: labels above inputs, text areas and dropdowns at full width, the team
+picker's inputs inside the panel."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ekokit.content.readings import reflection_questions
 from playwright.sync_api import Locator, Page, expect, sync_playwright
 from tests.servers import REPO, ServerFailed, chromium_path, free_port, lab_server
 from tests.test_browser import CHROMIUM_ARGS, SAVE_TIMEOUT, SAVED_OK
@@ -24,6 +26,7 @@ from tests.test_browser import CHROMIUM_ARGS, SAVE_TIMEOUT, SAVED_OK
 pytestmark = [pytest.mark.server, pytest.mark.browser]  # one `ekokit lab`, one chromium
 
 NOTEBOOK = "01_ekosysteemit.ipynb"
+REFLECTION, REFLECTED = "r1_ecosystem", "Verkosto, ei vielä ekosysteemi"
 TRACKED = REPO / "notebooks" / NOTEBOOK
 TOKEN = f"lab-test-{uuid.uuid4().hex}"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -203,6 +206,18 @@ def test_homework_in_jupyterlab_saves_answers_not_widgets(lab, page):
     section.locator(".ek-field-phenomenon input").fill(typed)
     expect(section.locator(".ek-status")).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
 
+    # the reading's questions ("Pohdittavaksi"), right under it, answered and saved likewise
+    reflection = exercise(page, REFLECTION)
+    assert page.locator(".ek-concept-ecosystem").evaluate(
+        "(r, x) => !!(r.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_FOLLOWING)",
+        reflection.element_handle())
+    reflection = open_exercise(page, REFLECTION)
+    question = reflection_questions("ecosystem", "fi")[0]
+    expect(reflection.locator(".ek-field-q1 .widget-label").first).to_contain_text(question)
+    assert_label_above(reflection.locator(".ek-field-q1"))
+    reflection.locator(".ek-field-q1 textarea").fill(REFLECTED)
+    expect(reflection.locator(".ek-status")).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
+
     lifecycle = open_exercise(page, "s1_lifecycle")
     select = lifecycle.locator(".ek-field-current_phase select")
     assert_label_above(lifecycle.locator(".ek-field-current_phase"))
@@ -238,6 +253,8 @@ def test_homework_in_jupyterlab_saves_answers_not_widgets(lab, page):
     picker.locator(".ek-open-team").click()
     section = open_exercise(page, "s1_phenomenon")
     expect(section.locator(".ek-field-phenomenon input")).to_have_value(typed)
+    reflection = open_exercise(page, REFLECTION)
+    expect(reflection.locator(".ek-field-q1 textarea")).to_have_value(REFLECTED)
     no_widget_error(page)
 
     # the kit's notebook was never written
