@@ -4,7 +4,8 @@ A notebook cell calls one line each:
 
 * ``ekokit.session("1")`` — the app of a session: your team, its progress and its exercises;
 * ``ekokit.concept("ecosystem")`` — a reading;
-* ``ekokit.exercises("s1_phenomenon", …)`` — those exercises, after the reading they follow;
+* ``ekokit.exercises("r1_ecosystem", "s1_phenomenon", …)`` — those exercises, after the reading
+  they follow (``r1_…``: the reading's own questions, answered and saved like an exercise);
 * ``ekokit.homework()`` — the homework after the session, with its due date;
 * ``ekokit.harvest()`` — Session 1 against Session 4, and the team's report to download;
 * ``ekokit.quiz("1")`` — the session's self-check;

@@ -90,7 +90,7 @@ def cmd_exercises(args: argparse.Namespace) -> int:
 
     exercises = [c for c in all_exercises() if not args.session or c.session == args.session]
     if args.json:
-        rows = [{"id": c.id, "session": c.session,
+        rows = [{"id": c.id, "session": c.session, "kind": c.spec.kind,
                  "title": {lang: text.title for lang, text in c.texts.items()}} for c in exercises]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:

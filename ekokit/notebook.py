@@ -79,8 +79,9 @@ def session(number: str | int, *, lang: str | None = None,
 
 
 def exercises(*exercise_ids: str) -> Group:
-    """These exercises of the session, here: after the reading that prepares for them. They
-    belong to the session app above (same team, same progress)."""
+    """These exercises of the session, here: after the reading that prepares for them (its own
+    questions first, ``r<N>_<reading>``). They belong to the session app above (same team,
+    same progress)."""
     app = _app()
     valid = [e.id for e in app.exercises if not e.is_homework]
     unknown = [i for i in exercise_ids if i not in valid]

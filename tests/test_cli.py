@@ -48,6 +48,8 @@ def test_exercises_json_lists_ids_sessions_and_titles_in_both_languages(db_path)
     assert by_id["s1_phenomenon"]["title"] == {"fi": "Ilmiön kuvaus",
                                               "en": "Describing the phenomenon"}
     assert all(set(r["title"]) == {"fi", "en"} for r in rows)
+    assert (by_id["s1_phenomenon"]["kind"], by_id["r1_ecosystem"]["kind"]) == (
+        "exercise", "reflection")
 
 
 def test_export_then_import_round_trips(db_path, tmp_path):
