@@ -16,6 +16,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from ekokit.content.i18n import Translator
+from ekokit.content.readings import reflection_questions
 from ekokit.model.teams import Team
 from ekokit.store.database import Store
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
@@ -245,6 +246,14 @@ def test_axe_session_app_with_an_open_exercise(server, page, team):
     section.locator(".ek-add-row").click()
     expect(section.locator(".ek-row")).to_have_count(1)
     expect(status(page, "s1_actor_map")).to_contain_text(SAVED, timeout=SAVE_TIMEOUT)
+    # and a reading's questions, answered: each text box labelled with its question
+    open_exercise(page, "r1_ecosystem")
+    reflection = exercise(page, "r1_ecosystem")
+    question = reflection.locator(".ek-field-q2 textarea")
+    expect(question).to_have_accessible_name(re.compile(re.escape(
+        reflection_questions("ecosystem", "fi")[1])))
+    question.fill("Yhteinen arvolupaus puuttuu")
+    expect(status(page, "r1_ecosystem")).to_contain_text(SAVED, timeout=SAVE_TIMEOUT)
     assert serious_violations(page) == []
 
 
