@@ -124,3 +124,25 @@ def test_the_team_report_lists_a_reflection_with_its_questions(store, team, lang
     assert reflected.answers == ((questions[0], "Verkosto"), (questions[1], "Arvolupaus"))
     assert reflected.title == find_exercise(REFLECTION).title(lang) and reflected.chart is None
     assert find_exercise("r1_impact").title(lang) in first.unanswered
+
+
+def test_a_demo_team_seeded_before_the_reflections_gets_their_example_answers(store):
+    from ekokit.content.example import example_workbook
+    from ekokit.model.teams import DEMO_TEAM
+    from ekokit.store.demo import ensure_demo_team
+
+    book = example_workbook()
+    older = {k: v for k, v in book["exercises"].items() if not find_exercise(k).is_reflection}
+    import_workbook(store, dumps({**book, "exercises": older}), slug=DEMO_TEAM)
+    store.save(DEMO_TEAM, "s1_phenomenon", {"phenomenon": "Itseopiskelijan oma"},
+               base_revision=len(older["s1_phenomenon"]))
+    before = len(store.history(DEMO_TEAM))
+    assert store.latest(DEMO_TEAM, REFLECTION) is None
+    assert ensure_demo_team(store) is False
+    example = book["exercises"][REFLECTION]
+    assert [r.data for r in store.history(DEMO_TEAM, REFLECTION)] == [e["data"] for e in example]
+    assert store.latest(DEMO_TEAM, "s1_phenomenon").data["phenomenon"] == "Itseopiskelijan oma"
+    added = sum(len(v) for k, v in book["exercises"].items() if k not in older)
+    assert len(store.history(DEMO_TEAM)) == before + added
+    ensure_demo_team(store)  # once is enough
+    assert len(store.history(DEMO_TEAM)) == before + added

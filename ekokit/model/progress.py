@@ -1,6 +1,8 @@
 """The one progress rule: an exercise is open (nothing saved), started (saved, a required field
 still empty) or done. A session's progress counts its own exercises and its homework apart, the
-same way on the team's page and in the facilitator view."""
+same way on the team's page and in the facilitator view. A reading's questions (a reflection,
+``kind: reflection``) are among the session's own exercises: they stand on the page with them,
+and the facilitator's matrix lists them with the session's, so both count them alike."""
 
 from __future__ import annotations
 
