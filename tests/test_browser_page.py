@@ -284,3 +284,25 @@ def test_a_list_row_folds_to_one_line_by_keyboard_and_names_itself_literally(ser
     assert folded < height / 2, (folded, height)
     fold_all.click()
     expect(section.locator(".ek-row-toggle[aria-expanded=true]")).to_have_count(count)
+
+
+# -- readable: the chart at its natural size, inside the page ----------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_chart_is_natural_and_inside_the_exercise_with_its_table_open(server, page, team,
+                                                                         server_store, lang):
+    """The English actor map is 773 px wide: its column grows to it (it was cut at 720 px),
+    and opening its table widens nothing, at 1366 px."""
+    with_demo_answers(server_store, team, "s1_actor_map")
+    open_app(page, app_url(server, team=team.slug, lang=lang, exercise="s1_actor_map"))
+    section = exercise(page, "s1_actor_map")
+    image = section.locator(".ek-chart-area img")
+    expect(image).to_be_visible()
+    section.locator(".ek-chart summary").press("Enter")
+    expect(section.locator(".ek-chart-table")).to_be_visible()
+    natural, shown, right, inside = image.evaluate(
+        "i => [i.naturalWidth, i.getBoundingClientRect().width, i.getBoundingClientRect().right,"
+        " i.closest('.ek-work').getBoundingClientRect().right]")
+    assert shown == natural and right <= inside + 0.5, (natural, shown, right, inside)
+    scroll, client = section.evaluate("s => [s.scrollWidth, s.clientWidth]")
+    assert scroll <= client
