@@ -45,8 +45,9 @@ need-chromium:
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
 	  echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; }
 
-screenshot: install-test
-	EKOKIT_README_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/test_browser.py -k reload
+# docs/screenshots/: one exercise of each session in Finnish and English (8 PNGs) for the README.
+screenshot: install-test need-chromium
+	$(BIN)/python scripts/screenshots.py
 
 bench: install-test
 	$(BIN)/python benchmarks/run_all.py

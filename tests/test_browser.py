@@ -5,10 +5,8 @@ contexts and, where it saves, a fresh team of its own."""
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -20,13 +18,11 @@ from ekokit.content.readings import reflection_questions
 from ekokit.model.teams import Team
 from ekokit.store.database import Store
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
-from playwright.sync_api import Error as PlaywrightError
 from tests.servers import chromium_path, running_server
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]  # one `ekokit serve`, one chromium
 
 SESSION_NOTEBOOK = "01_ekosysteemit.ipynb"
-SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "screenshot-session1.png"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync"]
@@ -172,28 +168,6 @@ ACTORS = [
 ]
 
 
-def write_readme_screenshot(page: Page) -> None:
-    """docs/screenshot-session1.png: the actor map exercise with its card, form, ring chart and
-    text alternative (what the README's caption says). A by-product: never fails the test.
-
-    Voilà scrolls inside <main>, not the document, so a "full page" screenshot would only hold
-    the viewport: the viewport is made as tall as the content instead. Only with
-    EKOKIT_README_SCREENSHOT=1 (`make screenshot`), so a test run leaves the tree clean."""
-    if os.environ.get("EKOKIT_README_SCREENSHOT") != "1":
-        return
-    try:
-        exercise(page, "s1_phenomenon").locator(".ek-toggle").click()  # close it again
-        open_exercise(page, "s1_actor_map")
-        section = exercise(page, "s1_actor_map")
-        expect(section.locator(".ek-row")).to_have_count(len(ACTORS))
-        expect(section.locator(".ek-chart-area img, .ek-chart-area svg").first).to_be_visible()
-        height = page.evaluate("document.querySelector('#rendered_cells').scrollHeight")
-        page.set_viewport_size({"width": 1280, "height": min(int(height) + 100, 16_000)})
-        section.screenshot(path=str(SCREENSHOT), animations="disabled")
-    except (OSError, PlaywrightError, AssertionError) as exc:
-        warnings.warn(f"could not write {SCREENSHOT}: {exc}", stacklevel=1)
-
-
 # -- a. autosave and reload ----------------------------------------------------------------------
 
 
@@ -205,9 +179,6 @@ def test_an_answer_is_saved_and_comes_back_after_a_reload(server, page, team, se
     text_input(page, "s1_phenomenon", "phenomenon").fill(typed)
     expect(status(page, "s1_phenomenon")).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
 
-    # for the README's screenshot at the end: a filled actor map, saved before the page loads
-    server_store.save(team.slug, "s1_actor_map", {"actors": ACTORS}, base_revision=0,
-                      author="Aino")
     page.reload()
     expect(page.locator(".ek-app")).to_be_visible(timeout=APP_TIMEOUT)
     open_exercise(page, "s1_phenomenon")
@@ -219,8 +190,6 @@ def test_an_answer_is_saved_and_comes_back_after_a_reload(server, page, team, se
     latest = server_store.latest(team.slug, "s1_phenomenon")
     assert latest is not None and latest.revision == 1
     assert latest.data["phenomenon"] == typed
-
-    write_readme_screenshot(page)
 
 
 # -- b. accessibility (axe-core) -----------------------------------------------------------------

@@ -17,6 +17,7 @@ from ekokit.content.calendar import calendar
 from ekokit.content.i18n import DEFAULT_LANG
 from ekokit.paths import jupyter_share_dir, notebooks_dir
 from ekokit.server.handlers import LandingHandler
+from ekokit.server.page_texts import page_texts
 
 POOL_REFILL_DELAY = 60  # seconds
 CULL_IDLE_SECONDS = 600  # a closed tab's kernel goes after 10 idle minutes; open tabs stay
@@ -111,6 +112,7 @@ def build_config(options: ServeOptions) -> Config:
     c.VoilaConfiguration.template = "ekokit"
     c.VoilaExporter.language_code = DEFAULT_LANG  # <html lang>; ?lang= switches it in the page
     c.VoilaConfiguration.show_tracebacks = False
+    c.VoilaConfiguration.resources = {"ekokit": page_texts()}  # the page's own texts, every lang
     c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
     c.MappingKernelManager.cull_interval = 60
     c.MappingKernelManager.cull_connected = False

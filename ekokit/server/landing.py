@@ -51,4 +51,5 @@ def landing_html(lang: str | None, base_url: str = "/") -> str:
     css = TEMPLATES.get_source(_environment(), "landing.css")[0]
     return _environment().get_template("landing.html.j2").render(
         lang=tr.lang, tr=tr, sessions=sessions, switches=switches,
-        facilitator_href=facilitator, css=jinja2.filters.Markup(css))
+        facilitator_href=facilitator, css=jinja2.filters.Markup(css),
+        favicon=f"{base_url}voila/templates/ekokit/static/favicon.svg")

@@ -1,0 +1,28 @@
+"""The texts the Voilà page shows around the app: the loading screen, the tab's title before the
+app is there, and the list rows' show/hide buttons, in every language, from the catalogues.
+
+Voilà may render a page before its request comes (pre-warmed kernels), so the page cannot be
+rendered in the visitor's language: it gets every language (``resources.ekokit`` in the
+template, set by :func:`ekokit.server.app.build_config`) and its script picks one by ``?lang=``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ekokit.content.calendar import calendar
+from ekokit.content.i18n import Translator, languages
+from ekokit.server.landing import FACILITATOR_NOTEBOOK
+
+
+def page_texts() -> dict[str, Any]:
+    """``{"lang": {"loading": …, "titles": {notebook stem: title}, …}}`` for every language."""
+    texts: dict[str, Any] = {}
+    for lang in languages():
+        tr = Translator(lang)
+        titles = {s.notebook.removesuffix(".ipynb"): tr("session.title_" + s.id)
+                  for s in calendar().sessions}
+        titles[FACILITATOR_NOTEBOOK.removesuffix(".ipynb")] = tr("facilitator.title")
+        texts[lang] = {"titles": titles, **{key.removeprefix("page."): tr(key) for key in (
+            "page.loading", "page.row", "page.row_empty", "page.rows_hide_all",
+            "page.rows_show_all")}}
+    return texts
