@@ -36,9 +36,14 @@ class KitPageHandler(TornadoVoilaHandler):
             return
         self.xsrf_token  # noqa: B018 - sets the _xsrf cookie that the shutdown call sends back
         warden = self.settings.get("ekokit_warden")
+        self._warm = True
         if warden is not None and path:
             await warden.heal(path)
+            self._warm = warden.warm_first(path)
         await super().get(path)
+
+    def should_use_rendered_notebook(self, *args: Any, **kwargs: Any) -> bool:
+        return self._warm and super().should_use_rendered_notebook(*args, **kwargs)
 
 
 class QuerySocketHandler(RequestInfoSocketHandler):

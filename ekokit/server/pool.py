@@ -84,6 +84,21 @@ class PoolWarden:
                 count += 1
         return count
 
+    def warm_first(self, notebook: str) -> bool:
+        """Put the pool's warm entries (kernel waiting for its request) first, the order in
+        which Voilà draws them; True when the first is warm. A visitor never draws a kernel
+        that is still starting: without a warm one they get a fresh kernel of their own."""
+        pool = self.pools.get(notebook)
+        if not pool:
+            return False
+
+        def is_warm(task: asyncio.Future) -> bool:
+            content = _result(task)
+            return content is not None and content["kernel_id"] in self.waiters
+
+        pool.sort(key=lambda task: not is_warm(task))
+        return is_warm(pool[0])
+
     async def heal(self, notebook: str | None = None) -> int:
         """Remove every failed or dead pool entry (of one notebook, or all), shut its kernel
         down and start a fresh one at once. Returns how many were replaced."""
