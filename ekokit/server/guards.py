@@ -56,7 +56,7 @@ class QuerySocketHandler(RequestInfoSocketHandler):
             return
         await super().get(*args, **kwargs)
 
-    def open(self, kernel_id: str) -> None:  # type: ignore[override]
+    def open(self, kernel_id: str) -> None:
         RequestInfoSocketHandler._waiters[kernel_id] = self
         payload = RequestInfoSocketHandler._cache.pop(kernel_id, None)
         if payload is not None:
