@@ -18,7 +18,7 @@ SECRET_NAMES = r"(?:token|[a-z_]*key|_xsrf)"
 REDACTED = "[secret]"
 # name=value in a query (plain) or inside a quoted URI such as next=%2F…%3Ftoken%3D…
 _PLAIN = re.compile(rf"(?i)(\b{SECRET_NAMES}=)[^&\s\"'#]+")
-_QUOTED = re.compile(rf"(?i)(\b{SECRET_NAMES}%3D)(?:(?!%26)[^&\s\"'#])+")
+_QUOTED = re.compile(rf"(?i)((?:%3F|%26|\b){SECRET_NAMES}%3D)(?:(?!%26)[^&\s\"'#])+")
 
 
 def redact(text: str) -> str:
