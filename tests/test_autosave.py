@@ -149,8 +149,8 @@ def test_losing_its_parent_runs_a_pending_save(tmp_path):
     out = tmp_path / "saved.txt"
     parent = subprocess.Popen(
         [sys.executable, "-c",
-         "import subprocess, sys; c = subprocess.Popen(sys.argv[1:]);"
-         " print(c.pid, flush=True); c.wait()",
+         ("import subprocess, sys; c = subprocess.Popen(sys.argv[1:]);"
+          " print(c.pid, flush=True); c.wait()"),
          sys.executable, "-c", WAITING_SAVE, str(out)],
         stdout=subprocess.PIPE, text=True)
     lines = [parent.stdout.readline().strip(), parent.stdout.readline().strip()]

@@ -92,3 +92,41 @@ def test_tokens_and_keys_are_redacted_also_inside_a_login_redirects_next():
     cleaned = redact(line)
     assert "T0K" not in cleaned and "K3Y" not in cleaned and "=F " not in cleaned
     assert "team=a" in cleaned and "team%3Da" in cleaned and cleaned.count("[secret]") == 4
+
+
+def test_the_pages_lost_connection_texts_come_from_both_catalogues_safe_in_a_script():
+    import json
+
+    from ekokit.content.i18n import t
+    from ekokit.server.page_texts import page_texts
+
+    texts = json.loads(str(page_texts()))
+    for lang in ("fi", "en"):
+        assert texts[lang] == {"lost": t("connection.lost", lang),
+                               "lost_status": t("connection.lost_status", lang)}
+    assert "<" not in str(page_texts())
+
+
+class _App:
+    def __init__(self, warden: PoolWarden) -> None:
+        self.app = type("Web", (), {"settings": {"ekokit_warden": warden}})()
+
+    def _pool_memory(self) -> str:
+        return ""
+
+
+def test_ready_waits_for_warm_kernels_and_says_so_clearly_after_the_time_limit(capsys):
+    from ekokit.server.room import ReadyWatch
+
+    async def run(limit: float, waiters: dict) -> None:
+        km = FakeManager({"a": True, "b": True})
+        km._pools[NOTEBOOK] = [_done("a"), _done("b")]
+        await ReadyWatch(_App(PoolWarden(km, waiters)), NOTEBOOK, 2, "ekokit ready: x",
+                         limit=limit).tick()
+
+    asyncio.run(run(600, {"a": object(), "fake": object()}))
+    assert capsys.readouterr() == ("", "")  # one of two warm: not ready, not yet an error
+    asyncio.run(run(0, {"a": object()}))
+    assert "ekokit error: only 1 of 2 kernels" in capsys.readouterr().err
+    asyncio.run(run(600, {"a": object(), "b": object()}))
+    assert capsys.readouterr().out == "ekokit ready: x\n"
