@@ -294,6 +294,10 @@ def test_a_kernel_killed_in_warm_up_is_replaced_then_a_server_killed_mid_typing_
                 break
             time.sleep(0.2)
         assert all(text in history for text in [*saved, typed]), (saved, history)
+        deadline = time.monotonic() + 30
+        while any(running(pid) for pid in orphans) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(running(pid) for pid in orphans)  # orphaned kernels end themselves
         context.close()
     finally:
         for pid in locals().get("orphans", []):

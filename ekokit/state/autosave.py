@@ -10,6 +10,7 @@ import atexit
 import contextlib
 import os
 import signal
+import sys
 import threading
 import time
 import weakref
@@ -45,12 +46,20 @@ def _on_sigterm(previous: object) -> Callable[[int, object], None]:
     return handler
 
 
+def _orphaned() -> None:
+    """The server is gone: save what waits, then a kernel ends (no one can reach it again,
+    and it would hold its memory until the machine restarts)."""
+    flush_all()
+    if "ipykernel" in sys.modules:
+        os._exit(0)
+
+
 def _watch_parent(loop: asyncio.AbstractEventLoop) -> None:
     parent = os.getppid()
     while os.getppid() == parent:
         time.sleep(PARENT_POLL)
     with contextlib.suppress(RuntimeError):  # the loop has closed: nothing left to run
-        loop.call_soon_threadsafe(flush_all)
+        loop.call_soon_threadsafe(_orphaned)
 
 
 def _guard(loop: asyncio.AbstractEventLoop) -> None:
