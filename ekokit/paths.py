@@ -126,9 +126,15 @@ def create_private_file(path: str | Path) -> bool:
 
 def write_private(path: str | Path, text: str) -> None:
     """Write ``text`` (UTF-8) to a file readable by its owner only, in 0700 folders if new."""
+    write_private_bytes(path, text.encode("utf-8"))
+
+
+def write_private_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to a file readable by its owner only (a report, an export), in 0700
+    folders if new."""
     path = Path(path)
     private_dirs(path.parent)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+    with os.fdopen(fd, "wb") as fh:
         os.fchmod(fh.fileno(), PRIVATE_FILE)  # an earlier export may have been world-readable
-        fh.write(text)
+        fh.write(data)

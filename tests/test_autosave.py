@@ -100,3 +100,67 @@ def test_a_trigger_after_the_action_ran_schedules_a_new_one():
 
     asyncio.run(two_pauses())
     assert calls.count == 2
+
+
+# -- a pending save is not lost when the kernel is stopped -------------------------------------
+WAITING_SAVE = """
+import asyncio, sys
+from ekokit.state.autosave import Debouncer
+
+def save():
+    with open(sys.argv[1], "w") as fh:
+        fh.write("saved")
+
+async def main():
+    Debouncer(save, delay=60).trigger()  # a save waiting for its pause
+    print("typed", flush=True)
+    await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+def _typed(proc) -> None:
+    assert proc.stdout.readline().strip() == "typed"
+
+
+def test_sigterm_runs_a_pending_save_first(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "saved.txt"
+    proc = subprocess.Popen([sys.executable, "-c", WAITING_SAVE, str(out)],
+                            stdout=subprocess.PIPE, text=True)
+    _typed(proc)
+    proc.terminate()
+    assert proc.wait(timeout=30) != 0  # it still stops on SIGTERM
+    assert out.read_text() == "saved"
+
+
+def test_losing_its_parent_runs_a_pending_save(tmp_path):
+    """The kernel's parent (the server) is killed -9: the pending save runs at once."""
+    import contextlib
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "saved.txt"
+    parent = subprocess.Popen(
+        [sys.executable, "-c",
+         ("import subprocess, sys; c = subprocess.Popen(sys.argv[1:]);"
+          " print(c.pid, flush=True); c.wait()"),
+         sys.executable, "-c", WAITING_SAVE, str(out)],
+        stdout=subprocess.PIPE, text=True)
+    lines = [parent.stdout.readline().strip(), parent.stdout.readline().strip()]
+    child = int(next(line for line in lines if line.isdigit()))
+    assert "typed" in lines
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 30
+    while not out.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(child, signal.SIGKILL)
+    assert out.exists() and out.read_text() == "saved"

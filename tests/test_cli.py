@@ -135,6 +135,21 @@ def test_an_export_file_and_its_new_folder_are_private(db_path, tmp_path):
     assert json.loads(target.read_text(encoding="utf-8"))["team"]["slug"] == "tiimi"
 
 
+def test_a_report_file_and_its_new_folder_are_private(db_path, tmp_path):
+    import os
+    import stat
+
+    ekokit("team", "add", "Tiimi", db=db_path)
+    target = tmp_path / "reports" / "tiimi.md"
+    old = os.umask(0o022)
+    try:
+        ekokit("report", "tiimi", "--format", "md", "-o", str(target), db=db_path)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(target.parent).st_mode) == 0o700
+
+
 def _one_line(result: subprocess.CompletedProcess) -> str:
     assert result.returncode == 2 and result.stdout == ""
     lines = result.stderr.splitlines()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ekokit.errors import EkokitError
+from ekokit.paths import write_private_bytes
 from ekokit.store.database import Store
 
 TEAM_FORMATS = ("html", "pptx", "xlsx", "md")
@@ -89,7 +90,7 @@ def write_report(store: Store, fmt: str, lang: str, output: str | Path | None = 
     data = make_report(store, fmt, lang, team=team, all_teams=all_teams)
     path = Path(output) if output else Path(default_name(fmt, lang, team))
     try:
-        path.write_bytes(data)
+        write_private_bytes(path, data)  # a team's answers: readable by the owner only
     except OSError as exc:
         raise ReportError("report.error.write", path=str(path),
                           cause=exc.strerror or type(exc).__name__) from exc

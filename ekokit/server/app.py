@@ -9,15 +9,16 @@ import socket
 import sys
 from dataclasses import dataclass
 
-from tornado.ioloop import PeriodicCallback
 from traitlets.config import Config
 from voila.app import Voila
 
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import DEFAULT_LANG
 from ekokit.paths import jupyter_share_dir, notebooks_dir
+from ekokit.server.guards import guarded_handlers, new_query_key
 from ekokit.server.handlers import LandingHandler
 from ekokit.server.page_texts import page_texts
+from ekokit.server.room import ReadyWatch, harden_config, room_settings
 
 POOL_REFILL_DELAY = 60  # seconds
 CULL_IDLE_SECONDS = 600  # a closed tab's kernel goes after 10 idle minutes; open tabs stay
@@ -60,29 +61,27 @@ def rss_mb(pid: int) -> float | None:
 
 
 class EkokitVoila(Voila):
-    """Voilà plus a landing page at ``/`` and a 'ready' line once the kernel pools are warm."""
+    """Voilà plus a landing page at ``/``, the room's guards (:mod:`ekokit.server.room`) and a
+    'ready' line once the kernel pool is warm."""
 
     expected_warm = 0
     ready_message = ""
+    pooled_notebook: str | None = None
+
+    def init_settings(self) -> dict:
+        new_query_key()  # before the pool's kernels start: they inherit it
+        return room_settings(self, super().init_settings())
 
     def init_handlers(self) -> list:
         handlers = super().init_handlers()
         base = self.base_url.rstrip("/")
-        return [(f"{base}/?", LandingHandler), *handlers]
+        return [(f"{base}/?", LandingHandler), *guarded_handlers(handlers, base)]
 
     def listen(self) -> None:
-        checker = PeriodicCallback(self._check_ready, 250)
-        self._ready_checker = checker
-        checker.start()
+        self._ready_watch = ReadyWatch(self, self.pooled_notebook, self.expected_warm,
+                                       self.ready_message)
+        self._ready_watch.start()
         super().listen()
-
-    def _check_ready(self) -> None:
-        from voila.request_info_handler import RequestInfoSocketHandler
-
-        waiting = len(RequestInfoSocketHandler._waiters)
-        if waiting >= self.expected_warm:
-            self._ready_checker.stop()
-            print(self.ready_message + self._pool_memory(), flush=True)
 
     def _pool_memory(self) -> str:
         """What the warm kernels hold, measured: '; pool N × M MB = T MB'."""
@@ -116,6 +115,7 @@ def build_config(options: ServeOptions) -> Config:
     c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
     c.MappingKernelManager.cull_interval = 60
     c.MappingKernelManager.cull_connected = False
+    harden_config(c)
     if options.participants > 0:
         c.VoilaConfiguration.preheat_kernel = True
         pooled = pooled_notebook(options.session)
@@ -147,6 +147,7 @@ def serve(options: ServeOptions) -> None:
     if options.participants:
         pooled = pooled_notebook(options.session)
         EkokitVoila.expected_warm = options.participants * (pooled in live_session_notebooks())
+        EkokitVoila.pooled_notebook = pooled
         pool = f", {options.participants} warm kernels for {pooled}"
     EkokitVoila.ready_message = f"ekokit ready: {url}{pool}"
     print(f"ekokit serving {notebooks_dir()} at {url}", flush=True)

@@ -1,5 +1,5 @@
 """The texts the Voilà page shows around the app: the loading screen, the tab's title before the
-app is there, and the list rows' show/hide buttons, in every language, from the catalogues.
+app is there, the list rows' show/hide buttons and the lost-connection alert, in every language, from the catalogues.
 
 Voilà may render a page before its request comes (pre-warmed kernels), so the page cannot be
 rendered in the visitor's language: it gets every language (``resources.ekokit`` in the
@@ -25,4 +25,6 @@ def page_texts() -> dict[str, Any]:
         texts[lang] = {"titles": titles, **{key.removeprefix("page."): tr(key) for key in (
             "page.loading", "page.row", "page.row_empty", "page.rows_hide_all",
             "page.rows_show_all")}}
+        texts[lang]["lost"] = tr("connection.lost")  # said when the server or the kernel is gone
+        texts[lang]["lost_status"] = tr("connection.lost_status")
     return texts

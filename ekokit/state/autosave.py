@@ -1,11 +1,77 @@
-"""Debounced saving: a save runs once typing pauses, not on every keystroke."""
+"""Debounced saving: a save runs once typing pauses, not on every keystroke.
+
+A save that waits for its pause is not lost when the kernel is told to stop: on SIGTERM, at
+interpreter exit, and when the kernel's parent (the server) dies, every pending save runs first."""
 
 from __future__ import annotations
 
 import asyncio
+import atexit
+import contextlib
+import os
+import signal
+import sys
+import threading
+import time
+import weakref
 from collections.abc import Callable
 
 DEFAULT_DELAY = 0.6  # seconds after the last change; the status line says "saved" well within 1 s
+PARENT_POLL = 0.1  # seconds between looks at whether the server (the parent process) lives
+
+_pending: weakref.WeakSet[Debouncer] = weakref.WeakSet()
+_guarded = False
+
+
+def flush_all() -> int:
+    """Run every pending save now; returns how many ran. A failing one does not stop the rest
+    (its own status says what happened)."""
+    ran = 0
+    for debouncer in list(_pending):
+        with contextlib.suppress(Exception):
+            if debouncer.pending:
+                debouncer.flush()
+                ran += 1
+    return ran
+
+
+def _on_sigterm(previous: object) -> Callable[[int, object], None]:
+    def handler(signum: int, frame: object) -> None:
+        flush_all()
+        if callable(previous):
+            previous(signum, frame)
+        elif previous != signal.SIG_IGN:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+    return handler
+
+
+def _orphaned() -> None:
+    """The server is gone: save what waits, then a kernel ends (no one can reach it again,
+    and it would hold its memory until the machine restarts)."""
+    flush_all()
+    if "ipykernel" in sys.modules:
+        os._exit(0)
+
+
+def _watch_parent(loop: asyncio.AbstractEventLoop) -> None:
+    parent = os.getppid()
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    with contextlib.suppress(RuntimeError):  # the loop has closed: nothing left to run
+        loop.call_soon_threadsafe(_orphaned)
+
+
+def _guard(loop: asyncio.AbstractEventLoop) -> None:
+    """Once per process, from the loop's (main) thread: flush on SIGTERM, exit, parent death."""
+    global _guarded
+    if _guarded or threading.current_thread() is not threading.main_thread():
+        return
+    _guarded = True
+    signal.signal(signal.SIGTERM, _on_sigterm(signal.getsignal(signal.SIGTERM)))
+    atexit.register(flush_all)
+    threading.Thread(target=_watch_parent, args=(loop,), name="ekokit-parent-watch",
+                     daemon=True).start()
 
 
 class Debouncer:
@@ -30,10 +96,13 @@ class Debouncer:
         except RuntimeError:
             self.action()
             return
+        _guard(loop)
         self._handle = loop.call_later(self.delay, self._fire)
+        _pending.add(self)
 
     def _fire(self) -> None:
         self._handle = None
+        _pending.discard(self)
         self.action()
 
     def flush(self) -> None:
@@ -46,3 +115,4 @@ class Debouncer:
         if self._handle is not None:
             self._handle.cancel()
             self._handle = None
+        _pending.discard(self)

@@ -1,0 +1,72 @@
+"""What makes ``ekokit serve`` hold up in a room, wired into the app in one place each:
+
+* :func:`harden_config` – only the kit's template and theme; no kernel restarted blank after
+  it died (the pool replaces it instead, and the page says the connection was lost);
+* :func:`room_settings` – the pool warden, the query socket's key, the redacting request log;
+* :class:`ReadyWatch` – heals the pool every second and prints "ekokit ready" once the
+  server's own pool kernels wait warm, or a clear error after a time limit."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import Any
+
+from tornado.ioloop import PeriodicCallback
+from traitlets.config import Config
+from voila.request_info_handler import RequestInfoSocketHandler
+
+from ekokit.server.guards import QUERY_KEY_ENV
+from ekokit.server.logs import install_redaction, log_request
+from ekokit.server.pool import CHECK_SECONDS, PoolWarden
+
+READY_LIMIT_SECONDS = 600.0  # a pool not warm by then is reported, not waited for in silence
+
+
+def harden_config(c: Config) -> None:
+    c.VoilaConfiguration.allow_template_override = "NO"
+    c.VoilaConfiguration.allow_theme_override = "NO"
+    c.KernelManager.autorestart = False
+
+
+def room_settings(app: Any, settings: dict) -> dict:
+    """Add the warden, the query key and the redacting log function to the Tornado settings
+    (after :func:`ekokit.server.guards.new_query_key`, which the pool's kernels inherit)."""
+    settings["ekokit_warden"] = PoolWarden(app.kernel_manager, RequestInfoSocketHandler._waiters,
+                                            app.log)
+    settings["ekokit_query_key"] = os.environ[QUERY_KEY_ENV]
+    settings["log_function"] = log_request
+    install_redaction(app.log)
+    return settings
+
+
+class ReadyWatch:
+    """Every second: heal the pool; until ready, count the warm kernels of ``notebook``."""
+
+    def __init__(self, app: Any, notebook: str | None, expected: int, message: str,
+                 limit: float = READY_LIMIT_SECONDS) -> None:
+        self.app, self.notebook, self.expected = app, notebook, expected
+        self.message, self.limit = message, limit
+        self.started = time.monotonic()
+        self.done = False
+        self.callback = PeriodicCallback(self.tick, CHECK_SECONDS * 1000)
+
+    def start(self) -> None:
+        self.callback.start()
+
+    async def tick(self) -> None:
+        warden: PoolWarden = self.app.app.settings["ekokit_warden"]
+        await warden.check()
+        if self.done:
+            return
+        warm = await warden.warm(self.notebook) if self.expected else 0
+        if warm >= self.expected:
+            self.done = True
+            print(self.message + self.app._pool_memory(), flush=True)
+        elif time.monotonic() - self.started > self.limit:
+            self.done = True
+            print(f"ekokit error: only {warm} of {self.expected} kernels for {self.notebook} "
+                  f"got warm within {self.limit:.0f} s ({warden.replaced} failed and were "
+                  "replaced); the room will wait for kernels. See the log above.",
+                  file=sys.stderr, flush=True)

@@ -1,0 +1,309 @@
+"""A room you can trust when things break: real `ekokit serve`, real chromium, kill -9.
+
+Server A (`--participants 3 --public`) is shared by the pool, template, log, tab-closing and
+kernel-kill tests; server B (`--participants 2`, local) is killed during its warm-up and then,
+once ready, killed itself while a participant types."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import re
+import signal
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from ekokit.content.i18n import Translator
+from ekokit.model.teams import Team
+from ekokit.store.database import Store
+from playwright.sync_api import Page, expect, sync_playwright
+from tests.servers import (
+    READY_TIMEOUT,
+    Server,
+    ServerFailed,
+    chromium_path,
+    descendants,
+    ekokit_server,
+    free_port,
+)
+from tests.test_browser import (
+    CHROMIUM_ARGS,
+    SAVE_TIMEOUT,
+    either,
+    is_local,
+    message,
+    open_exercise,
+    status,
+    text_input,
+)
+from tests.test_voila_server import assert_clean_render
+
+pytestmark = [pytest.mark.server, pytest.mark.browser]
+
+TOKEN = "room-token-robust"
+PAGE = "voila/render/01_ekosysteemit.ipynb"
+ALERT_TIMEOUT = 15_000  # ms: generous; the page is built to say it within 3 s
+FI = Translator("fi")
+PATH = os.pathsep.join(p for p in (str(Path(__file__).resolve().parent.parent),
+                                   os.environ.get("PYTHONPATH", "")) if p)
+
+
+def start(db: Path, participants: int, *args: str) -> Server:
+    server = ekokit_server("ekokit serve", db, free_port(), participants=participants,
+                           session="1", extra_args=args, log_path=Path(f"{db}.serve.log"),
+                           env={"PYTHONPATH": PATH})
+    return server.start()
+
+
+def kernel_pids(server: Server) -> dict[str, int]:
+    """Kernel id → pid of the server's kernels (from their connection files' names)."""
+    assert server.proc is not None
+    found = {}
+    for pid in descendants(server.proc.pid):
+        try:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        for arg in argv:
+            match = re.search(rb"kernel-([-0-9a-f]{36})\.json$", arg)
+            if match:
+                found[match.group(1).decode()] = pid
+    return found
+
+
+def running(pid: int) -> bool:
+    """The process exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=180) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+
+
+@pytest.fixture(scope="module")
+def room(tmp_path_factory) -> Iterator[Server]:
+    db = tmp_path_factory.mktemp("robust-room") / "ekokit.sqlite"
+    server = start(db, 3, "--public", "--token", TOKEN)
+    try:
+        server.wait_ready(READY_TIMEOUT)
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def new_team(db: str) -> Team:
+    slug = f"kill-{uuid.uuid4().hex[:8]}"
+    return Store(db).create_team(Team(slug=slug, name=f"Tiimi {slug}", phenomenon="Velat",
+                                      members=["Aino"]))
+
+
+def page_kernel(page: Page) -> str:
+    return page.evaluate(
+        "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+
+
+def type_until_saved(page: Page, texts: list[str]) -> list[str]:
+    """Type each text, waiting for 'saved' after each; returns the texts the status said saved."""
+    saved = []
+    field = text_input(page, "s1_phenomenon", "phenomenon")
+    for revision, text in enumerate(texts, start=1):
+        field.fill(text)
+        expect(status(page, "s1_phenomenon")).to_contain_text(
+            either(message("status.saved", revision=revision),
+                   message("status.saved_incomplete", revision=revision)),
+            timeout=SAVE_TIMEOUT)
+        saved.append(text)
+    return saved
+
+
+def assert_lost_and_kept(page: Page, typed: str) -> None:
+    section = page.locator(".ek-ex-s1_phenomenon")
+    alert = section.locator("[role=alert].ek-lost")
+    expect(alert).to_have_text(FI("connection.lost"), timeout=ALERT_TIMEOUT)
+    expect(status(page, "s1_phenomenon")).to_have_text(FI("connection.lost_status"))
+    expect(text_input(page, "s1_phenomenon", "phenomenon")).to_have_value(typed)
+
+
+# -- server A: the pool, the query socket, templates, logs ---------------------------------------
+def test_three_pooled_kernels_killed_after_ready_the_next_three_visitors_get_the_app(room):
+    pooled = kernel_pids(room)
+    assert len(pooled) == 3, pooled
+    for pid in pooled.values():
+        os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while any(running(pid) for pid in pooled.values()) and time.monotonic() < deadline:
+        time.sleep(0.1)  # the visitors come after the kernels are dead
+    for visitor in range(3):
+        code, page = fetch(f"{room.url}{PAGE}?team=esimerkki&token={TOKEN}&v={visitor}")
+        assert code == 200
+        assert_clean_render(page)
+        assert "ek-app" in page
+    assert "pooled kernel(s) of 01_ekosysteemit.ipynb failed or died" in room.log_text()
+
+
+def test_a_fake_query_socket_is_refused_even_with_the_room_token(room):
+    from tornado.httpclient import HTTPClientError
+    from tornado.websocket import websocket_connect
+
+    async def connect() -> int:
+        url = f"ws://127.0.0.1:{room.port}/voila/query/{uuid.uuid4()}?token={TOKEN}"
+        try:
+            conn = await websocket_connect(url)
+        except HTTPClientError as exc:
+            return exc.code
+        conn.close()
+        return 101
+
+    assert asyncio.run(connect()) == 403
+
+
+def test_template_override_redirects_to_the_kits_page_without_a_kernel(room):
+    for template in ("lab", "classic", "reveal", "no-such-template"):
+        started = room.count("Kernel started")
+        request = urllib.request.Request(
+            f"{room.url}{PAGE}?template={template}&team=esimerkki&token={TOKEN}")
+        opener = urllib.request.build_opener(_NoRedirect)
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            opener.open(request, timeout=30)
+        assert refused.value.code == 302
+        location = refused.value.headers["Location"]
+        assert "template" not in location and "team=esimerkki" in location
+        assert room.count("Kernel started") == started
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_template_lab_in_a_browser_gets_the_kits_page_and_nothing_from_other_hosts(room,
+                                                                                   browser):
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(f"{room.url}{PAGE}?template=lab&team=esimerkki&token={TOKEN}", timeout=180_000)
+    expect(page.locator(".ek-app")).to_be_visible(timeout=120_000)
+    assert [u for u in requests if not is_local(u)] == []
+    context.close()
+
+
+def test_the_token_is_never_in_the_servers_request_log(room):
+    for path in ("voila/files/nothing-here.txt", "voila/render/no-such.ipynb",
+                 f"voila/query/{uuid.uuid4()}"):
+        fetch(f"{room.url}{path}?token={TOKEN}&key=team-secret")
+    text = room.log_text()
+    assert "[secret]" in text
+    leaks = [line for line in text.splitlines() if TOKEN in line or "team-secret" in line]
+    assert all(line.startswith(("ekokit serving", "ekokit ready")) for line in leaks), leaks
+
+
+def test_closing_a_tab_frees_its_kernel_within_a_minute(room, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{room.url}{PAGE}?team=esimerkki&token={TOKEN}", timeout=180_000)
+    expect(page.locator(".ek-app")).to_be_visible(timeout=120_000)
+    kernel = page_kernel(page)
+    assert kernel in kernel_pids(room)
+    page.close(run_before_unload=True)
+    deadline = time.monotonic() + 60
+    while kernel in kernel_pids(room) and time.monotonic() < deadline:
+        time.sleep(1)
+    context.close()
+    assert kernel not in kernel_pids(room)
+    assert f"Kernel shutdown: {kernel}" in room.log_text()
+
+
+def test_kill_9_of_the_kernel_while_typing_says_lost_and_keeps_what_was_saved(room, browser):
+    db = str(room.env["EKOKIT_DB"])
+    team = new_team(db)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{room.url}{PAGE}?team={team.slug}&token={TOKEN}", timeout=180_000)
+    expect(page.locator(".ek-app")).to_be_visible(timeout=120_000)
+    open_exercise(page, "s1_phenomenon")
+    saved = type_until_saved(page, ["Ensimmäinen", "Toinen versio"])
+    os.kill(kernel_pids(room)[page_kernel(page)], signal.SIGKILL)
+    typed = "Kolmas, kirjoitettu kun ydin kuoli"
+    text_input(page, "s1_phenomenon", "phenomenon").fill(typed)
+    assert_lost_and_kept(page, typed)
+    history = [r.data.get("phenomenon") for r in Store(db).history(team.slug, "s1_phenomenon")]
+    assert all(text in history for text in saved), (saved, history)
+    context.close()
+
+
+# -- server B: killed during warm-up, then itself ------------------------------------------------
+def test_a_kernel_killed_in_warm_up_is_replaced_then_a_server_killed_mid_typing_is_honest(
+        tmp_path, browser):
+    db = tmp_path / "ekokit.sqlite"
+    server = start(db, 2)
+    try:
+        deadline = time.monotonic() + 120
+        while not kernel_pids(server) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        victims = kernel_pids(server)
+        assert victims
+        os.kill(next(iter(victims.values())), signal.SIGKILL)
+        try:
+            server.wait_ready(240)
+        except ServerFailed as exc:
+            pytest.fail(str(exc))
+        assert "pooled kernel(s) of 01_ekosysteemit.ipynb failed or died" in server.log_text()
+
+        team = new_team(str(db))
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{server.url}{PAGE}?team={team.slug}", timeout=180_000)
+        expect(page.locator(".ek-app")).to_be_visible(timeout=120_000)
+        open_exercise(page, "s1_phenomenon")
+        saved = type_until_saved(page, ["Eka", "Toka"])
+        assert server.proc is not None
+        orphans = list(kernel_pids(server).values())  # outside the server's tree once it dies
+        typed = "Kolmas, palvelin kaatui ennen tallennusta"
+        text_input(page, "s1_phenomenon", "phenomenon").fill(typed)
+        # the kernel has it and (as a rule) waits for the typing pause: the server dies now
+        expect(status(page, "s1_phenomenon")).to_contain_text(
+            either(re.compile(re.escape(FI("status.pending"))),
+                   message("status.saved", revision=3),
+                   message("status.saved_incomplete", revision=3)))
+        os.kill(server.proc.pid, signal.SIGKILL)
+        assert_lost_and_kept(page, typed)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # the orphaned kernel saves what was pending
+            history = [r.data.get("phenomenon")
+                       for r in Store(str(db)).history(team.slug, "s1_phenomenon")]
+            if typed in history:
+                break
+            time.sleep(0.2)
+        assert all(text in history for text in [*saved, typed]), (saved, history)
+        deadline = time.monotonic() + 30
+        while any(running(pid) for pid in orphans) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(running(pid) for pid in orphans)  # orphaned kernels end themselves
+        context.close()
+    finally:
+        for pid in locals().get("orphans", []):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        server.stop()
