@@ -193,7 +193,7 @@ def test_a_team_link_opens_the_team_and_the_share_link_carries_its_key(store, tw
     assert app.team is not None and app.team.slug == "tiimi-a"
     share = next(c for c in app.team_area.children if "ek-share-box" in c._dom_classes)
     assert f'data-ek-team="tiimi-a" data-ek-key="{key}"' in share.value
-    assert f'href="?team=tiimi-a&amp;key={key}&amp;token=T"' in share.value
+    assert f'href="?token=T&amp;team=tiimi-a&amp;key={key}"' in share.value
     assert "never-shared" not in share.value
 
 

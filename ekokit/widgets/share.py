@@ -14,16 +14,17 @@ from ekokit.model.access import KEY_PARAM
 from ekokit.widgets.shared import html as html_widget
 
 esc = html.escape
-KEPT = ("token", "lang")  # what the team's link keeps of this page's address
 
 
 def share_query(slug: str, key: str | None, params: dict[str, str]) -> str:
-    """The team link's query string: the team, its key (public rooms), the room token and the
-    language of this page; never the facilitator key."""
-    query = {"team": slug}
+    """The team link's query string, as ``ekokit links`` prints it: the room token, the team,
+    its key (public rooms) and the language of this page; never the facilitator key."""
+    query = {"token": params["token"]} if params.get("token") else {}
+    query["team"] = slug
     if key:
         query[KEY_PARAM] = key
-    query.update({k: params[k] for k in KEPT if params.get(k)})
+    if params.get("lang"):
+        query["lang"] = params["lang"]
     return "?" + urlencode(query)
 
 
