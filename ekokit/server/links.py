@@ -14,7 +14,7 @@ import qrcode.image.svg
 
 from ekokit.content.i18n import DEFAULT_LANG, Translator
 from ekokit.model.access import KEY_PARAM
-from ekokit.model.teams import DEMO_TEAM
+from ekokit.model.teams import DEMO_TEAM, visible
 from ekokit.server.landing import _environment
 from ekokit.state.room import key_for
 from ekokit.store.database import Store
@@ -89,6 +89,6 @@ def write_links(store: Store, *, base_url: str, session: str | None, token: str 
     links = team_links(store, base_url, session_notebook(session),
                        token or room_token(store), tr.lang)
     write_private(output, links_sheet(links, tr.lang))
-    lines = [f"{tr('access.links_team', name=link.name, slug=link.slug)}: {link.url}"
+    lines = [f"{tr('access.links_team', name=visible(link.name), slug=link.slug)}: {link.url}"
              for link in links] or [tr("access.links_none")]
     return [*lines, tr("access.links_written", path=output)]
