@@ -142,7 +142,8 @@ FORGE = """async () => {
       }
     } else if (name === "TextModel") {
       const cls = model.get("_dom_classes") || [];
-      model.set("value", cls.includes("ek-field-team_id") ? "tiimi-a" : "FORGED"); model.save_changes(); sent++;
+      model.set("value", cls.includes("ek-field-team_id") ? "tiimi-a" : "FORGED");
+      model.save_changes(); sent++;
     } else if (name === "ButtonModel") {
       model.send({event: "click"}, {}); sent++;
     }
@@ -152,7 +153,7 @@ FORGE = """async () => {
 
 
 def test_neither_the_picker_nor_forged_widget_messages_open_team_a(room, page):
-    base, db, links = room
+    _base, db, links = room
     before = revisions_of_a(db)
     open_app(page, links["tiimi-b"])
     page.locator(".ek-change-team button, button.ek-change-team").first.click()

@@ -50,11 +50,10 @@ def test_links_prints_every_team_and_writes_a_private_sheet_with_one_qr_code_eac
                 + urlencode({"token": token, "team": slug, "key": key_for(store, slug)})
                 for slug in ("tiimi-a", "tiimi-b")}
     fi = Translator("fi")
-    assert out == [f"{fi('access.links_team', name=HOSTILE, slug='tiimi-a')}: "
-                   f"{expected['tiimi-a']}",
-                   f"{fi('access.links_team', name='Beta', slug='tiimi-b')}: "
-                   f"{expected['tiimi-b']}",
-                   fi("access.links_written", path=str(sheet))]
+    assert out == [
+        f"{fi('access.links_team', name=HOSTILE, slug='tiimi-a')}: {expected['tiimi-a']}",
+        f"{fi('access.links_team', name='Beta', slug='tiimi-b')}: {expected['tiimi-b']}",
+        fi("access.links_written", path=str(sheet))]
     assert stat.S_IMODE(os.stat(sheet).st_mode) == 0o600
 
     text = sheet.read_text(encoding="utf-8")
