@@ -223,3 +223,17 @@ def test_the_facilitator_creates_a_team_a_duplicate_is_refused_and_the_address_c
     page.reload()  # the address opens the same team again
     expect(page.locator(".ek-team h2")).to_have_text(
         FI("team.current", name="Gamma <b>tiimi</b>"), timeout=APP_TIMEOUT)
+
+
+def test_the_start_prints_the_room_link_and_the_facilitator_link_once(room):
+    _base, db, links = room
+    lines = (db.parent / "serve.log").read_text(encoding="utf-8").splitlines()
+    token = token_of(links["tiimi-a"])
+    ready = next(i for i, line in enumerate(lines) if line.startswith("ekokit ready:"))
+    facilitator = [i for i, line in enumerate(lines) if f"fkey={FKEY}" in line]
+    assert len(facilitator) == 1 and facilitator[0] < ready
+    url = lines[facilitator[0]].rsplit(" ", 1)[1]
+    assert url.endswith(f"/voila/render/00_fasilitaattori.ipynb?token={token}&fkey={FKEY}")
+    assert lines[facilitator[0]].startswith(FI("access.facilitator_link", url=""))
+    assert any(line == FI("access.room_link", url=url.split("voila/")[0] + f"?token={token}")
+               for line in lines)
