@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ekokit.cli_room import add_links_command
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import languages, t
 from ekokit.errors import EkokitError
@@ -41,7 +42,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if ensure_demo_team(_store(args)):
         print("demo team created", flush=True)
     serve(ServeOptions(port=args.port, participants=args.participants, public=args.public,
-                       db_url=url, token=args.token, session=args.session))
+                       db_url=url, token=args.token, session=args.session, lang=args.lang,
+                       facilitator_key=args.facilitator_key))
     return 0
 
 
@@ -213,13 +215,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="pre-warm N kernels per live session before saying ready")
     serve.add_argument("--public", action="store_true",
                        help="listen on all interfaces; requires the printed token")
-    serve.add_argument("--token", help="with --public: use this token instead of a generated one")
+    serve.add_argument("--token", help="with --public: use this token instead of the room's own")
+    serve.add_argument("--facilitator-key", help="with --public: this key instead of a new one")
     serve.add_argument("--demo", action="store_true",
                        help="self-study: the demo team takes saves (otherwise it stays as it is)")
     serve.add_argument("--session",
                        help="the session whose kernels are kept warm (default: the calendar's "
                        "session for today, or the next one)")
     serve.set_defaults(func=cmd_serve)
+
+    add_links_command(sub, _store)
 
     lab = sub.add_parser("lab", help="JupyterLab for homework, on the team's own copies of the "
                          "notebooks (in WORKSPACE/notebooks)")

@@ -63,6 +63,13 @@ class TeamExists(EkokitError):
         self.name = name or slug
 
 
+class AccessDenied(EkokitError):
+    """In a public room, a team was asked for without its key (or with a wrong one). Says
+    nothing of the team: not whether it exists, nor its name."""
+
+    key = "access.denied"
+
+
 class UnknownExercise(EkokitError):
     key = "error.unknown_exercise"
 

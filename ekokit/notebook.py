@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ekokit.model.access import Room
+    from ekokit.widgets.access import Refusal
     from ekokit.widgets.facilitator import FacilitatorView
     from ekokit.widgets.quiz import QuizBox
     from ekokit.widgets.reading import Reading
@@ -74,7 +76,7 @@ def session(number: str | int, *, lang: str | None = None,
     request = current_request()
     _current_app = app.bind(team=team or request.team, lang=lang or _chosen_lang or request.lang,
                             exercise=request.exercise, served=request.served,
-                            params=request.params)
+                            params=request.params, room=page_room())
     return _current_app
 
 
@@ -125,9 +127,31 @@ def quiz(number: str | int, *, lang: str | None = None) -> QuizBox:
     return folded_quiz(_session_id(number), _page_language(lang))
 
 
-def facilitator(*, lang: str | None = None) -> FacilitatorView:
+def page_room() -> Room:
+    """The room this page is in (``ekokit serve --public`` tells its kernels through their
+    environment) and whether its address holds the facilitator key (``?fkey=``)."""
+    import os
+
+    from ekokit.model.access import FACILITATOR_PARAM, room_from_env
+    from ekokit.server.request import current_request
+
+    return room_from_env(os.environ, current_request().params.get(FACILITATOR_PARAM))
+
+
+def facilitator_refusal(lang: str | None = None) -> Refusal | None:
+    """In a public room without the facilitator key: the message that replaces a view of every
+    team (the server refuses such a page already; this is the kernel's own check)."""
+    from ekokit.widgets.access import refusal
+
+    return None if page_room().trusted else refusal(_page_language(lang))
+
+
+def facilitator(*, lang: str | None = None) -> FacilitatorView | Refusal:
     """All teams at once: progress per session and exercise."""
     from ekokit.server.request import current_request
     from ekokit.widgets.facilitator import FacilitatorView
 
+    refused = facilitator_refusal(lang)
+    if refused is not None:
+        return refused
     return FacilitatorView(lang=_page_language(lang), served=current_request().served)

@@ -35,7 +35,8 @@ LIBRARIES = {
     "charts": ("matplotlib.pyplot",),
     "reports": ("pptx", "openpyxl"),
     "widgets": ("ipywidgets",),
-    "server": ("voila.app", "tornado.web", "jupyter_server.serverapp", "jupyterlab.labapp"),
+    "server": ("voila.app", "tornado.web", "jupyter_server.serverapp", "jupyterlab.labapp",
+               "qrcode"),
 }
 ALL_LIBRARIES = tuple(lib for libs in LIBRARIES.values() for lib in libs)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import secrets
@@ -14,10 +15,12 @@ from voila.app import Voila
 
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import DEFAULT_LANG
+from ekokit.model.access import PUBLIC_ENV
 from ekokit.paths import jupyter_share_dir, notebooks_dir
 from ekokit.server.guards import guarded_handlers, new_query_key
 from ekokit.server.handlers import LandingHandler
 from ekokit.server.page_texts import page_texts
+from ekokit.server.public_room import gate_handlers, open_public_room, room_lines
 from ekokit.server.room import ReadyWatch, harden_config, room_settings
 
 POOL_REFILL_DELAY = 60  # seconds
@@ -32,6 +35,8 @@ class ServeOptions:
     db_url: str | None = None
     token: str | None = None
     session: str | None = None  # the day's session: its notebook gets the warm kernels
+    facilitator_key: str | None = None  # --public: made at start unless given
+    lang: str = DEFAULT_LANG  # of the lines printed at start
 
 
 def live_session_notebooks() -> list[str]:
@@ -73,9 +78,9 @@ class EkokitVoila(Voila):
         return room_settings(self, super().init_settings())
 
     def init_handlers(self) -> list:
-        handlers = super().init_handlers()
         base = self.base_url.rstrip("/")
-        return [(f"{base}/?", LandingHandler), *guarded_handlers(handlers, base)]
+        handlers = gate_handlers(guarded_handlers(super().init_handlers(), base))
+        return [(f"{base}/?", LandingHandler), *handlers]
 
     def listen(self) -> None:
         self._ready_watch = ReadyWatch(self, self.pooled_notebook, self.expected_warm,
@@ -138,6 +143,12 @@ def serve(options: ServeOptions) -> None:
     )
     if options.db_url:
         os.environ["EKOKIT_DB"] = options.db_url  # kernels inherit the environment
+    room = None
+    if options.public:  # the room's token and a facilitator key; the kernels learn its hash
+        room = open_public_room(options.db_url, options.token, options.facilitator_key)
+        options = dataclasses.replace(options, token=room.token)
+    else:  # a local room is open: no kernel may think it is public
+        os.environ.pop(PUBLIC_ENV, None)
     config = build_config(options)
     host = "0.0.0.0" if options.public else "127.0.0.1"
     url = f"http://{socket.getfqdn() if options.public else host}:{options.port}/"
@@ -151,6 +162,8 @@ def serve(options: ServeOptions) -> None:
         pool = f", {options.participants} warm kernels for {pooled}"
     EkokitVoila.ready_message = f"ekokit ready: {url}{pool}"
     print(f"ekokit serving {notebooks_dir()} at {url}", flush=True)
+    if room is not None:
+        print("\n".join(room_lines(url, room, options.lang)), flush=True)
     app = EkokitVoila(config=config)
     app.initialize(argv=[])
     try:

@@ -29,7 +29,8 @@ def live_notebooks() -> set[str]:
     return {p.name for p in notebooks_dir().glob("*.ipynb")}
 
 
-def landing_html(lang: str | None, base_url: str = "/") -> str:
+def landing_html(lang: str | None, base_url: str = "/", *, public: bool = False) -> str:
+    """The landing page; a public room's does not link the facilitator view (its key does)."""
     tr = Translator(lang)
     live = live_notebooks()
     sessions = []
@@ -47,7 +48,7 @@ def landing_html(lang: str | None, base_url: str = "/") -> str:
                  "text": Translator(code)("lang.switch_to")}
                 for code in languages() if code != tr.lang]
     facilitator = (f"{base_url}voila/render/{FACILITATOR_NOTEBOOK}?lang={tr.lang}"
-                   if FACILITATOR_NOTEBOOK in live else None)
+                   if FACILITATOR_NOTEBOOK in live and not public else None)
     css = TEMPLATES.get_source(_environment(), "landing.css")[0]
     return _environment().get_template("landing.html.j2").render(
         lang=tr.lang, tr=tr, sessions=sessions, switches=switches,

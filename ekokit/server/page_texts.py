@@ -1,5 +1,6 @@
 """The texts the Voilà page shows around the app: the loading screen, the tab's title before the
-app is there, the list rows' show/hide buttons and the lost-connection alert, in every language, from the catalogues.
+app is there, the list rows' show/hide buttons and the lost-connection alert, in every language,
+from the catalogues.
 
 Voilà may render a page before its request comes (pre-warmed kernels), so the page cannot be
 rendered in the visitor's language: it gets every language (``resources.ekokit`` in the

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +28,7 @@ from ekokit.errors import (
 from ekokit.model.teams import Team, name_key
 from ekokit.paths import as_db_url, default_db_url
 from ekokit.store.engine import engine_for, translate_error
-from ekokit.store.schema import revisions_table, teams_table
+from ekokit.store.schema import revisions_table, room_table, teams_table
 
 
 @dataclass(frozen=True)
@@ -239,6 +239,22 @@ class Store:
         if value is None:
             raise UnknownTeam(slug)
         return value
+
+    def room_value(self, name: str, make: Callable[[], str]) -> str:
+        """The room's value ``name`` (e.g. its secret for team keys), made by ``make`` and kept
+        the first time it is asked for; every later call, in any process, gets the same."""
+        query = select(room_table.c.value).where(room_table.c.name == name)
+        with self._read() as conn:
+            value = conn.execute(query).scalar()
+        if value is not None:
+            return value
+        try:
+            with self._write() as conn:
+                conn.execute(room_table.insert().values(name=name, value=make()))
+        except IntegrityError:  # another process made it first: theirs is the one
+            pass
+        with self._read() as conn:
+            return conn.execute(query).scalar_one()
 
     def transaction(self):
         """A write transaction for multi-row operations that must be all-or-nothing."""

@@ -1,4 +1,5 @@
-"""The store's two tables: teams, and revisions (append-only: one row per save)."""
+"""The store's tables: teams, revisions (append-only: one row per save), and the room's own
+values (its secret for team keys). ``metadata.create_all`` adds a table an older store lacks."""
 
 from __future__ import annotations
 
@@ -36,4 +37,11 @@ revisions_table = Table(
     Column("author", String(80), nullable=False, default=""),
     Column("created_at", String(32), nullable=False),
     UniqueConstraint("team_slug", "exercise_id", "revision", name="uq_revision"),
+)
+
+room_table = Table(
+    "room",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
 )

@@ -18,12 +18,15 @@ from ekokit.content.exercises import Exercise, exercises_for_session
 from ekokit.content.i18n import Translator, languages
 from ekokit.content.timefmt import local_date
 from ekokit.errors import EkokitError
+from ekokit.model.access import FACILITATOR_PARAM, KEY_PARAM, Room
 from ekokit.model.progress import session_progress
 from ekokit.model.teams import DEMO_TEAM, Team
 from ekokit.state.exercise import ExerciseState
+from ekokit.state.gate import Gate
 from ekokit.store.database import Revision, Store
 from ekokit.widgets.downloads import harvest_section
 from ekokit.widgets.exercise_view import ExerciseView
+from ekokit.widgets.share import share_widget
 from ekokit.widgets.shared import button, hbox, shared, vbox
 from ekokit.widgets.shared import html as html_widget
 from ekokit.widgets.styles import styles_widget
@@ -85,6 +88,7 @@ class SessionApp:
         self.session = session
         self.exercises = exercises_for_session(session)
         self.store = store or Store()
+        self.gate = Gate(self.store)  # open until bind() says which room the page is in
         self.team: Team | None = None
         self.author = ""
         self.served = False
@@ -105,9 +109,11 @@ class SessionApp:
 
     def bind(self, *, team: str | None = None, lang: str | None = None,
              exercise: str | None = None, served: bool = False,
-             params: dict[str, str] | None = None) -> SessionApp:
-        """Add what the request says: the team, the language, an exercise to open."""
+             params: dict[str, str] | None = None, room: Room | None = None) -> SessionApp:
+        """Add what the request says: the team (opened only with its key in a public
+        ``room``), the language, an exercise to open."""
         self.served, self.params = served, dict(params or {})
+        self.gate = Gate(self.store, room)
         if not served and self.styles is None:  # JupyterLab: Voilà's template is not there
             self.styles = styles_widget()
             self.widget.children = (self.styles, *self.widget.children)
@@ -120,7 +126,7 @@ class SessionApp:
             self.header.value = header
         if team:
             try:
-                self.use_team(self.store.get_team(team.strip()))
+                self.use_team(self.gate.open_team(team.strip(), self.params.get(KEY_PARAM)))
             except EkokitError as exc:  # an unknown team, or a store that cannot be read
                 self._notice(exc.key, **exc.params)
                 self._show_picker()
@@ -140,7 +146,8 @@ class SessionApp:
         date = tr("session.when", date=local_date(when.date), start=when.start, end=when.end)
         switch = ""
         if self.served:
-            keep = {k: v for k, v in self.params.items() if k in ("team", "exercise")}
+            kept = ("team", "exercise", KEY_PARAM, FACILITATOR_PARAM)
+            keep = {k: v for k, v in self.params.items() if k in kept}
             links = " ".join(
                 f'<a href="?{esc(urlencode({**keep, "lang": code}))}" lang="{code}" '
                 f'hreflang="{code}">{esc(Translator(code)("lang.switch_to"))}</a>'
@@ -162,7 +169,7 @@ class SessionApp:
                 section.view.debouncer.flush()
         # Homework in JupyterLab: preselect the team that saved last. Never in a live room.
         recent = None if self.served else _most_recent_team(self.store)
-        picker = TeamPicker(self.store, self.tr, self.use_team, selected=recent)
+        picker = TeamPicker(self.store, self.tr, self.use_team, selected=recent, gate=self.gate)
         self.team_area.children = (picker.widget,)
         self.exercise_area.children = ()
         for _ids, box in self.groups:
@@ -185,7 +192,9 @@ class SessionApp:
         author.observe(lambda change: self._set_author(change["new"]), names="value")
         change = button(tr("team.change"), "ek-change-team")
         change.on_click(lambda _b: self._show_picker())
-        self.team_area.children = (info, hbox([author, change]))
+        share = ([share_widget(tr, team.slug, self.gate.link_key(team.slug), self.params)]
+                 if self.served else [])
+        self.team_area.children = (info, *share, hbox([author, change]))
         latest = self.store.latest_all(team.slug)
         if any(s.view is not None for s in self.sections.values()):  # another team before
             self.sections = self._make_sections()

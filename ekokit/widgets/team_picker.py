@@ -1,4 +1,8 @@
-"""Choosing or creating the team a page works for."""
+"""Choosing or creating the team a page works for.
+
+In a public room (``ekokit serve --public``) a page without the facilitator key lists no team
+and creates none: it opens a team by its id and key (from the team's link or its printed
+card), and only through :class:`ekokit.state.gate.Gate`."""
 
 from __future__ import annotations
 
@@ -11,16 +15,22 @@ from pydantic import ValidationError
 from ekokit.content.i18n import Translator
 from ekokit.errors import EkokitError, TeamExists
 from ekokit.model.teams import Team, input_problem, listed_name, slugify
+from ekokit.state.gate import Gate
 from ekokit.store.database import Store
 from ekokit.widgets.shared import button
 
 
 class TeamPicker:
     def __init__(self, store: Store, tr: Translator, on_pick: Callable[[Team], None],
-                 selected: str | None = None) -> None:
+                 selected: str | None = None, gate: Gate | None = None) -> None:
         self.store, self.tr, self.on_pick = store, tr, on_pick
+        self.gate = gate or Gate(store)
+        self.open_existing: w.Button | None = None  # made when a new team's name exists
+        if not self.gate.trusted:
+            self._key_form()
+            return
         style = {"description_width": "initial"}
-        teams = store.teams()
+        teams = self.gate.teams()
         self.choice = w.Dropdown(
             options=[(tr("form.choose"), ""),
                      *((listed_name(t, tr("team.example_mark")), t.slug) for t in teams)],
@@ -44,7 +54,6 @@ class TeamPicker:
         self.create_button.on_click(self._create)
         self.message = w.HTML("")
         self.message.add_class("ek-team-message")
-        self.open_existing: w.Button | None = None  # made when a new team's name exists
         esc = html.escape
         self.widget = w.VBox([
             w.HTML(f"<h2>{esc(tr('team.heading'))}</h2><p>{esc(tr('team.intro'))}</p>"),
@@ -55,6 +64,26 @@ class TeamPicker:
             self.create_button, self.message,
         ])
         self.widget.add_class("ek-team-picker")
+
+    def _key_form(self) -> None:
+        """A public room's picker: no list, no creation; the team's id and key, typed once."""
+        tr, esc = self.tr, html.escape
+        style = {"description_width": "initial"}
+        self.slug = w.Text(description=tr("access.team_id"), style=style)
+        self.slug.add_class("ek-field-team_id")
+        self.key = w.Text(description=tr("access.team_key"), style=style)
+        self.key.add_class("ek-field-team_key")
+        self.open_button = button(tr("team.open"), "ek-open-team")
+        self.open_button.on_click(lambda _b: self._open_slug(self.slug.value.strip().lower(),
+                                                             self.key.value))
+        self.message = w.HTML("")
+        self.message.add_class("ek-team-message")
+        self.widget = w.VBox([
+            w.HTML(f"<h2>{esc(tr('team.heading'))}</h2><p>{esc(tr('access.intro'))}</p>"),
+            self.slug, self.key, self.open_button, self.message,
+        ])
+        self.widget.add_class("ek-team-picker")
+        self.widget.add_class("ek-team-picker-public")
 
     def say(self, key: str, **params: object) -> None:
         text = html.escape(self.tr(key, **params))
@@ -68,6 +97,9 @@ class TeamPicker:
 
     def _create(self, _button: w.Button) -> None:
         self._withdraw_offer()
+        if not self.gate.trusted:  # no form is shown; a forged click creates nothing
+            self.say("access.create_denied")
+            return
         name = self.name.value.strip()
         try:
             team = Team(slug=slugify(name), name=name, phenomenon=self.phenomenon.value,
@@ -100,8 +132,8 @@ class TeamPicker:
                                          if c is not self.open_existing)
             self.open_existing = None
 
-    def _open_slug(self, slug: str) -> None:
+    def _open_slug(self, slug: str, key: str | None = None) -> None:
         try:
-            self.on_pick(self.store.get_team(slug))
+            self.on_pick(self.gate.open_team(slug, key))
         except EkokitError as exc:
             self.say(exc.key, **exc.params)
