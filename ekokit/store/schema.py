@@ -1,4 +1,5 @@
-"""The store's two tables: teams, and revisions (append-only: one row per save)."""
+"""The store's tables: teams, revisions (append-only: one row per save) and presence (which
+pages are open now)."""
 
 from __future__ import annotations
 
@@ -36,4 +37,16 @@ revisions_table = Table(
     Column("author", String(80), nullable=False, default=""),
     Column("created_at", String(32), nullable=False),
     UniqueConstraint("team_slug", "exercise_id", "revision", name="uq_revision"),
+)
+
+# Who has a page open now: one row per page (a kernel), refreshed every few seconds. Not an
+# answer: rows are upserted in place and old ones removed. create_all adds it to old stores.
+presence_table = Table(
+    "presence",
+    metadata,
+    Column("page_id", String(64), primary_key=True),
+    Column("team_slug", String(64), nullable=False),
+    Column("session", String(8), nullable=False, default=""),
+    Column("exercise_id", String(64), nullable=False, default=""),
+    Column("last_seen", String(32), nullable=False, index=True),
 )
