@@ -248,3 +248,22 @@ def test_a_live_page_skips_a_look_when_the_store_is_unavailable(store, team, mon
     monkeypatch.undo()
     store.save(team.slug, PHENOMENON, {"phenomenon": "A"}, base_revision=0)
     assert len(page.tick()) == 1 and len(seen) == 1
+
+
+def test_running_the_cell_again_stops_the_old_pages_live_updates(store, team, monkeypatch):
+    """In JupyterLab a cell runs again: the old app and view stop looking at the store (and the
+    old page leaves the presence table), so a kernel never polls for pages nobody sees."""
+    import ekokit
+
+    monkeypatch.setenv("EKOKIT_DB", store.url)
+    first = ekokit.session("1", team=team.slug)
+    assert first.live is not None
+    second = ekokit.session("1", team=team.slug)
+    assert first.live is None and second.live is not None
+    assert len(present(store, iso_before(45))) == 1
+    view = ekokit.facilitator()
+    loop = asyncio.new_event_loop()
+    view.live.ticker._handle = loop.call_later(60, lambda: None)  # as if running on a loop
+    ekokit.facilitator()
+    assert not view.live.ticker.running
+    loop.close()

@@ -145,6 +145,10 @@ class FacilitatorView:
         """One look at the store (the kernel's loop does this every couple of seconds)."""
         return self.live.tick()
 
+    def stop(self) -> None:
+        """Stop following the room (the cell ran again)."""
+        self.live.stop()
+
     def _saved(self, changes: list[Change]) -> None:
         known = {t.slug for t in self.teams}
         if any(c.team not in known for c in changes):  # a team created meanwhile
@@ -156,6 +160,9 @@ class FacilitatorView:
 
     def _presence_tick(self) -> None:
         self.here = here_now(self.store)
+        if any(slug not in {t.slug for t in self.teams} for slug in self.here):
+            self.teams = self.store.teams()  # a team created meanwhile, its page open
+            self._put(self.table, self._table_html(self.store.latest_all()))
         self._put(self.presence, presence_html(self.here, self.teams, self.tr))
         if self.picked_by_hand:
             return

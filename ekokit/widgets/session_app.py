@@ -116,7 +116,7 @@ class SessionApp:
 
     # -- team ----------------------------------------------------------------------------------
     def _show_picker(self) -> None:
-        self._stop_live()
+        self.stop_live()
         for section in self.sections.values():  # nothing typed is lost when switching teams
             if section.view is not None:
                 section.view.debouncer.flush()
@@ -159,13 +159,15 @@ class SessionApp:
 
     # -- live updates: a teammate's save shows here; the facilitator sees this page ------------
     def _start_live(self, team: Team) -> None:
-        self._stop_live()
+        self.stop_live()
         heartbeat = Heartbeat(self.store, team.slug, self.session)
         self.live = LivePage(self.store, self._teammates_saved, team=team.slug,
                              heartbeat=heartbeat)
         self.live.start()
 
-    def _stop_live(self) -> None:
+    def stop_live(self) -> None:
+        """Stop looking at the store and leave the presence table (another team, or the cell
+        ran again)."""
         if self.live is not None:
             self.live.stop()
             self.live = None
