@@ -104,3 +104,10 @@ def test_the_picker_follows_the_room_until_the_facilitator_chooses(store, team):
 
 def html_of(exercise_id: str) -> str:
     return html.escape(find_exercise(exercise_id).title("fi"))
+
+
+def test_the_view_opens_on_the_session_of_the_exercise_most_teams_are_in(store, team):
+    mark_present(store, "p1", team.slug, "2", "s2_futures_wheel")
+    view = FacilitatorView(store=store, lang="fi", live=False)
+    assert (view.session.value, view.exercise.value) == ("2", "s2_futures_wheel")
+    assert html_of("s2_futures_wheel") in view.table.value
