@@ -133,6 +133,14 @@ def room_browser() -> Iterator[Browser]:
         browser.close()
 
 
+def serious_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {v['help']} {[n.get('target') for n in v['nodes'][:3]]}"
+            for v in found if v.get("impact") in ("serious", "critical")]
+
+
 def test_a_save_appears_on_a_teammates_page_and_in_the_facilitator_view(live, room_browser):
     base, log = live
     store = Store(str(log).removesuffix(".serve.log"))
@@ -169,6 +177,7 @@ def test_a_save_appears_on_a_teammates_page_and_in_the_facilitator_view(live, ro
         expect(row.locator(".ek-state-started")).to_have_count(1, timeout=LIVE_WAIT)
         answer = facilitator.locator(".ek-team-answer", has_text=team.name)
         expect(answer).to_contain_text(typed, timeout=LIVE_WAIT)
+        assert serious_violations(facilitator) == []  # the live view passes axe
 
         # B's next save builds on Aino's: no conflict
         section.locator(".ek-field-description textarea").fill("Bashirin kuvaus")
