@@ -1,7 +1,8 @@
 """Run every benchmark and print one Markdown block for the README's "## Benchmarks" section.
 
 The plan: save latency; the page render of every session (cold and pooled); the 30-client burst
-for Session 1 and for Session 2. One table per benchmark, a row per session.
+for Session 1 and for Session 2; the idle cost of 30 pages with live updates. One table per
+benchmark, a row per session.
 
 Usage: .venv/bin/python benchmarks/run_all.py [--quick]
 --quick is a smoke run: the smallest counts; its figures are not for the README.
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 import burst
+import live_idle
 import page_render
 import save_latency
 from _common import RESULTS, machine, write_result
@@ -30,6 +32,7 @@ FULL = [
      ["--sessions", "1,2,3,4", "--repeats", "5", "--participants", "5"]),
     (burst.result_name("1"), "burst", ["--session", "1", "--clients", "30"]),
     (burst.result_name("2"), "burst", ["--session", "2", "--clients", "30"]),
+    ("live_idle", "live_idle", ["--pages", "30", "--seconds", "60"]),
 ]
 QUICK = [
     ("save_latency", "save_latency",
@@ -38,8 +41,10 @@ QUICK = [
      ["--sessions", "1,2,3,4", "--repeats", "1", "--participants", "1"]),
     (burst.result_name("1"), "burst", ["--session", "1", "--clients", "2", "--timeout", "120"]),
     (burst.result_name("2"), "burst", ["--session", "2", "--clients", "2", "--timeout", "120"]),
+    ("live_idle", "live_idle", ["--pages", "2", "--teams", "2", "--seconds", "5"]),
 ]
-MODULES = {"save_latency": save_latency, "page_render": page_render, "burst": burst}
+MODULES = {"save_latency": save_latency, "page_render": page_render, "burst": burst,
+           "live_idle": live_idle}
 INTRO = {
     "save_latency": (
         "**Saving** — 1,000 saves onto a real SQLite file (WAL): the store alone, and the "
@@ -52,6 +57,11 @@ INTRO = {
     "burst": (
         "**A room at once** — every client GETs the session's page at the same moment: "
         "ekokit's pool against plain Voilà, which starts a kernel per request, in the same run."),
+    "live_idle": (
+        "**Live updates** — 30 open Session 1 pages (10 teams) and a facilitator view, each a "
+        "process of its own on one SQLite file, as kernels are: every page looks at the store "
+        "every 2 s and writes its presence row every 15 s. CPU of those processes over the "
+        "window, from /proc."),
 }
 
 

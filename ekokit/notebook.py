@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 _chosen_lang: str | None = None
 _current_app: SessionApp | None = None  # the session app of this notebook (its last one)
+_current_facilitator: FacilitatorView | None = None
 
 
 def language(lang: str) -> None:
@@ -72,6 +73,8 @@ def session(number: str | int, *, lang: str | None = None,
 
     # Before the request (in a pre-warmed kernel): everything that does not depend on it.
     global _current_app
+    if _current_app is not None:  # the cell runs again: the old app stops looking at the store
+        _current_app.stop_live()
     app = SessionApp(_session_id(number), lang=normalise_lang(lang or _chosen_lang))
     request = current_request()
     _current_app = app.bind(team=team or request.team, lang=lang or _chosen_lang or request.lang,
@@ -154,4 +157,9 @@ def facilitator(*, lang: str | None = None) -> FacilitatorView | Refusal:
     refused = facilitator_refusal(lang)
     if refused is not None:
         return refused
-    return FacilitatorView(lang=_page_language(lang), served=current_request().served)
+    global _current_facilitator
+    if _current_facilitator is not None:  # the cell runs again: the old view stops following
+        _current_facilitator.stop()
+    _current_facilitator = FacilitatorView(lang=_page_language(lang),
+                                           served=current_request().served)
+    return _current_facilitator

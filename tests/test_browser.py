@@ -294,8 +294,11 @@ def test_a_too_long_answer_is_refused_next_to_the_field(server, page, team, serv
 # -- f. two teammates at once ----------------------------------------------------------------------
 
 
-def test_a_teammates_save_is_not_overwritten_and_mine_can_be_kept(server, browser, team,
-                                                                    server_store):
+def test_a_teammates_save_is_offered_beside_my_unsaved_edit_and_mine_can_be_kept(
+        server, browser, team, server_store):
+    """Live updates: B has an unsaved edit (refused as too long, so it stays on the form) when
+    Aino saves. B's page does not overwrite it: a calm notice offers Aino's version beside B's.
+    B's next save is refused as a conflict (nothing overwritten) until B keeps theirs."""
     ctx_a, ctx_b = _new_context(browser), _new_context(browser)
     try:
         a, b = ctx_a.new_page(), ctx_b.new_page()
@@ -306,27 +309,33 @@ def test_a_teammates_save_is_not_overwritten_and_mine_can_be_kept(server, browse
             open_exercise(page, "s1_phenomenon")
             expect(status(page, "s1_phenomenon")).to_contain_text(FI("status.empty"))
 
+        mine = text_input(b, "s1_phenomenon", "phenomenon")
+        mine.fill("B" * 161)  # refused: an unsaved edit that stays on B's form
+        b_status = status(b, "s1_phenomenon")
+        expect(b_status).to_contain_text(REFUSED, timeout=SAVE_TIMEOUT)
+
         text_input(a, "s1_phenomenon", "phenomenon").fill("Aino kirjoitti tämän")
         expect(status(a, "s1_phenomenon")).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
 
-        text_input(b, "s1_phenomenon", "phenomenon").fill("Bashirin versio")
-        b_status = status(b, "s1_phenomenon")
+        expect(b_status).to_contain_text(message("status.teammate_offer", author="Aino"),
+                                         timeout=10_000)  # within a few seconds, no save
+        section = exercise(b, "s1_phenomenon")
+        expect(section.locator(".ek-compare")).to_contain_text("Aino kirjoitti tämän")
+        expect(mine).to_have_value("B" * 161)  # never overwritten
+        expect(section.locator(".ek-take-theirs")).to_be_visible()
+
+        mine.fill("Bashirin versio")  # a save on the old base is refused: nothing overwritten
         expect(b_status).to_contain_text(message("status.conflict", author="Aino"),
                                          timeout=SAVE_TIMEOUT)
-        expect(b_status).to_contain_text("Aino")
-        section = exercise(b, "s1_phenomenon")
-        expect(section.locator(".ek-take-theirs")).to_be_visible()
-        keep = section.locator(".ek-keep-mine")
-        expect(keep).to_be_visible()
         assert server_store.latest(team.slug, "s1_phenomenon").data["phenomenon"] == (
             "Aino kirjoitti tämän")
 
+        keep = section.locator(".ek-keep-mine")
         keep.click()
         expect(b_status).to_contain_text(SAVED_OK, timeout=SAVE_TIMEOUT)
         expect(section.locator(".ek-keep-mine")).to_have_count(0)
         history = server_store.history(team.slug, "s1_phenomenon")
-        assert len(history) >= 2
-        assert [r.data["phenomenon"] for r in history][-2:] == [
+        assert [r.data["phenomenon"] for r in history] == [
             "Aino kirjoitti tämän", "Bashirin versio"]
         assert history[-2].author == "Aino"
     finally:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -15,7 +16,9 @@ from urllib.parse import quote
 import pytest
 from ekokit.content.exercises import find_exercise
 from ekokit.content.i18n import Translator
-from playwright.sync_api import expect, sync_playwright
+from ekokit.model.teams import Team
+from ekokit.store.database import Store
+from playwright.sync_api import Browser, expect, sync_playwright
 from tests.servers import chromium_path, running_server
 from tests.test_voila_server import assert_clean_render
 
@@ -23,6 +26,12 @@ pytestmark = [pytest.mark.server, pytest.mark.browser]
 
 TOKEN = "room-token-for-tests"
 PAGE = "voila/render/01_ekosysteemit.ipynb"
+FACILITATOR = "voila/render/00_fasilitaattori.ipynb"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking"]
+APP_TIMEOUT = 90_000  # ms: a page past the pool starts its kernel and runs the notebook first
+LIVE_WAIT = 10_000  # ms: a teammate's save shows within about 5 s; waited for generously
+FI = Translator("fi")
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +97,7 @@ def test_the_pooled_page_shows_the_team_from_the_query_string_in_english(live):
                                            "--disable-dev-shm-usage",
                                            "--disable-background-networking"])
         page = browser.new_page()
-        page.goto(f"{base}{PAGE}?team=esimerkki&lang=en&token={TOKEN}")
+        page.goto(f"{base}{PAGE}?team=esimerkki&lang=en&token={TOKEN}")  # from the pool
         expect(page.locator(".ek-team")).to_contain_text("Esimerkkitiimi", timeout=60_000)
         en = Translator("en")
         expect(page.locator(".ek-app h1")).to_have_text(en("session.title_1"))
@@ -111,3 +120,71 @@ def test_only_the_days_session_is_pooled_and_ready_says_what_it_holds(live):
     assert status == 200
     assert_clean_render(page)
     assert log.read_text(encoding="utf-8").count("Using pre-heated kernel") == before
+
+
+# -- live updates: teammates and the facilitator see a save without reloading ------------------
+
+
+@pytest.fixture(scope="module")
+def room_browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def serious_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {v['help']} {[n.get('target') for n in v['nodes'][:3]]}"
+            for v in found if v.get("impact") in ("serious", "critical")]
+
+
+def test_a_save_appears_on_a_teammates_page_and_in_the_facilitator_view(live, room_browser):
+    base, log = live
+    store = Store(str(log).removesuffix(".serve.log"))
+    slug = f"live-{uuid.uuid4().hex[:8]}"
+    team = store.create_team(Team(slug=slug, name=f"Live <{slug}>", members=["Aino", "Maija"]))
+    typed = "Ainon <i>ilmiö</i>"
+    contexts = [room_browser.new_context(locale="fi-FI") for _ in range(3)]
+    try:
+        a, b, facilitator = (c.new_page() for c in contexts)
+        for page in (a, b):
+            page.set_default_timeout(APP_TIMEOUT)
+            page.goto(f"{base}{PAGE}?team={slug}&exercise=s1_phenomenon&token={TOKEN}")
+            expect(page.locator(".ek-ex-s1_phenomenon .ek-body")).to_be_visible()
+        facilitator.set_default_timeout(APP_TIMEOUT)
+        facilitator.goto(f"{base}{FACILITATOR}?token={TOKEN}")
+        expect(facilitator.locator(".ek-presence")).to_contain_text(team.name)  # here now
+        facilitator.locator(".ek-field-exercise select").select_option(
+            label=find_exercise("s1_phenomenon").title("fi"))
+
+        a.locator(".ek-field-author select").select_option(label="Aino")
+        a.locator(".ek-ex-s1_phenomenon .ek-field-phenomenon input").fill(typed)
+        expect(a.locator(".ek-ex-s1_phenomenon .ek-status")).to_contain_text(
+            FI("status.saved_incomplete").split(" {")[0], timeout=15_000)
+
+        # B typed nothing: Aino's version simply appears, without a reload
+        section = b.locator(".ek-ex-s1_phenomenon")
+        expect(section.locator(".ek-field-phenomenon input")).to_have_value(
+            typed, timeout=LIVE_WAIT)
+        expect(section.locator(".ek-status")).to_contain_text("Aino")
+        expect(section.locator(".ek-saved-by")).to_contain_text(
+            FI("exercise.saved_by_today", author="Aino", time="").strip())
+        # the facilitator's progress and answers follow, the team's text shown literally
+        row = facilitator.locator(".ek-facilitator-table tr", has_text=team.name)
+        expect(row.locator(".ek-state-started")).to_have_count(1, timeout=LIVE_WAIT)
+        answer = facilitator.locator(".ek-team-answer", has_text=team.name)
+        expect(answer).to_contain_text(typed, timeout=LIVE_WAIT)
+        assert serious_violations(facilitator) == []  # the live view passes axe
+
+        # B's next save builds on Aino's: no conflict
+        section.locator(".ek-field-description textarea").fill("Bashirin kuvaus")
+        expect(section.locator(".ek-status")).to_contain_text(
+            FI("status.saved").split(" {")[0], timeout=15_000)
+        assert [r.data.get("description") for r in store.history(slug, "s1_phenomenon")] == [
+            "", "Bashirin kuvaus"]
+    finally:
+        for context in contexts:
+            context.close()

@@ -78,3 +78,19 @@ def test_typing_one_key_sends_few_updates(demo_store, widget_messages):
     section.view.form.editors["phenomenon"].input.value = "Nuorten velat"
     # the status (pending, then saved), the chart, the heading and the progress box at most
     assert len(widget_messages.updates) <= 5, widget_messages.updates
+
+
+def test_a_quiet_look_at_the_store_sends_no_message(demo_store, widget_messages):
+    """Live updates look at the store every 2 s on every open page: when nothing is new, the
+    page and the facilitator view send nothing (presence rows are written, no widget moves)."""
+    from ekokit.widgets.facilitator import FacilitatorView
+
+    app = SessionApp("1", store=demo_store, lang="fi").bind(team=DEMO_TEAM, lang="fi",
+                                                           served=True)
+    app.sections["s1_actor_map"].set_open(True)
+    view = FacilitatorView(store=demo_store, lang="fi", served=True, live=False)
+    widget_messages.reset()
+    for _ in range(20):
+        app.live.tick()
+        view.tick()
+    assert widget_messages.counts() == (0, 0) and widget_messages.sent == []

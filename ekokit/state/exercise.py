@@ -21,6 +21,7 @@ from ekokit.model.teams import DEMO_TEAM
 from ekokit.store.database import Revision, Store
 
 OutcomeKind = Literal["saved", "unchanged", "invalid", "conflict", "unavailable", "example"]
+CatchUp = Literal["none", "applied", "offered"]
 SELF_STUDY = "EKOKIT_SELF_STUDY"  # "1": the demo team takes saves (``ekokit serve --demo``)
 
 
@@ -72,6 +73,7 @@ class ExerciseState:
                  latest: Revision | None = None) -> None:
         self.exercise, self.store, self.team, self.author = exercise, store, team, author
         self.latest: Revision | None = latest
+        self.offered: Revision | None = None  # a teammate's newer revision, not yet taken
         self._checked: tuple[Revision | None, Damage | None] | None = None
 
     # -- what is saved ---------------------------------------------------------------------
@@ -107,6 +109,33 @@ class ExerciseState:
         self.latest = self.store.latest(self.team, self.exercise.id)
         return self.latest
 
+    # -- a teammate's save ---------------------------------------------------------------------
+    def differs(self, edit: dict[str, Any]) -> bool:
+        """Whether ``edit`` (what the form holds) is not what is saved: an unsaved edit. An edit
+        that does not validate is one too (the form keeps what was typed)."""
+        try:
+            clean = answers.validate(self.exercise, edit)
+        except answers.AnswerInvalid:
+            return True
+        saved = self.saved
+        if saved is None:
+            saved = answers.validate(self.exercise, answers.empty_answer(self.exercise))
+        return clean != saved
+
+    def catch_up(self, edit: dict[str, Any] | None = None, *, pending: bool = False) -> CatchUp:
+        """A teammate may have saved: read the newest revision. Newer than the base and no
+        unsaved edit here (``edit`` None or the same as saved, no save ``pending``): it becomes
+        the base ("applied"). With an unsaved edit it is only kept aside in :attr:`offered`
+        ("offered"): the edit stays, and a save stays refused until the team chooses."""
+        newest = self.store.latest(self.team, self.exercise.id)
+        if newest is None or newest.revision <= self.base_revision:
+            return "none"
+        if pending or (edit is not None and self.differs(edit)):
+            self.offered = newest
+            return "offered"
+        self.latest, self.offered = newest, None
+        return "applied"
+
     # -- saving ------------------------------------------------------------------------------
     def save(self, data: dict[str, Any]) -> Outcome:
         """Validate and append a revision based on :attr:`base_revision`."""
@@ -125,11 +154,12 @@ class ExerciseState:
             return Outcome("conflict", self.store.latest(self.team, self.exercise.id))
         except StoreUnavailable as exc:
             return Outcome("unavailable", error=exc)
-        self.latest = revision
+        self.latest, self.offered = revision, None
         return Outcome("saved", revision)
 
     def take_theirs(self) -> Revision | None:
         """Give up the unsaved edit: the newest saved revision becomes the base."""
+        self.offered = None
         return self.reload()
 
     def keep_mine(self, data: dict[str, Any]) -> Outcome:

@@ -45,6 +45,19 @@ class Revision:
     raw: str | None = None
 
 
+@dataclass(frozen=True)
+class Change:
+    """That a revision was stored: its row id (rising with every save), whose and which. The
+    answer itself is read only by a page that shows it (see ekokit.state.live)."""
+
+    id: int
+    team: str
+    exercise_id: str
+    revision: int
+    author: str
+    created_at: str
+
+
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
@@ -153,6 +166,23 @@ class Store:
     def latest_answers(self, team: str) -> dict[str, dict[str, Any]]:
         """A team's newest answer to every exercise it has saved: {exercise id: data}."""
         return {exercise: rev.data for (_team, exercise), rev in self.latest_all(team).items()}
+
+    def newest_change(self) -> int:
+        """The id of the newest stored revision (0: none); where a live page starts watching."""
+        with self._read() as conn:
+            return conn.execute(select(func.max(revisions_table.c.id))).scalar() or 0
+
+    def changes_since(self, after: int, limit: int = 500) -> list[Change]:
+        """Revisions stored after row id ``after``, oldest first, without their answers. One
+        range search on the primary key: when nothing is new it reads nothing but the index."""
+        r = revisions_table
+        query = (select(r.c.id, r.c.team_slug, r.c.exercise_id, r.c.revision, r.c.author,
+                        r.c.created_at)
+                 .where(r.c.id > after).order_by(r.c.id).limit(limit))
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        return [Change(row.id, row.team_slug, row.exercise_id, row.revision, row.author or "",
+                       str(row.created_at or "")) for row in rows]
 
     def history(self, team: str, exercise_id: str | None = None) -> list[Revision]:
         r = revisions_table

@@ -1,5 +1,6 @@
-"""The store's tables: teams, revisions (append-only: one row per save), and the room's own
-values (its secret for team keys). ``metadata.create_all`` adds a table an older store lacks."""
+"""The store's tables: teams, revisions (append-only: one row per save), the room's own values
+(its secret for team keys) and presence (which pages are open now). ``metadata.create_all`` adds
+a table an older store lacks."""
 
 from __future__ import annotations
 
@@ -44,4 +45,16 @@ room_table = Table(
     metadata,
     Column("name", String(64), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# Who has a page open now: one row per page (a kernel), refreshed every few seconds. Not an
+# answer: rows are upserted in place and old ones removed. create_all adds it to old stores.
+presence_table = Table(
+    "presence",
+    metadata,
+    Column("page_id", String(64), primary_key=True),
+    Column("team_slug", String(64), nullable=False),
+    Column("session", String(8), nullable=False, default=""),
+    Column("exercise_id", String(64), nullable=False, default=""),
+    Column("last_seen", String(32), nullable=False, index=True),
 )

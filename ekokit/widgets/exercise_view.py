@@ -21,7 +21,7 @@ from ekokit.content.timefmt import local_time
 from ekokit.model import answers
 from ekokit.model.carry import carry
 from ekokit.state.autosave import Debouncer
-from ekokit.state.exercise import Damage, ExerciseState, Outcome
+from ekokit.state.exercise import CatchUp, Damage, ExerciseState, Outcome
 from ekokit.store.database import Revision
 from ekokit.widgets.card import card_html
 from ekokit.widgets.earlier import EarlierWork
@@ -153,12 +153,38 @@ class ExerciseView:
         if self.status.value != message:
             self.status.value = message
 
+    # -- a teammate's save (live updates) -------------------------------------------------------
+    def catch_up(self) -> CatchUp:
+        """A teammate saved this exercise: with nothing typed here, their version simply
+        appears (form, chart, and the base of the next save); with an unsaved edit, it is
+        offered beside mine and nothing of mine is replaced or saved until I choose."""
+        if self.form is None:  # not opened yet: the state alone (the heading follows it)
+            return self.state.catch_up()
+        result = self.state.catch_up(self.form.value, pending=self.debouncer.pending)
+        theirs = self.state.latest if result == "applied" else self.state.offered
+        time = local_time(theirs.created_at) if theirs else ""
+        who = (theirs.author if theirs else "") or self.tr("exercise.someone")
+        if result == "applied" and theirs is not None:
+            self._replace_form()
+            self.conflict.children = ()
+            self._say("status.teammate_saved", "info", author=who, revision=theirs.revision,
+                      time=time)
+        elif result == "offered" and theirs is not None:
+            self.debouncer.cancel()  # my edit stays on the form, unsaved, until I choose
+            self._show_conflict(theirs, offered=True, author=who, time=time)
+        return result
+
     # -- conflicts and failures ---------------------------------------------------------------
-    def _show_conflict(self, theirs: Revision | None) -> None:
+    def _show_conflict(self, theirs: Revision | None, *, offered: bool = False,
+                       **params: Any) -> None:
+        """Their saved version beside my unsaved one, and the choice. ``offered``: shown before
+        I saved (a live update), calmly; otherwise my save was refused."""
         assert self.form is not None
         mine = self.form.value
-        self._say("status.conflict", "error", revision=theirs.revision if theirs else 0,
-                  author=(theirs.author if theirs else "") or "—")
+        key = "status.teammate_offer" if offered else "status.conflict"
+        who = {"author": (theirs.author if theirs else "") or "—", **params}
+        self._say(key, "info" if offered else "error",
+                  revision=theirs.revision if theirs else 0, **who)
         esc, lang = html.escape, self.tr.lang
         both = html_widget(
             f'<div class="ek-compare"><section><h4>{esc(self.tr("conflict.theirs"))}</h4>'

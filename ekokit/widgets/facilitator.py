@@ -1,4 +1,11 @@
-"""The facilitator's view: every team at once — progress per session and per exercise."""
+"""The facilitator's view: every team at once, following the room by itself — who is here now
+and in which exercise, progress per session (homework counted apart) and every team's answer
+to the chosen exercise side by side.
+
+It follows the room by the same live updates as a team's page (``ekokit.state.live``): every
+couple of seconds one look at the store; when a team saved, the table and the answers are drawn
+again, and a widget is sent only when its HTML really changed (no flicker, no message when the
+room is quiet). Who is here is read every few looks."""
 
 from __future__ import annotations
 
@@ -7,135 +14,163 @@ from typing import Any
 
 import ipywidgets as w
 
-from ekokit.charts.answer_table import answer_table_html
-from ekokit.content.exercises import SESSION_ORDER, Exercise, all_exercises, find_exercise
+from ekokit.content.calendar import calendar
+from ekokit.content.exercises import exercises_for_session, find_exercise
 from ekokit.content.i18n import Translator
-from ekokit.content.timefmt import local_time
-from ekokit.model.progress import exercise_state
-from ekokit.model.teams import listed_name
-from ekokit.state.exercise import damage_of
-from ekokit.store.database import Revision, Store
+from ekokit.model.teams import Team
+from ekokit.state.live import LivePage
+from ekokit.state.room import (
+    busiest_exercise,
+    here_now,
+    progress_matrix,  # re-exported: the facilitator's data, as before
+    room_progress,
+)
+from ekokit.store.database import Change, Store
 from ekokit.widgets.downloads import Downloads
+from ekokit.widgets.facilitator_html import answers_html, presence_html, progress_html
+from ekokit.widgets.shared import html as html_widget
 from ekokit.widgets.styles import styles_widget
 
+__all__ = ["FacilitatorView", "progress_matrix"]
+
 esc = html.escape
+PRESENCE_TICKS = 3  # who is here is read every third look (about every 6 s)
 
 
-def _cell(exercise: Exercise, revision: Revision | None) -> str:
-    if revision is not None and damage_of(exercise, revision) is not None:
-        return "damaged"  # flagged, never a failing page
-    return exercise_state(exercise, revision.data if revision else None)
-
-
-def progress_matrix(store: Store) -> dict[str, dict[str, str]]:
-    """{team slug: {exercise id: "done" | "started" | "open" | "damaged"}} from the latest
-    revisions ("damaged": the newest one cannot be read as an answer)."""
-    latest = store.latest_all()
-    exercises = all_exercises()
-    return {
-        team.slug: {exercise.id: _cell(exercise, latest.get((team.slug, exercise.id)))
-                    for exercise in exercises}
-        for team in store.teams()
-    }
+def session_of(exercise_id: str) -> str:
+    """The programme session an exercise belongs to (its homework: the session before)."""
+    return find_exercise(exercise_id).session.removeprefix("h")
 
 
 class FacilitatorView:
     def __init__(self, *, lang: str | None = None, store: Store | None = None,
-                 served: bool = False) -> None:
-        """``served``: in Voilà, whose template brings the kit's styles (else one widget does)."""
-        self.tr = Translator(lang)
+                 served: bool = False, live: bool = True) -> None:
+        """``served``: in Voilà, whose template brings the kit's styles (else one widget does).
+        ``live``: follow the room by itself (on the kernel's loop; a script calls
+        :meth:`tick`)."""
+        self.tr = tr = Translator(lang)
         self.store = store or Store()
-        sessions = sorted({c.session for c in all_exercises()}, key=SESSION_ORDER.__getitem__)
+        self.teams: list[Team] = self.store.teams()
+        self.here = here_now(self.store)
+        sessions = [s.id for s in calendar().sessions]
+        everything = [e.id for s in sessions for e in exercises_for_session(s)]
+        start = busiest_exercise(self.here, everything)
+        session = session_of(start) if start else sessions[0]
+        exercises = exercises_for_session(session)
+        self.picked_by_hand = False  # until then the picker follows the room
+        self._setting = False
         self.session = w.Dropdown(
-            options=[(self.tr(f"facilitator.session_{s}"), s) for s in sessions],
-            description=self.tr("facilitator.choose_session"),
-            style={"description_width": "initial"},
-        )
-        self.session.add_class("ek-field-session")
-        self.session.observe(lambda _c: self.refresh(), names="value")
-        self.refresh_button = w.Button(description=self.tr("facilitator.refresh"),
-                                       layout=w.Layout(width="auto"))
-        self.refresh_button.add_class("ek-refresh")
+            options=[(tr(f"facilitator.session_{s}"), s) for s in sessions], value=session,
+            description=tr("facilitator.choose_session"), style={"description_width": "initial"},
+            _dom_classes=("ek-field-session",))
+        self.session.observe(lambda _c: self._session_chosen(), names="value")
+        self.refresh_button = w.Button(description=tr("facilitator.refresh"),
+                                       layout=w.Layout(width="auto"), _dom_classes=("ek-refresh",))
         self.refresh_button.on_click(lambda _b: self.refresh())
-        self.table = w.HTML("")
-        self.table.add_class("ek-facilitator-table")
-        self.exercise = w.Dropdown(description=self.tr("facilitator.choose_exercise"),
-                                   style={"description_width": "initial"})
-        self.exercise.add_class("ek-field-exercise")
-        self.exercise.observe(lambda _c: self._show_answers(), names="value")
-        self.answers = w.HTML("")
-        self.answers.add_class("ek-facilitator-answers")
-        header = w.HTML(f"<h1>{esc(self.tr('facilitator.title'))}</h1>"
-                        f"<p>{esc(self.tr('facilitator.intro'))}</p>")
+        latest = self.store.latest_all()
+        self.presence = html_widget(presence_html(self.here, self.teams, tr), "ek-presence")
+        self.table = html_widget(self._table_html(latest), "ek-facilitator-table")
+        self.exercise = w.Dropdown(
+            options=[(e.title(tr.lang), e.id) for e in exercises],
+            value=start if start in {e.id for e in exercises} else exercises[0].id,
+            description=tr("facilitator.choose_exercise"), style={"description_width": "initial"},
+            _dom_classes=("ek-field-exercise",))
+        self.exercise.observe(lambda _c: self._exercise_chosen(), names="value")
+        self.answers = html_widget(self._answers_html(latest), "ek-facilitator-answers")
+        header = w.HTML(f"<h1>{esc(tr('facilitator.title'))}</h1>"
+                        f"<p>{esc(tr('facilitator.intro'))}</p>")
         styles = [] if served else [styles_widget()]
         self.widget = w.VBox([*styles, header, w.HBox([self.session, self.refresh_button]),
-                              self.table,
-                              w.HTML(f"<h2>{esc(self.tr('facilitator.answers_heading'))}</h2>"),
+                              self.presence, self.table,
+                              w.HTML(f"<h2>{esc(tr('facilitator.answers_heading'))}</h2>"),
                               self.exercise, self.answers,
-                              Downloads(self.store, self.tr).widget])
-        self.widget.add_class("ek-app")
-        self.widget.add_class("ek-facilitator")
-        self.refresh()
+                              Downloads(self.store, tr).widget],
+                             _dom_classes=("ek-app", "ek-facilitator"))
+        self.live = LivePage(self.store, self._saved, every_so_often=self._presence_tick,
+                             often=PRESENCE_TICKS)
+        if live:
+            self.live.ticker.start()
 
     def _repr_mimebundle_(self, **kwargs: Any):
         return self.widget._repr_mimebundle_(**kwargs)
 
-    def refresh(self) -> None:
-        tr = self.tr
-        exercises = [c for c in all_exercises() if c.session == self.session.value]
-        chosen = self.exercise.value
-        self.exercise.options = [(c.title(tr.lang), c.id) for c in exercises]
-        if chosen in {c.id for c in exercises}:
-            self.exercise.value = chosen
-        self._show_answers()
-        matrix = progress_matrix(self.store)
-        latest = self.store.latest_all()
-        head = "".join(f'<th scope="col">{esc(c.title(tr.lang))}</th>' for c in exercises)
-        rows = []
-        for team in self.store.teams():
-            states = matrix[team.slug]
-            done = sum(states[c.id] == "done" for c in exercises)
-            stamps = [latest[(team.slug, c.id)].created_at for c in exercises
-                      if (team.slug, c.id) in latest]
-            last = local_time(max(stamps)) if stamps else "—"
-            cells = "".join(
-                f'<td class="ek-state-{states[c.id]}">{esc(tr("progress." + states[c.id]))}</td>'
-                for c in exercises
-            )
-            rows.append(
-                f'<tr><th scope="row">{esc(listed_name(team, tr("team.example_mark")))}<br>'
-                f"<small>{esc(team.phenomenon)}</small></th>"
-                f"<td>{done}/{len(exercises)}</td><td>{esc(last)}</td>{cells}</tr>"
-            )
-        caption = esc(tr("facilitator.caption", teams=len(rows)))
-        self.table.value = (
-            f'<div class="ek-scroll"><table class="ek-matrix"><caption>{caption}</caption>'
-            "<thead><tr>"
-            f'<th scope="col">{esc(tr("facilitator.team"))}</th>'
-            f'<th scope="col">{esc(tr("facilitator.done"))}</th>'
-            f'<th scope="col">{esc(tr("facilitator.last_saved"))}</th>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table></div>"
-        )
+    # -- drawing -----------------------------------------------------------------------------
+    def _exercises(self):
+        return exercises_for_session(self.session.value)
 
-    def _show_answers(self) -> None:
-        """Every team's latest answer to the chosen exercise, side by side (escaped)."""
+    def _table_html(self, latest) -> str:
+        exercises = self._exercises()
+        rows = room_progress(self.store, exercises, latest=latest, teams=self.teams)
+        return progress_html(rows, exercises, self.tr)
+
+    def _answers_html(self, latest) -> str:
         chosen = self.exercise.value
         if not chosen:
-            self.answers.value = ""
-            return
-        exercise = find_exercise(chosen)
+            return ""
+        return answers_html(find_exercise(chosen), self.teams, latest, self.tr)
+
+    @staticmethod
+    def _put(widget: w.HTML, value: str) -> None:
+        if widget.value != value:  # one message only when something really changed
+            widget.value = value
+
+    def refresh(self) -> None:
+        """Read everything again: teams, progress, answers and who is here."""
+        self.teams = self.store.teams()
         latest = self.store.latest_all()
-        sections = []
-        for team in self.store.teams():
-            revision = latest.get((team.slug, chosen))
-            if revision is None:
-                body = f"<p>{esc(self.tr('progress.open'))}</p>"
-            elif damage_of(exercise, revision) is not None:
-                said = self.tr("facilitator.damaged", revision=revision.revision)
-                body = f'<p class="ek-status-error">{esc(said)}</p>'
-            else:
-                body = answer_table_html(exercise, revision.data, self.tr.lang)
-            name = listed_name(team, self.tr("team.example_mark"))
-            sections.append(f'<section class="ek-team-answer"><h3>{esc(name)}</h3>{body}'
-                            "</section>")
-        self.answers.value = "".join(sections)
+        self._put(self.table, self._table_html(latest))
+        self._put(self.answers, self._answers_html(latest))
+        self._presence_tick()
+
+    # -- the facilitator's choices -------------------------------------------------------------
+    def _session_chosen(self) -> None:
+        if not self._setting:
+            self.picked_by_hand = True
+        exercises = self._exercises()
+        self._setting = True
+        try:
+            self.exercise.options = [(e.title(self.tr.lang), e.id) for e in exercises]
+            self.exercise.value = exercises[0].id
+        finally:
+            self._setting = False
+        self.refresh()
+
+    def _exercise_chosen(self) -> None:
+        if not self._setting:
+            self.picked_by_hand = True
+        self._put(self.answers, self._answers_html(self.store.latest_all()))
+
+    # -- live: the room's saves and who is here -----------------------------------------------
+    def tick(self) -> list[Change]:
+        """One look at the store (the kernel's loop does this every couple of seconds)."""
+        return self.live.tick()
+
+    def stop(self) -> None:
+        """Stop following the room (the cell ran again)."""
+        self.live.stop()
+
+    def _saved(self, changes: list[Change]) -> None:
+        known = {t.slug for t in self.teams}
+        if any(c.team not in known for c in changes):  # a team created meanwhile
+            self.teams = self.store.teams()
+        latest = self.store.latest_all()
+        self._put(self.table, self._table_html(latest))
+        if any(c.exercise_id == self.exercise.value for c in changes):
+            self._put(self.answers, self._answers_html(latest))
+
+    def _presence_tick(self) -> None:
+        self.here = here_now(self.store)
+        if any(slug not in {t.slug for t in self.teams} for slug in self.here):
+            self.teams = self.store.teams()  # a team created meanwhile, its page open
+            self._put(self.table, self._table_html(self.store.latest_all()))
+        self._put(self.presence, presence_html(self.here, self.teams, self.tr))
+        if self.picked_by_hand:
+            return
+        ids = [e.id for e in self._exercises()]
+        busiest = busiest_exercise(self.here, ids)
+        if busiest is not None and busiest != self.exercise.value:
+            self._setting = True
+            try:
+                self.exercise.value = busiest  # its observer draws the answers
+            finally:
+                self._setting = False

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 import ipywidgets as w
 
 from ekokit.content.calendar import calendar
-from ekokit.content.exercises import Exercise, exercises_for_session
+from ekokit.content.exercises import exercises_for_session
 from ekokit.content.i18n import Translator, languages
 from ekokit.content.timefmt import local_date
 from ekokit.errors import EkokitError
@@ -23,8 +23,10 @@ from ekokit.model.progress import session_progress
 from ekokit.model.teams import DEMO_TEAM, Team
 from ekokit.state.exercise import ExerciseState
 from ekokit.state.gate import Gate
-from ekokit.store.database import Revision, Store
+from ekokit.state.live import Heartbeat, LivePage
+from ekokit.store.database import Change, Revision, Store
 from ekokit.widgets.downloads import harvest_section
+from ekokit.widgets.exercise_section import ExerciseSection, section_state
 from ekokit.widgets.exercise_view import ExerciseView
 from ekokit.widgets.share import share_widget
 from ekokit.widgets.shared import button, hbox, shared, vbox
@@ -34,50 +36,6 @@ from ekokit.widgets.team_picker import TeamPicker
 
 esc = html.escape
 Group = w.VBox  # what ekokit.exercises() and ekokit.homework() return
-
-
-class ExerciseSection:
-    """A heading, a one-line state and an open/close button; the exercise is built on open."""
-
-    def __init__(self, exercise: Exercise, tr: Translator) -> None:
-        self.exercise, self.tr = exercise, tr
-        self.view: ExerciseView | None = None
-        self.is_open = False
-        self.heading = html_widget(self._heading_html("open"))
-        self.toggle = button(self._toggle_text(False), "ek-toggle")
-        self.toggle.on_click(lambda _b: self.set_open(not self.is_open))
-        self.widget = vbox([self.heading, self.toggle], "ek-exercise", f"ek-ex-{exercise.id}")
-
-    def _heading_html(self, state: str) -> str:
-        return (f'<h2 id="ek-h-{self.exercise.id}">{esc(self.exercise.title(self.tr.lang))}</h2>'
-                f'<p class="ek-ex-state ek-state-{state}">{esc(self.tr("progress." + state))}</p>')
-
-    def _toggle_text(self, is_open: bool) -> str:
-        key = "exercise.close" if is_open else "exercise.open"
-        return self.tr(key, title=self.exercise.title(self.tr.lang))
-
-    def bind(self, view: ExerciseView) -> None:
-        self.view = view
-        self.refresh_heading()
-
-    def refresh_heading(self) -> None:
-        value = self._heading_html(_state(self.view))
-        if value != self.heading.value:
-            self.heading.value = value
-
-    def set_open(self, is_open: bool) -> None:
-        if self.view is None:
-            return
-        self.is_open = is_open
-        self.toggle.description = self._toggle_text(is_open)
-        if is_open:
-            if self.view.body is None:  # a teammate may have saved since the page was loaded
-                self.view.state.reload()
-                self.refresh_heading()
-            self.widget.children = (self.heading, self.toggle, self.view.build())
-        else:
-            self.view.debouncer.flush()
-            self.widget.children = (self.heading, self.toggle)
 
 
 class SessionApp:
@@ -104,6 +62,7 @@ class SessionApp:
         self.groups: list[tuple[tuple[str, ...], w.VBox]] = []
         self.harvest_box: w.VBox | None = None  # ekokit.harvest(): made when asked for
         self.styles: w.HTML | None = None  # the kit's CSS outside Voilà (added by bind)
+        self.live: LivePage | None = None  # teammates' saves and presence, once a team is chosen
         self.widget = vbox([self.header, self.notice, self.team_area, self.progress,
                             self.exercise_area], "ek-app", f"ek-session-{session}")
 
@@ -164,6 +123,7 @@ class SessionApp:
 
     # -- team ----------------------------------------------------------------------------------
     def _show_picker(self) -> None:
+        self.stop_live()
         for section in self.sections.values():  # nothing typed is lost when switching teams
             if section.view is not None:
                 section.view.debouncer.flush()
@@ -204,6 +164,38 @@ class SessionApp:
             section.bind(ExerciseView(state, tr, on_saved=self._saved))
         self._lay_out()
         self._refresh_progress()
+        self._start_live(team)
+
+    # -- live updates: a teammate's save shows here; the facilitator sees this page ------------
+    def _start_live(self, team: Team) -> None:
+        self.stop_live()
+        heartbeat = Heartbeat(self.store, team.slug, self.session)
+        self.live = LivePage(self.store, self._teammates_saved, team=team.slug,
+                             heartbeat=heartbeat)
+        self.live.start()
+
+    def stop_live(self) -> None:
+        """Stop looking at the store and leave the presence table (another team, or the cell
+        ran again)."""
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
+
+    def _opened(self, exercise_id: str, is_open: bool) -> None:
+        heartbeat = self.live.heartbeat if self.live is not None else None
+        if heartbeat is not None and (is_open or heartbeat.exercise == exercise_id):
+            heartbeat.at(exercise_id if is_open else "")
+
+    def _teammates_saved(self, changes: list[Change]) -> None:
+        """Saves of this team since the last look (mine among them: those change nothing)."""
+        moved = False
+        for exercise_id in dict.fromkeys(c.exercise_id for c in changes):
+            section = self.sections.get(exercise_id)
+            if section is not None and section.catch_up():
+                moved = True
+        if moved:
+            self._refresh_progress()
+            self._refresh_harvest()
 
     # -- groups: a notebook can show the exercises in its own cells, after their reading ------
     def group(self, exercise_ids: tuple[str, ...]) -> w.VBox:
@@ -267,7 +259,8 @@ class SessionApp:
         return html_widget("".join(parts), "ek-homework")
 
     def _make_sections(self) -> dict[str, ExerciseSection]:
-        return {exercise.id: ExerciseSection(exercise, self.tr) for exercise in self.exercises}
+        return {exercise.id: ExerciseSection(exercise, self.tr, self._opened)
+                for exercise in self.exercises}
 
     def _set_author(self, name: str) -> None:
         self.author = name
@@ -278,6 +271,9 @@ class SessionApp:
     def _saved(self, state: ExerciseState, _revision: Revision) -> None:
         self.sections[state.exercise.id].refresh_heading()
         self._refresh_progress()
+        self._refresh_harvest()
+
+    def _refresh_harvest(self) -> None:
         if self.harvest_box is not None and self.harvest_box.children:
             section = self.harvest_box.children[0]
             fresh = harvest_section(self.store, self.team.slug, self.tr) if self.team else None
@@ -293,7 +289,7 @@ class SessionApp:
         progress = session_progress(self.exercises, answers)
         rows = []
         for exercise_id, section in self.sections.items():
-            state = _state(section.view)
+            state = section_state(section.view)
             rows.append(
                 f'<li><a href="#ek-h-{exercise_id}">{esc(section.exercise.title(tr.lang))}</a>: '
                 f'<span class="ek-state-{state}">{esc(tr("progress." + state))}</span></li>')
@@ -312,14 +308,6 @@ class SessionApp:
                  f"{''.join(lines)}{skip}<ul>{''.join(rows)}</ul></section>")
         if value != self.progress.value:
             self.progress.value = value
-
-
-def _state(view: ExerciseView | None) -> str:
-    """An exercise's state for its heading: open, started, done, or damaged (its newest saved
-    revision cannot be shown)."""
-    if view is None:
-        return "open"
-    return "damaged" if view.state.damage else view.state.state
 
 
 def _most_recent_team(store: Store) -> str | None:

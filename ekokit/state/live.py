@@ -1,0 +1,166 @@
+"""Live updates: one mechanism for teammates' pages and the facilitator's.
+
+Each page's kernel looks at the store every :data:`POLL_EVERY` seconds for revisions stored
+since its last look (:class:`Feed`: one range search on the revisions' primary key, which reads
+nothing but the index when nothing is new) and hands what is new to its page, which redraws only
+what changed. A session page also keeps its row in the presence table (:class:`Heartbeat`), so
+the facilitator sees who is here.
+
+The looking is scheduled on the kernel's own asyncio loop (:class:`Ticker`), never in a thread:
+widgets are only touched where the kernel handles messages. Without a running loop (a script, a
+test) nothing is scheduled: tests call :meth:`LivePage.tick` themselves, with a fake clock."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections.abc import Callable
+
+from ekokit.errors import StoreUnavailable
+from ekokit.store.database import Change, Store
+from ekokit.store.presence import leave, mark_present
+
+POLL_EVERY = 2.0  # seconds between looks at the store: a save shows within about 2–3 s
+PRESENCE_EVERY = 15.0  # seconds between a page's presence rows
+HERE_WITHIN = 45.0  # a page seen this recently is "here"
+
+log = logging.getLogger("ekokit.live")
+Clock = Callable[[], float]
+
+
+class Feed:
+    """The revisions stored since the last look, for one team or (team None) for all."""
+
+    def __init__(self, store: Store, *, team: str | None = None, after: int | None = None) -> None:
+        self.store, self.team = store, team
+        self.after = store.newest_change() if after is None else after
+        self.queries = 0
+
+    def poll(self) -> list[Change]:
+        changes = self.store.changes_since(self.after)
+        self.queries += 1
+        if changes:
+            self.after = changes[-1].id
+        return [c for c in changes if self.team is None or c.team == self.team]
+
+
+class Heartbeat:
+    """This page's row in the presence table: written when the page starts, when it opens an
+    exercise, and every ``every`` seconds (by :meth:`tick`); removed by :meth:`stop`."""
+
+    def __init__(self, store: Store, team: str, session: str, *, clock: Clock = time.monotonic,
+                 every: float = PRESENCE_EVERY, page_id: str | None = None) -> None:
+        self.store, self.team, self.session = store, team, session
+        self.clock, self.every = clock, every
+        self.page_id = page_id or uuid.uuid4().hex
+        self.exercise = ""
+        self.last: float | None = None  # clock time of the last row written
+        self.writes = 0
+
+    def _beat(self, *, first: bool = False) -> None:
+        self.last = self.clock()
+        try:
+            mark_present(self.store, self.page_id, self.team, self.session, self.exercise,
+                         first=first)
+            self.writes += 1
+        except StoreUnavailable as exc:  # presence is a courtesy: a read-only store still works
+            log.info("presence not written: %s", exc)
+
+    def start(self) -> None:
+        self._beat(first=True)
+
+    def at(self, exercise_id: str) -> None:
+        """The page now has this exercise open ("" for none)."""
+        if exercise_id != self.exercise:
+            self.exercise = exercise_id
+            self._beat()
+
+    def tick(self) -> None:
+        if self.last is None or self.clock() - self.last >= self.every:
+            self._beat()
+
+    def stop(self) -> None:
+        try:
+            leave(self.store, self.page_id)
+        except StoreUnavailable as exc:
+            log.info("presence not removed: %s", exc)
+
+
+class Ticker:
+    """Call ``tick`` every ``every`` seconds on the running asyncio loop (the kernel's). A tick
+    that fails is logged and the next one still comes."""
+
+    def __init__(self, tick: Callable[[], object], every: float = POLL_EVERY) -> None:
+        self.tick, self.every = tick, every
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._handle: asyncio.TimerHandle | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._handle is not None
+
+    def start(self) -> bool:
+        """Start on the running loop; False (and nothing scheduled) when there is none."""
+        self.stop()
+        try:
+            self._loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return False
+        self._handle = self._loop.call_later(self.every, self._fire)
+        return True
+
+    def _fire(self) -> None:
+        try:
+            self.tick()
+        except Exception:  # a bug in one redraw must not end the page's live updates
+            log.exception("live update failed")
+        if self._handle is not None and self._loop is not None:
+            self._handle = self._loop.call_later(self.every, self._fire)
+
+    def stop(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+
+
+class LivePage:
+    """One page's live updates: every tick reads its :class:`Feed` and hands what is new to
+    ``on_changes``; a session page's :class:`Heartbeat` keeps its presence row. Extra
+    ``every_so_often`` work (the facilitator re-reading presence) runs every ``often`` ticks."""
+
+    def __init__(self, store: Store, on_changes: Callable[[list[Change]], object], *,
+                 team: str | None = None, heartbeat: Heartbeat | None = None,
+                 every_so_often: Callable[[], object] | None = None, often: int = 5,
+                 every: float = POLL_EVERY) -> None:
+        self.feed = Feed(store, team=team)
+        self.on_changes, self.heartbeat = on_changes, heartbeat
+        self.every_so_often, self.often = every_so_often, max(1, often)
+        self.ticks = 0
+        self.ticker = Ticker(self.tick, every)
+
+    def tick(self) -> list[Change]:
+        self.ticks += 1
+        changes: list[Change] = []
+        try:
+            changes = self.feed.poll()
+        except StoreUnavailable as exc:  # looked again at the next tick
+            log.info("live update skipped: %s", exc)
+        if changes:
+            self.on_changes(changes)
+        if self.heartbeat is not None:
+            self.heartbeat.tick()
+        if self.every_so_often is not None and self.ticks % self.often == 0:
+            self.every_so_often()
+        return changes
+
+    def start(self) -> bool:
+        if self.heartbeat is not None:
+            self.heartbeat.start()
+        return self.ticker.start()
+
+    def stop(self) -> None:
+        self.ticker.stop()
+        if self.heartbeat is not None:
+            self.heartbeat.stop()
