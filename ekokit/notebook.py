@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ekokit.widgets.facilitator import FacilitatorView
+    from ekokit.widgets.projector import Projector
     from ekokit.widgets.quiz import QuizBox
     from ekokit.widgets.reading import Reading
     from ekokit.widgets.session_app import Group, SessionApp
@@ -130,3 +131,14 @@ def facilitator(*, lang: str | None = None) -> FacilitatorView:
     from ekokit.widgets.facilitator import FacilitatorView
 
     return FacilitatorView(lang=_page_language(lang), served=current_request().served)
+
+
+def projector(*, lang: str | None = None) -> Projector:
+    """The room's screen: the chosen exercise's chart for every team side by side, a timer, and
+    the shared ecosystem. ``?exercise=<id>`` or ``?session=<n>`` chooses where it opens."""
+    from ekokit.server.request import current_request
+    from ekokit.widgets.projector import Projector
+
+    request = current_request()
+    return Projector(lang=_page_language(lang), served=request.served,
+                     session=request.params.get("session"), exercise=request.exercise)

@@ -16,6 +16,7 @@ from ekokit.model.teams import listed_name
 from ekokit.state.exercise import damage_of
 from ekokit.store.database import Revision, Store
 from ekokit.widgets.downloads import Downloads
+from ekokit.widgets.shared_ecosystem import SharedEcosystem, projector_link
 from ekokit.widgets.styles import styles_widget
 
 esc = html.escape
@@ -68,11 +69,13 @@ class FacilitatorView:
         header = w.HTML(f"<h1>{esc(self.tr('facilitator.title'))}</h1>"
                         f"<p>{esc(self.tr('facilitator.intro'))}</p>")
         styles = [] if served else [styles_widget()]
+        self.ecosystem = SharedEcosystem(self.store, self.tr)
         self.widget = w.VBox([*styles, header, w.HBox([self.session, self.refresh_button]),
                               self.table,
                               w.HTML(f"<h2>{esc(self.tr('facilitator.answers_heading'))}</h2>"),
                               self.exercise, self.answers,
-                              Downloads(self.store, self.tr).widget])
+                              Downloads(self.store, self.tr).widget,
+                              self.ecosystem.widget, projector_link(self.tr)])
         self.widget.add_class("ek-app")
         self.widget.add_class("ek-facilitator")
         self.refresh()
@@ -88,6 +91,7 @@ class FacilitatorView:
         if chosen in {c.id for c in exercises}:
             self.exercise.value = chosen
         self._show_answers()
+        self.ecosystem.refresh()
         matrix = progress_matrix(self.store)
         latest = self.store.latest_all()
         head = "".join(f'<th scope="col">{esc(c.title(tr.lang))}</th>' for c in exercises)
