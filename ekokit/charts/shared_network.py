@@ -9,11 +9,14 @@ when a network is drawn (it is for this chart alone)."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
+from matplotlib.transforms import Bbox
 
 from ekokit.charts._base import (
     BLACK,
@@ -27,25 +30,28 @@ from ekokit.charts._base import (
     figure,
     gist,
     listing,
-    side,
     tags,
     tex,
     texts,
     wrap,
 )
-from ekokit.charts._place import place, settle
+from ekokit.charts._place import DIRECTIONS, place, settle
 from ekokit.model.actors import SharedActor
 
 NAME = "shared_network"
 _m = texts(NAME)
 RING = 1.0  # the teams' ring; actors are kept inside it
-MANY = 14  # beyond this many actors, the figure numbers them (the table's first column)
+K = 0.9  # the spring layout's ideal distance: actors keep apart from each other
+INSIDE = 0.78  # actors stay within this share of the ring
+GAP = 0.16  # the least distance between two actors (the ring's radius is 1)
+MANY = 12  # beyond this many actors, the figure numbers them (the table's first column)
+TEAM_MS = 16  # a team's square, points
 ALT_ACTORS = 8  # actors named one by one in the text alternative
 
 
 def _layout(teams: Sequence[str], shared: Sequence[SharedActor]) -> dict[str, tuple[float, float]]:
     """{node: (x, y)}: team nodes ``t:<slug>`` fixed on the ring, actor nodes ``a:<i>`` where
-    the spring layout settles them, then drawn in to at most 70 % of the ring."""
+    the spring layout settles them, then drawn in to at most ``INSIDE`` of the ring."""
     import networkx as nx
 
     graph = nx.Graph()
@@ -57,20 +63,69 @@ def _layout(teams: Sequence[str], shared: Sequence[SharedActor]) -> dict[str, tu
         graph.add_edges_from((f"a:{i}", f"t:{slug}") for slug in actor.teams if f"t:{slug}" in ring)
     if not shared:
         return ring
-    pos = nx.spring_layout(graph, pos=ring, fixed=list(ring), seed=11, k=0.45, iterations=200)
-    out: dict[str, tuple[float, float]] = dict(ring)
-    for i in range(len(shared)):
-        x, y = (float(v) for v in pos[f"a:{i}"])
-        r = math.hypot(x, y)
-        scale = min(1.0, 0.7 * RING / r) if r else 1.0
-        out[f"a:{i}"] = (x * scale, y * scale)
-    return out
+    pos = nx.spring_layout(graph, pos=ring, fixed=list(ring), seed=11, k=K, iterations=300)
+    points = _apart([(float(pos[f"a:{i}"][0]), float(pos[f"a:{i}"][1]))
+                     for i in range(len(shared))])
+    return {**ring, **{f"a:{i}": xy for i, xy in enumerate(points)}}
+
+
+def _inside(x: float, y: float) -> tuple[float, float]:
+    r = math.hypot(x, y)
+    scale = min(1.0, INSIDE * RING / r) if r else 1.0
+    return x * scale, y * scale
+
+
+def _apart(points: list[tuple[float, float]], gap: float = GAP) -> list[tuple[float, float]]:
+    """The actors kept inside the ring and at least ``gap`` apart: actors named by the same
+    teams settle on one spot in the spring layout, and a marker must not hide another."""
+    xy = [_inside(x, y) for x, y in points]
+    for _ in range(60):
+        moved = False
+        for i, j in itertools.combinations(range(len(xy)), 2):
+            (x1, y1), (x2, y2) = xy[i], xy[j]
+            d = math.hypot(x2 - x1, y2 - y1)
+            if d >= gap:
+                continue
+            angle = math.atan2(y2 - y1, x2 - x1) if d > 1e-9 else (i + j) * 2.4
+            push = (gap - d) / 2 + 1e-3
+            dx, dy = push * math.cos(angle), push * math.sin(angle)
+            xy[i], xy[j] = _inside(x1 - dx, y1 - dy), _inside(x2 + dx, y2 + dy)
+            moved = True
+        if not moved:
+            break
+    return xy
+
+
+def _actor_ms(actor: SharedActor) -> float:
+    """An actor's marker grows with the teams that named it."""
+    return 8 + 2 * min(len(actor.teams), 6)
+
+
+def _marks(ax: Axes, points: Sequence[tuple[float, float]], sizes: Sequence[float]) -> list[Bbox]:
+    """The pixel boxes of markers ``sizes`` points wide at data ``points`` (for :func:`place` to
+    keep labels off them)."""
+    px = ax.figure.dpi / 72
+    boxes = []
+    for (x, y), size in zip(points, sizes, strict=True):
+        u, v = ax.transData.transform((x, y))
+        half = size * px / 2
+        boxes.append(Bbox.from_extents(u - half, v - half, u + half, v + half))
+    return boxes
+
+
+def _outward(x: float, y: float) -> tuple[tuple[int, int], ...]:
+    """The label directions of a team on the ring, outward first, never inward."""
+    dx = 1 if x > 0.3 else -1 if x < -0.3 else 0
+    dy = 1 if y > 0.3 else -1 if y < -0.3 else 0
+    near = [d for d in DIRECTIONS if d[0] * x + d[1] * y > -0.05]
+    return ((dx, dy), *[d for d in near if d != (dx, dy)]) if (dx, dy) != (0, 0) else tuple(near)
 
 
 def _draw(teams: Sequence[tuple[str, str]], shared: Sequence[SharedActor], lang: str):
     slugs = [slug for slug, _ in teams]
     pos = _layout(slugs, shared)
-    fig = figure((8.0, 6.4))
+    big = len(teams) > 6 or len(shared) > 8
+    fig = figure((10.0, 8.0) if big else (8.0, 6.4))
     ax = fig.add_subplot()
     ax.set_aspect("equal")
     ax.axis("off")
@@ -81,17 +136,12 @@ def _draw(teams: Sequence[tuple[str, str]], shared: Sequence[SharedActor], lang:
             if f"t:{slug}" in pos:
                 tx, ty = pos[f"t:{slug}"]
                 ax.plot([ax_, tx], [ay, ty], color=GREY, lw=0.9, alpha=0.7, zorder=1)
-    angles = [a for _, _, a in around(len(slugs), RING)]
-    for (_slug, name), angle in zip(teams, angles, strict=True):
-        x, y = RING * math.cos(angle), RING * math.sin(angle)
-        ax.plot(x, y, marker="s", ms=16, color=BLUE, mec=BLACK, ls="none", zorder=3)
-        ax.annotate(tex(wrap(name, 18, 2)), (x, y),
-                    xytext=(14 * math.cos(angle), 14 * math.sin(angle)),
-                    textcoords="offset points", fontsize=FONT, weight="bold", zorder=4,
-                    **side(angle))
+    ring = [pos[f"t:{slug}"] for slug in slugs]
+    for x, y in ring:
+        ax.plot(x, y, marker="s", ms=TEAM_MS, color=BLUE, mec=BLACK, ls="none", zorder=3)
     anchors = [pos[f"a:{i}"] for i in range(len(shared))]
     for (x, y), actor in zip(anchors, shared, strict=True):
-        ax.plot(x, y, marker="o", ms=8 + 2 * min(len(actor.teams), 6), color=ORANGE, mec=BLACK,
+        ax.plot(x, y, marker="o", ms=_actor_ms(actor), color=ORANGE, mec=BLACK,
                 ls="none", zorder=3)
     keys = [Line2D([], [], marker="s", color=BLUE, mec=BLACK, ms=11, ls="none",
                    label=_m("team", lang)),
@@ -99,9 +149,19 @@ def _draw(teams: Sequence[tuple[str, str]], shared: Sequence[SharedActor], lang:
                    label=_m("actor", lang))]
     fig.legend(handles=keys, loc="outside lower center", ncols=2, fontsize=FONT, frameon=False)
     renderer = settle(fig)
-    team_boxes = [t.get_window_extent(renderer) for t in ax.texts]
-    place(ax, anchors, tags([a.name for a in shared], 20, many=MANY, lines=3), renderer=renderer,
-          avoid=team_boxes, marker=16, misfit="least", fontsize=FONT - 1)
+    actor_marks = _marks(ax, anchors, [_actor_ms(a) for a in shared])
+    # the teams first, outward where they can (clear of the actors' markers), then the actors
+    # round them: every label on a free spot, or the nearest one that covers least
+    team_marks = _marks(ax, ring, [TEAM_MS] * len(ring))
+    for xy, (_slug, name) in zip(ring, teams, strict=True):
+        taken = [t.get_window_extent(renderer) for t in ax.texts]
+        place(ax, [xy], [tex(wrap(name, 16, 2))], renderer=renderer, marker=TEAM_MS,
+              avoid=[*actor_marks, *team_marks, *taken], directions=_outward(*xy),
+              misfit="least", fontsize=FONT, weight="bold")
+    taken = [t.get_window_extent(renderer) for t in ax.texts]
+    place(ax, anchors, tags([a.name for a in shared], 20, many=MANY, lines=3),
+          renderer=renderer, avoid=[*team_marks, *taken], marker=20, misfit="least",
+          fontsize=FONT - 1)
     return fig
 
 
