@@ -30,6 +30,7 @@ from ekokit.widgets.styles import styles_widget
 
 esc = html.escape
 ECOSYSTEM = "ecosystem"  # the first page's id; the others are exercise ids
+BIG_DPI = 144  # the network fills the room's screen: drawn 1.5 times the usual size
 
 
 def start_page(pages: list[str], *, exercise: str | None, session: str | None,
@@ -113,8 +114,9 @@ class Projector:
             self.timed = exercise  # a timer not yet started follows the page
             self.countdown.reset(self._seconds(exercise))
             self._show_timer()
+        body = self._body_html()  # drawn first: the heading and the grid change together
         self.header.value = self._header_html()
-        self.body.value = self._body_html()
+        self.body.value = body
 
     def refresh(self) -> None:
         """Read the store again: the teams' newest saves (only new revisions are drawn)."""
@@ -138,7 +140,7 @@ class Projector:
         exercise = self.exercises.get(self.page)
         if exercise is None:
             shared = ecosystem(teams, latest_by_team(self.store))
-            return ecosystem_html(teams, shared, self.tr, heading="")
+            return ecosystem_html(teams, shared, self.tr, heading="", dpi=BIG_DPI)
         if not teams:
             return f'<p class="ek-projector-empty">{esc(self.tr("projector.no_teams"))}</p>'
         latest = self.store.latest_all()

@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as w
 
 from ekokit.charts._base import Chart
-from ekokit.charts.html import chart_html
+from ekokit.charts.html import DPI, chart_html
 from ekokit.charts.shared_network import shared_network
 from ekokit.content.aliases import alias_table
 from ekokit.content.i18n import Translator
@@ -71,7 +71,7 @@ def actor_list_html(teams: Sequence[Team], shared: Sequence[SharedActor], tr: Tr
 
 
 def ecosystem_html(teams: Sequence[Team], shared: Sequence[SharedActor], tr: Translator, *,
-                   heading: str = "h2") -> str:
+                   heading: str = "h2", dpi: int = DPI) -> str:
     """The whole section as HTML: heading (none when ``heading`` is ""), intro, the chart
     (image, alt, table) and the list."""
     chart = ecosystem_chart(teams, shared, tr)
@@ -79,7 +79,7 @@ def ecosystem_html(teams: Sequence[Team], shared: Sequence[SharedActor], tr: Tra
     top = f"<{heading}>{esc(title)}</{heading}>" if heading else ""
     return (f"{top}"
             f'<p class="ek-shared-intro">{esc(tr("shared_ecosystem.intro"))}</p>'
-            f"{chart_html(chart, tr.lang, title=title)}"
+            f"{chart_html(chart, tr.lang, title=title, dpi=dpi)}"
             f"{actor_list_html(teams, shared, tr)}")
 
 
