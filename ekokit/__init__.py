@@ -10,7 +10,9 @@ A notebook cell calls one line each:
 * ``ekokit.harvest()`` — Session 1 against Session 4, and the team's report to download;
 * ``ekokit.quiz("1")`` — the session's self-check;
 * ``ekokit.language("en")`` — the notebook's language (Finnish otherwise);
-* ``ekokit.facilitator()`` — every team at once, for the facilitator.
+* ``ekokit.facilitator()`` — every team at once, for the facilitator;
+* ``ekokit.projector()`` — the room's screen: every team's chart side by side, a timer, the
+  shared ecosystem.
 
 Inside, the kit is built in layers, each importing only those below it:
 content → model → store → state → charts → reports → widgets → server (docs/architecture.md)."""
@@ -22,6 +24,7 @@ from ekokit.notebook import (
     harvest,
     homework,
     language,
+    projector,
     quiz,
     session,
 )
@@ -31,5 +34,6 @@ __version__ = "0.1.0"
 # The learner's functions only: help(ekokit) shows them and nothing else. The exceptions are in
 # ekokit.errors, the layers in their subpackages.
 __all__ = [
-    "concept", "exercises", "facilitator", "harvest", "homework", "language", "quiz", "session",
+    "concept", "exercises", "facilitator", "harvest", "homework", "language", "projector", "quiz",
+    "session",
 ]

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from ekokit.model.access import Room
     from ekokit.widgets.access import Refusal
     from ekokit.widgets.facilitator import FacilitatorView
+    from ekokit.widgets.projector import Projector
     from ekokit.widgets.quiz import QuizBox
     from ekokit.widgets.reading import Reading
     from ekokit.widgets.session_app import Group, SessionApp
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 _chosen_lang: str | None = None
 _current_app: SessionApp | None = None  # the session app of this notebook (its last one)
 _current_facilitator: FacilitatorView | None = None
+_current_projector: Projector | None = None
 
 
 def language(lang: str) -> None:
@@ -163,3 +165,23 @@ def facilitator(*, lang: str | None = None) -> FacilitatorView | Refusal:
     _current_facilitator = FacilitatorView(lang=_page_language(lang),
                                            served=current_request().served)
     return _current_facilitator
+
+
+def projector(*, lang: str | None = None) -> Projector | Refusal:
+    """The room's screen: the chosen exercise's chart for every team side by side, a timer, and
+    the shared ecosystem. ``?exercise=<id>`` or ``?session=<n>`` chooses where it opens. In a
+    public room it needs the facilitator key, as the facilitator view does."""
+    from ekokit.server.request import current_request
+    from ekokit.widgets.projector import Projector
+
+    refused = facilitator_refusal(lang)
+    if refused is not None:
+        return refused
+    global _current_projector
+    if _current_projector is not None:  # the cell runs again: the old screen stops following
+        _current_projector.stop()
+    request = current_request()
+    _current_projector = Projector(lang=_page_language(lang), served=request.served,
+                                   session=request.params.get("session"),
+                                   exercise=request.exercise)
+    return _current_projector

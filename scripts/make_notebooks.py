@@ -1,7 +1,8 @@
 """Write the thin notebooks from data: one per session in data/calendar.yaml (its title in every
 language, the session app, the session's readings from ekokit.content.readings.CONCEPTS and its
-quiz), plus the facilitator's. Notebooks are committed without outputs; run this after changing
-the calendar, the concepts or the cell plan below:  python scripts/make_notebooks.py"""
+quiz), plus the facilitator's and the projector's. Notebooks are committed without outputs; run
+this after changing the calendar, the concepts or the cell plan below:
+python scripts/make_notebooks.py"""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ekokit.model.harvest import AFTER
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 FACILITATOR = "00_fasilitaattori.ipynb"
+PROJECTOR = "00_projektori.ipynb"  # facilitator-only too: gated like the facilitator's
 
 
 def session_cells(session: str) -> tuple[str, list[str]]:
@@ -44,6 +46,11 @@ def facilitator_cells() -> tuple[str, list[str]]:
     return f"# {titles}", ["import ekokit", "ekokit.facilitator()"]
 
 
+def projector_cells() -> tuple[str, list[str]]:
+    titles = " · ".join(Translator(code)("projector.title") for code in languages())
+    return f"# {titles}", ["import ekokit", "ekokit.projector()"]
+
+
 def notebook(markdown: str, calls: list[str]) -> nbf.NotebookNode:
     nb = nbf.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
@@ -59,6 +66,7 @@ def main() -> None:
     for when in calendar().sessions:
         nbf.write(notebook(*session_cells(when.id)), NOTEBOOKS / when.notebook)
     nbf.write(notebook(*facilitator_cells()), NOTEBOOKS / FACILITATOR)
+    nbf.write(notebook(*projector_cells()), NOTEBOOKS / PROJECTOR)
 
 
 if __name__ == "__main__":

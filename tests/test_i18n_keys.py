@@ -34,6 +34,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "session.title_": ("1", "2", "3", "4"),  # calendar session ids
     "downloads.format_": ("html", "pptx", "xlsx", "md"),  # widgets/downloads.py formats
     "facilitator.session_": ("1", "h1", "2", "h2", "3", "h3", "4"),  # sessions and homework
+    "projector.timer_": ("ready", "running", "paused", "done"),  # state.timer.Countdown.state
     "workbook.": ("foreign", "invalid", "not_json", "revisions", "unknown_exercise",
                   "unreadable", "version", "invalid_at", "invalid_answer", "bad_time",
                   "too_large", "too_deep", "too_many_revisions", "too_many_revisions_total",

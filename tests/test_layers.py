@@ -32,7 +32,7 @@ MODULE = {
 UNDER_ALL = ("ekokit.errors", "ekokit.paths")
 LIBRARIES = {
     "store": ("sqlalchemy",),
-    "charts": ("matplotlib.pyplot",),
+    "charts": ("matplotlib.pyplot", "networkx"),
     "reports": ("pptx", "openpyxl"),
     "widgets": ("ipywidgets",),
     "server": ("voila.app", "tornado.web", "jupyter_server.serverapp", "jupyterlab.labapp",

@@ -47,7 +47,7 @@ def test_help_starts_with_the_learners_functions():
     import pydoc
 
     assert sorted(ekokit.__all__) == ["concept", "exercises", "facilitator", "harvest", "homework",
-                                      "language", "quiz", "session"]
+                                      "language", "projector", "quiz", "session"]
     text = pydoc.render_doc(ekokit, renderer=pydoc.plaintext)
     assert text.index("ekokit.session(") < text.index("layers")
     assert "CLASSES" not in text and "EkokitError" not in text

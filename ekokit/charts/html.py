@@ -48,12 +48,14 @@ def table_html(table: pd.DataFrame, lang: str, *, caption: str) -> str:
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
 
 
-def chart_html(chart: Chart, lang: str, *, title: str) -> str:
-    """``<figure>`` with the PNG (alt = the text alternative), a caption, and the table."""
+def chart_html(chart: Chart, lang: str, *, title: str, dpi: int = DPI) -> str:
+    """``<figure>`` with the PNG (alt = the text alternative), a caption, and the table. A
+    larger ``dpi`` draws the same chart with larger type (the projector's)."""
     alt = html.escape(chart.alt)
     parts = ['<figure class="ek-chart">']
     if chart.figure is not None:
-        parts.append(f'<img src="data:image/png;base64,{png_base64(chart.figure)}" alt="{alt}">')
+        image = png_base64(chart.figure, dpi)
+        parts.append(f'<img src="data:image/png;base64,{image}" alt="{alt}">')
     parts.append(f"<figcaption>{alt}</figcaption>")
     if chart.table is not None and len(chart.table.columns):
         opened = "" if chart.figure is not None else " open"  # a table-only chart shows it

@@ -15,6 +15,7 @@ from ekokit.model.teams import DEMO_TEAM
 from ekokit.paths import notebooks_dir
 
 FACILITATOR_NOTEBOOK = "00_fasilitaattori.ipynb"
+PROJECTOR_NOTEBOOK = "00_projektori.ipynb"
 TEMPLATES = jinja2.PackageLoader("ekokit.server", "templates")
 
 
@@ -49,8 +50,10 @@ def landing_html(lang: str | None, base_url: str = "/", *, public: bool = False)
                 for code in languages() if code != tr.lang]
     facilitator = (f"{base_url}voila/render/{FACILITATOR_NOTEBOOK}?lang={tr.lang}"
                    if FACILITATOR_NOTEBOOK in live and not public else None)
+    projector = (f"{base_url}voila/render/{PROJECTOR_NOTEBOOK}?lang={tr.lang}"
+                 if PROJECTOR_NOTEBOOK in live and not public else None)
     css = TEMPLATES.get_source(_environment(), "landing.css")[0]
     return _environment().get_template("landing.html.j2").render(
         lang=tr.lang, tr=tr, sessions=sessions, switches=switches,
-        facilitator_href=facilitator, css=jinja2.filters.Markup(css),
+        facilitator_href=facilitator, projector_href=projector, css=jinja2.filters.Markup(css),
         favicon=f"{base_url}voila/templates/ekokit/static/favicon.svg")

@@ -17,6 +17,7 @@ import ipywidgets as w
 from ekokit.content.calendar import calendar
 from ekokit.content.exercises import exercises_for_session, find_exercise
 from ekokit.content.i18n import Translator
+from ekokit.model.actors import ACTOR_SOURCES
 from ekokit.model.teams import Team
 from ekokit.state.live import LivePage
 from ekokit.state.room import (
@@ -29,11 +30,13 @@ from ekokit.store.database import Change, Store
 from ekokit.widgets.downloads import Downloads
 from ekokit.widgets.facilitator_html import answers_html, presence_html, progress_html
 from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.shared_ecosystem import SharedEcosystem, projector_link
 from ekokit.widgets.styles import styles_widget
 
 __all__ = ["FacilitatorView", "progress_matrix"]
 
 esc = html.escape
+ACTOR_EXERCISES = frozenset(source[0] for source in ACTOR_SOURCES)  # feed the shared ecosystem
 PRESENCE_TICKS = 3  # who is here is read every third look (about every 6 s)
 
 
@@ -80,11 +83,13 @@ class FacilitatorView:
         header = w.HTML(f"<h1>{esc(tr('facilitator.title'))}</h1>"
                         f"<p>{esc(tr('facilitator.intro'))}</p>")
         styles = [] if served else [styles_widget()]
+        self.ecosystem = SharedEcosystem(self.store, self.tr)
         self.widget = w.VBox([*styles, header, w.HBox([self.session, self.refresh_button]),
                               self.presence, self.table,
                               w.HTML(f"<h2>{esc(tr('facilitator.answers_heading'))}</h2>"),
                               self.exercise, self.answers,
-                              Downloads(self.store, tr).widget],
+                              Downloads(self.store, tr).widget,
+                              self.ecosystem.widget, projector_link(tr)],
                              _dom_classes=("ek-app", "ek-facilitator"))
         self.live = LivePage(self.store, self._saved, every_so_often=self._presence_tick,
                              often=PRESENCE_TICKS)
@@ -120,6 +125,7 @@ class FacilitatorView:
         latest = self.store.latest_all()
         self._put(self.table, self._table_html(latest))
         self._put(self.answers, self._answers_html(latest))
+        self.ecosystem.refresh()
         self._presence_tick()
 
     # -- the facilitator's choices -------------------------------------------------------------
@@ -157,6 +163,8 @@ class FacilitatorView:
         self._put(self.table, self._table_html(latest))
         if any(c.exercise_id == self.exercise.value for c in changes):
             self._put(self.answers, self._answers_html(latest))
+        if any(c.exercise_id in ACTOR_EXERCISES for c in changes):
+            self.ecosystem.refresh()  # redrawn only when the shared actors changed
 
     def _presence_tick(self) -> None:
         self.here = here_now(self.store)
