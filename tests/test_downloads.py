@@ -60,6 +60,6 @@ def test_the_session_4_page_shows_the_harvest_and_the_downloads(demo):
 
 def test_the_facilitator_offers_the_programme_report(demo):
     view = FacilitatorView(lang="fi", store=demo)
-    downloads = view.widget.children[-1]
+    downloads = view.downloads.widget
     formats = {c for b in downloads.children[1].children for c in b._dom_classes}
     assert {"ek-download-html", "ek-download-xlsx"} <= formats

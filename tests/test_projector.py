@@ -106,6 +106,19 @@ def test_a_new_revision_is_drawn_on_refresh_and_charts_are_drawn_once(room):
     assert projector._charts == drawn  # nothing new: nothing drawn again
 
 
+def test_the_projector_follows_the_rooms_saves_by_itself(room, widget_messages):
+    """A live look (the kernel's loop does one every couple of seconds) draws a new save; a look
+    with nothing new sends nothing."""
+    projector = Projector(store=room, lang="fi", exercise="s1_impact_chain", live=False)
+    widget_messages.updates.clear()
+    assert projector.tick() == []
+    assert widget_messages.updates == []
+    room.save("c", "s1_impact_chain", IMPACT, base_revision=0)
+    assert [c.team for c in projector.tick()] == ["c"]
+    assert projector.body.value.count(FI("projector.no_answer")) == 1
+    assert [list(u) for u in widget_messages.updates] == [["value"]]  # the grid only
+
+
 def test_a_step_costs_three_updates(room, widget_messages):
     projector = Projector(store=room, lang="fi", exercise="s1_actor_map")
     widget_messages.updates.clear()

@@ -183,13 +183,15 @@ def test_the_facilitator_view_needs_the_facilitator_key(room, page):
     base, _db, links = room
     token = token_of(links["tiimi-a"])
     view = f"{base}voila/render/00_fasilitaattori.ipynb"
-    for query in ({"token": token}, {"token": token, "fkey": "arvaus"}):
-        status, body = fetch(f"{view}?{urlencode(query)}")
-        assert status == 403
-        assert FI("access.facilitator_only") in body
-        assert "Alfa Tiimi" not in body and "ek-app" not in body
+    for notebook in ("00_fasilitaattori", "00_projektori"):  # the projector shows every team too
+        for query in ({"token": token}, {"token": token, "fkey": "arvaus"}):
+            status, body = fetch(f"{base}voila/render/{notebook}.ipynb?{urlencode(query)}")
+            assert status == 403
+            assert FI("access.facilitator_only") in body
+            assert "Alfa Tiimi" not in body and "ek-app" not in body
     status, landing = fetch(f"{base}?token={token}")
-    assert status == 200 and "00_fasilitaattori" not in landing  # the landing page hides it
+    assert status == 200  # the landing page hides both
+    assert "00_fasilitaattori" not in landing and "00_projektori" not in landing
 
     page.goto(f"{view}?{urlencode({'token': token, 'fkey': FKEY})}")
     expect(page.get_by_text("Alfa Tiimi").first).to_be_visible(timeout=APP_TIMEOUT)

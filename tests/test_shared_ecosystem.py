@@ -231,3 +231,16 @@ def test_the_section_redraws_only_when_the_shared_set_changes(room):
         {"name": "Seurakunta", "activity": "Apu"}]}, base_revision=0)
     section.refresh()
     assert section.widget.value != before and "Seurakunta" in section.widget.value
+
+
+def test_the_facilitator_view_redraws_the_section_when_a_team_saves_an_actor(room):
+    """The live look: a save to an exercise that names actors redraws it; another save not."""
+    view = FacilitatorView(store=room, lang="fi", live=False)
+    before = view.ecosystem.widget.value
+    room.save("energia", "s1_phenomenon", {"phenomenon": "P"}, base_revision=0)
+    view.tick()
+    assert view.ecosystem.widget.value == before
+    room.save("ikaantyvat", "s3_mve", {"value_proposition": "V", "essential_actors": [
+        {"name": "Seurakunta", "activity": "Apu"}]}, base_revision=0)
+    view.tick()
+    assert view.ecosystem.widget.value != before and "Seurakunta" in view.ecosystem.widget.value

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from urllib.parse import urlencode
 
+import pytest
 import qrcode
 from bs4 import BeautifulSoup
 from ekokit.content.i18n import Translator
@@ -82,19 +83,24 @@ def test_links_in_english_and_with_no_team(db_path, tmp_path):
     assert en("access.links_heading") in sheet.read_text(encoding="utf-8")
 
 
-def test_a_kernel_of_a_public_room_refuses_the_facilitator_view_without_the_key(monkeypatch):
+@pytest.mark.parametrize("view", ["facilitator", "projector"])
+def test_a_kernel_of_a_public_room_refuses_the_facilitator_view_without_the_key(monkeypatch, view):
+    """The facilitator view and the projector show every team: both need the key."""
     import ekokit
     from ekokit.server import request
     from ekokit.widgets.facilitator import FacilitatorView
+    from ekokit.widgets.projector import Projector
 
+    shown = {"facilitator": FacilitatorView, "projector": Projector}[view]
+    opened = getattr(ekokit, view)
     monkeypatch.setenv(PUBLIC_ENV, "1")
     monkeypatch.setenv(FACILITATOR_HASH_ENV, facilitator_hash("oikea"))
     for params in ({}, {"fkey": "väärä"}):
         monkeypatch.setattr(request, "current_request",
                             lambda p=params: PageRequest(served=True, params=p))
-        refused = ekokit.facilitator(lang="en")
-        assert not isinstance(refused, FacilitatorView)
+        refused = opened(lang="en")
+        assert not isinstance(refused, shown)
         assert html.escape(Translator("en")("access.facilitator_only")) in refused.value
     monkeypatch.setattr(request, "current_request",
                         lambda: PageRequest(served=True, params={"fkey": "oikea"}))
-    assert isinstance(ekokit.facilitator(lang="en"), FacilitatorView)
+    assert isinstance(opened(lang="en"), shown)

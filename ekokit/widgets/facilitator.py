@@ -83,12 +83,13 @@ class FacilitatorView:
         header = w.HTML(f"<h1>{esc(tr('facilitator.title'))}</h1>"
                         f"<p>{esc(tr('facilitator.intro'))}</p>")
         styles = [] if served else [styles_widget()]
+        self.downloads = Downloads(self.store, tr)
         self.ecosystem = SharedEcosystem(self.store, self.tr)
         self.widget = w.VBox([*styles, header, w.HBox([self.session, self.refresh_button]),
                               self.presence, self.table,
                               w.HTML(f"<h2>{esc(tr('facilitator.answers_heading'))}</h2>"),
                               self.exercise, self.answers,
-                              Downloads(self.store, tr).widget,
+                              self.downloads.widget,
                               self.ecosystem.widget, projector_link(tr)],
                              _dom_classes=("ek-app", "ek-facilitator"))
         self.live = LivePage(self.store, self._saved, every_so_often=self._presence_tick,
