@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 
 _chosen_lang: str | None = None
 _current_app: SessionApp | None = None  # the session app of this notebook (its last one)
-_current_facilitator: FacilitatorView | None = None
-_current_projector: Projector | None = None
+_following: dict[str, FacilitatorView | Projector] = {}  # the views that follow the room, by kind
 
 
 def language(lang: str) -> None:
@@ -159,12 +158,9 @@ def facilitator(*, lang: str | None = None) -> FacilitatorView | Refusal:
     refused = facilitator_refusal(lang)
     if refused is not None:
         return refused
-    global _current_facilitator
-    if _current_facilitator is not None:  # the cell runs again: the old view stops following
-        _current_facilitator.stop()
-    _current_facilitator = FacilitatorView(lang=_page_language(lang),
-                                           served=current_request().served)
-    return _current_facilitator
+    view = FacilitatorView(lang=_page_language(lang), served=current_request().served)
+    _follow("facilitator", view)
+    return view
 
 
 def projector(*, lang: str | None = None) -> Projector | Refusal:
@@ -177,11 +173,16 @@ def projector(*, lang: str | None = None) -> Projector | Refusal:
     refused = facilitator_refusal(lang)
     if refused is not None:
         return refused
-    global _current_projector
-    if _current_projector is not None:  # the cell runs again: the old screen stops following
-        _current_projector.stop()
     request = current_request()
-    _current_projector = Projector(lang=_page_language(lang), served=request.served,
-                                   session=request.params.get("session"),
-                                   exercise=request.exercise)
-    return _current_projector
+    view = Projector(lang=_page_language(lang), served=request.served,
+                     session=request.params.get("session"), exercise=request.exercise)
+    _follow("projector", view)
+    return view
+
+
+def _follow(kind: str, view: FacilitatorView | Projector) -> None:
+    """``view`` follows the room now; the one made by an earlier run of its cell stops."""
+    old = _following.get(kind)
+    if old is not None:
+        old.stop()
+    _following[kind] = view

@@ -261,9 +261,12 @@ def test_running_the_cell_again_stops_the_old_pages_live_updates(store, team, mo
     second = ekokit.session("1", team=team.slug)
     assert first.live is None and second.live is not None
     assert len(present(store, iso_before(45))) == 1
-    view = ekokit.facilitator()
     loop = asyncio.new_event_loop()
-    view.live.ticker._handle = loop.call_later(60, lambda: None)  # as if running on a loop
-    ekokit.facilitator()
-    assert not view.live.ticker.running
+    for kind in ("facilitator", "projector"):  # the room's views follow the room too
+        view = getattr(ekokit, kind)()
+        view.live.ticker._handle = loop.call_later(60, lambda: None)  # as if running on a loop
+        other = ekokit.facilitator() if kind == "projector" else None
+        assert other is None or view.live.ticker.running  # another kind leaves it be
+        getattr(ekokit, kind)()
+        assert not view.live.ticker.running
     loop.close()
