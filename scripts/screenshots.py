@@ -27,8 +27,12 @@ from ekokit.store.database import Store  # noqa: E402
 from ekokit.store.demo import ensure_demo_team  # noqa: E402
 from PIL import Image  # noqa: E402 - after the repository root is on sys.path
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
-from tests.servers import chromium_path, ekokit_server, free_port  # noqa: E402
-from tests.test_browser import CHROMIUM_ARGS  # noqa: E402
+from tests.servers import (  # noqa: E402
+    CHROMIUM_ARGS,
+    chromium_path,
+    ekokit_server,
+    free_port,
+)
 
 # (session, exercise): one with a drawn chart and a filled form in each session
 SHOTS = [("1", "s1_actor_map"), ("2", "s2_futures_wheel"), ("3", "s3_assumptions"),

@@ -1,4 +1,4 @@
-"""Shared fixtures: a real SQLite file per test, a real team."""
+"""Shared fixtures: a real SQLite file per test, a real team, a real chromium per module."""
 
 from __future__ import annotations
 
@@ -83,3 +83,16 @@ def pytest_collection_modifyitems(items) -> None:
     for item in items:
         if item.nodeid.endswith(".ipynb") or ".ipynb::" in item.nodeid:
             item.add_marker(pytest.mark.notebook)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by Playwright, one per test module (its pages share nothing:
+    each test makes its own context)."""
+    from playwright.sync_api import sync_playwright
+    from tests.servers import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -37,6 +37,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# Debian's chromium in a container: no sandbox, no GPU, and nothing fetched from anywhere.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+
+
 def chromium_path() -> str:
     """Debian's chromium (Playwright's own browser download is not used)."""
     return shutil.which("chromium") or "/usr/bin/chromium"

@@ -17,15 +17,12 @@ from ekokit.content.i18n import Translator
 from ekokit.content.readings import reflection_questions
 from ekokit.model.teams import Team
 from ekokit.store.database import Store
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
-from tests.servers import chromium_path, running_server
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from tests.servers import running_server
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]  # one `ekokit serve`, one chromium
 
 SESSION_NOTEBOOK = "01_ekosysteemit.ipynb"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
 APP_TIMEOUT = 90_000  # ms: a new kernel per page load runs the whole notebook first
 SAVE_TIMEOUT = 15_000  # ms: the status says "saved" well within this
 FI = Translator("fi")
@@ -69,13 +66,6 @@ def server_store(db_file, server) -> Store:
     """The very store the server's kernels write to (its EKOKIT_DB)."""
     return Store(str(db_file))
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _new_context(browser: Browser) -> BrowserContext:

@@ -14,11 +14,10 @@ import pytest
 from ekokit.content.i18n import Translator
 from ekokit.model.teams import slugify
 from ekokit.store.database import Store
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from tests.servers import chromium_path, running_server
+from playwright.sync_api import Page, expect
+from tests.servers import running_server
 from tests.test_browser import (
     APP_TIMEOUT,
-    CHROMIUM_ARGS,
     SAVE_TIMEOUT,
     SAVED_OK,
     app_url,
@@ -42,13 +41,6 @@ def server(db_file) -> Iterator[str]:
     with running_server(db_file) as base_url:
         yield base_url
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture()

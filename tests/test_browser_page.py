@@ -20,11 +20,10 @@ from ekokit.content.example import example_workbook
 from ekokit.content.i18n import Translator
 from ekokit.model.teams import Team
 from ekokit.store.database import Store
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
-from tests.servers import chromium_path, running_server
+from playwright.sync_api import BrowserContext, Page, expect
+from tests.servers import running_server
 from tests.test_browser import (
     APP_TIMEOUT,
-    CHROMIUM_ARGS,
     SAVE_TIMEOUT,
     SAVED_OK,
     app_url,
@@ -56,13 +55,6 @@ def server(db_file) -> Iterator[str]:
 def server_store(db_file, server) -> Store:
     return Store(str(db_file))
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture()

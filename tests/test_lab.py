@@ -20,8 +20,15 @@ from pathlib import Path
 import pytest
 from ekokit.content.readings import reflection_questions
 from playwright.sync_api import Locator, Page, expect, sync_playwright
-from tests.servers import REPO, ServerFailed, chromium_path, free_port, lab_server
-from tests.test_browser import CHROMIUM_ARGS, SAVE_TIMEOUT, SAVED_OK
+from tests.servers import (
+    CHROMIUM_ARGS,
+    REPO,
+    ServerFailed,
+    chromium_path,
+    free_port,
+    lab_server,
+)
+from tests.test_browser import SAVE_TIMEOUT, SAVED_OK
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]  # one `ekokit lab`, one chromium
 

@@ -19,7 +19,7 @@ from ekokit.content.i18n import Translator
 from ekokit.model.teams import Team
 from ekokit.store.database import Store
 from playwright.sync_api import Browser, expect, sync_playwright
-from tests.servers import chromium_path, running_server
+from tests.servers import CHROMIUM_ARGS, chromium_path, running_server
 from tests.test_voila_server import assert_clean_render
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
@@ -27,8 +27,6 @@ pytestmark = [pytest.mark.server, pytest.mark.browser]
 TOKEN = "room-token-for-tests"
 PAGE = "voila/render/01_ekosysteemit.ipynb"
 FACILITATOR = "voila/render/00_fasilitaattori.ipynb"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking"]
 APP_TIMEOUT = 90_000  # ms: a page past the pool starts its kernel and runs the notebook first
 LIVE_WAIT = 10_000  # ms: a teammate's save shows within about 5 s; waited for generously
 FI = Translator("fi")
@@ -92,10 +90,7 @@ def test_a_pooled_kernel_serves_the_team_page_cleanly(live):
 def test_the_pooled_page_shows_the_team_from_the_query_string_in_english(live):
     base, _log = live
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(),
-                                     args=["--no-sandbox", "--disable-gpu",
-                                           "--disable-dev-shm-usage",
-                                           "--disable-background-networking"])
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(f"{base}{PAGE}?team=esimerkki&lang=en&token={TOKEN}")  # from the pool
         expect(page.locator(".ek-team")).to_contain_text("Esimerkkitiimi", timeout=60_000)

@@ -13,9 +13,9 @@ from ekokit.content.exercises import all_exercises, find_exercise
 from ekokit.content.i18n import Translator
 from ekokit.model.teams import Team
 from ekokit.store.database import Store
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from tests.servers import chromium_path, running_server
-from tests.test_browser import CHROMIUM_ARGS, serious_violations
+from playwright.sync_api import Browser, Page, expect
+from tests.servers import running_server
+from tests.test_browser import serious_violations
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 
@@ -48,13 +48,6 @@ def server(tmp_path_factory) -> Iterator[str]:
     with running_server(db) as url:
         yield url
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_projector(browser: Browser, server: str, size: tuple[int, int], **params) -> Page:

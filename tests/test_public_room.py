@@ -21,14 +21,13 @@ from ekokit.content.i18n import Translator
 from ekokit.model.teams import Team
 from ekokit.state.gate import key_for
 from ekokit.store.database import Store
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from tests.servers import READY_TIMEOUT, chromium_path, ekokit_server, free_port
+from playwright.sync_api import Page, expect
+from tests.servers import READY_TIMEOUT, ekokit_server, free_port
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 
 NOTEBOOK = "01_ekosysteemit.ipynb"
 FKEY = "fasilitaattorin-avain-testeille"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 APP_TIMEOUT = 90_000
 SECRET_ANSWER = "ALFAN-SALAINEN-VASTAUS"
 FI = Translator("fi")
@@ -61,13 +60,6 @@ def room(tmp_path_factory) -> Iterator[tuple[str, Path, dict[str, str]]]:
     finally:
         server.stop()
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture()

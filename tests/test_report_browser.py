@@ -16,9 +16,8 @@ from ekokit.reports.build import programme_report, team_report
 from ekokit.reports.to_html import programme_html, team_html
 from ekokit.store.database import Store
 from ekokit.store.demo import ensure_demo_team, seed_synthetic_teams
-from playwright.sync_api import Browser, Page, sync_playwright
-from tests.servers import chromium_path
-from tests.test_browser import CHROMIUM_ARGS, serious_violations
+from playwright.sync_api import Page
+from tests.test_browser import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -51,13 +50,6 @@ def reports(tmp_path_factory) -> dict[str, Path]:
     paths["--all"].write_text(programme_html(programme_report(store, "en")), encoding="utf-8")
     return paths
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture()

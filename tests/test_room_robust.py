@@ -22,18 +22,16 @@ import pytest
 from ekokit.content.i18n import Translator
 from ekokit.model.teams import Team
 from ekokit.store.database import Store
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 from tests.servers import (
     READY_TIMEOUT,
     Server,
     ServerFailed,
-    chromium_path,
     descendants,
     ekokit_server,
     free_port,
 )
 from tests.test_browser import (
-    CHROMIUM_ARGS,
     SAVE_TIMEOUT,
     either,
     is_local,
@@ -102,14 +100,6 @@ def room(tmp_path_factory) -> Iterator[Server]:
         yield server
     finally:
         server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def new_team(db: str) -> Team:
