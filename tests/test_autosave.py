@@ -164,3 +164,21 @@ def test_losing_its_parent_runs_a_pending_save(tmp_path):
     with contextlib.suppress(ProcessLookupError):
         os.kill(child, signal.SIGKILL)
     assert out.exists() and out.read_text() == "saved"
+
+
+def test_ipykernels_parent_poller_is_taken_over_so_it_never_ends_the_kernel_before_the_save(
+        monkeypatch):
+    """ipykernel's own poller would os._exit the kernel within a second of the server's death,
+    racing ekokit's save; after the take-over it sees the same parent whatever the pid is."""
+    from ekokit.state import autosave
+    from ipykernel.kernelapp import IPKernelApp
+    from ipykernel.parentpoller import ParentPollerUnix
+
+    poller = ParentPollerUnix(parent_pid=4242)
+    app = type("App", (), {"poller": poller})()
+    monkeypatch.setattr(IPKernelApp, "initialized", classmethod(lambda cls: True))
+    monkeypatch.setattr(IPKernelApp, "instance", classmethod(lambda cls, *a, **k: app))
+    assert autosave._take_over_parent_poller()
+    changed = [ppid != poller.parent_pid for ppid in (1, 4242, 99999)]  # ipykernel's test
+    assert changed == [False, False, False]
+    assert bool(poller.parent_pid)  # and its other test (parent_pid 0: reparented to init)

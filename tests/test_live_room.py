@@ -17,14 +17,16 @@ import pytest
 from ekokit.content.exercises import find_exercise
 from ekokit.content.i18n import Translator
 from ekokit.model.teams import Team
+from ekokit.state.gate import key_for
 from ekokit.store.database import Store
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import expect, sync_playwright
 from tests.servers import CHROMIUM_ARGS, chromium_path, running_server
 from tests.test_voila_server import assert_clean_render
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 
 TOKEN = "room-token-for-tests"
+FKEY = "facilitator-key-for-tests"  # the public room's facilitator link (ekokit.model.access)
 PAGE = "voila/render/01_ekosysteemit.ipynb"
 FACILITATOR = "voila/render/00_fasilitaattori.ipynb"
 APP_TIMEOUT = 90_000  # ms: a page past the pool starts its kernel and runs the notebook first
@@ -35,7 +37,7 @@ FI = Translator("fi")
 @pytest.fixture(scope="module")
 def live(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     db = tmp_path_factory.mktemp("live-room") / "ekokit.sqlite"
-    args = ("--public", "--token", TOKEN, "--session", "1")
+    args = ("--public", "--token", TOKEN, "--facilitator-key", FKEY, "--session", "1")
     with running_server(db, participants=2, extra_args=args) as url:
         yield url, Path(f"{db}.serve.log")
 
@@ -120,14 +122,6 @@ def test_only_the_days_session_is_pooled_and_ready_says_what_it_holds(live):
 # -- live updates: teammates and the facilitator see a save without reloading ------------------
 
 
-@pytest.fixture(scope="module")
-def room_browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 def serious_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -136,21 +130,22 @@ def serious_violations(page) -> list[str]:
             for v in found if v.get("impact") in ("serious", "critical")]
 
 
-def test_a_save_appears_on_a_teammates_page_and_in_the_facilitator_view(live, room_browser):
+def test_a_save_appears_on_a_teammates_page_and_in_the_facilitator_view(live, browser):
     base, log = live
     store = Store(str(log).removesuffix(".serve.log"))
     slug = f"live-{uuid.uuid4().hex[:8]}"
     team = store.create_team(Team(slug=slug, name=f"Live <{slug}>", members=["Aino", "Maija"]))
     typed = "Ainon <i>ilmiö</i>"
-    contexts = [room_browser.new_context(locale="fi-FI") for _ in range(3)]
+    contexts = [browser.new_context(locale="fi-FI") for _ in range(3)]
     try:
         a, b, facilitator = (c.new_page() for c in contexts)
         for page in (a, b):
             page.set_default_timeout(APP_TIMEOUT)
-            page.goto(f"{base}{PAGE}?team={slug}&exercise=s1_phenomenon&token={TOKEN}")
+            page.goto(f"{base}{PAGE}?team={slug}&key={key_for(store, slug)}"
+                      f"&exercise=s1_phenomenon&token={TOKEN}")  # the team's own link
             expect(page.locator(".ek-ex-s1_phenomenon .ek-body")).to_be_visible()
         facilitator.set_default_timeout(APP_TIMEOUT)
-        facilitator.goto(f"{base}{FACILITATOR}?token={TOKEN}")
+        facilitator.goto(f"{base}{FACILITATOR}?token={TOKEN}&fkey={FKEY}")
         expect(facilitator.locator(".ek-presence")).to_contain_text(team.name)  # here now
         facilitator.locator(".ek-field-exercise select").select_option(
             label=find_exercise("s1_phenomenon").title("fi"))

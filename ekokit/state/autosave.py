@@ -46,10 +46,59 @@ def _on_sigterm(previous: object) -> Callable[[int, object], None]:
     return handler
 
 
-def _orphaned() -> None:
-    """The server is gone: save what waits, then a kernel ends (no one can reach it again,
-    and it would hold its memory until the machine restarts)."""
-    flush_all()
+ORPHAN_FLUSH_WAIT = 5.0  # seconds the kernel's loop gets to save what waits, else saved here
+
+
+class _SameParent(int):
+    """The parent's pid as ipykernel's parent poller holds it, never unequal to any pid: that
+    poller ends the kernel at once (``os._exit``) when the server dies, a race that a loaded
+    machine lost with a save still waiting. ekokit's own watcher ends the kernel instead, after
+    saving."""
+
+    def __ne__(self, other: object) -> bool:
+        return False
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    __hash__ = int.__hash__
+
+
+def _take_over_parent_poller() -> bool:
+    """Make ipykernel's parent poller (in a kernel started by a Jupyter server) never end the
+    kernel by itself; True when there was one to take over."""
+    try:
+        from ipykernel.kernelapp import IPKernelApp
+        from ipykernel.parentpoller import ParentPollerUnix
+    except ImportError:
+        return False
+    if not IPKernelApp.initialized():
+        return False
+    poller = getattr(IPKernelApp.instance(), "poller", None)
+    if not isinstance(poller, ParentPollerUnix) or not poller.parent_pid:
+        return False
+    poller.parent_pid = _SameParent(poller.parent_pid)
+    return True
+
+
+def _orphaned(loop: asyncio.AbstractEventLoop) -> None:
+    """The server is gone: save what waits (on the kernel's loop, or from this thread if the
+    loop does not come to it in time), then a kernel ends (no one can reach it again, and it
+    would hold its memory until the machine restarts)."""
+    saved = threading.Event()
+
+    def save() -> None:
+        try:
+            flush_all()
+        finally:
+            saved.set()
+
+    try:
+        loop.call_soon_threadsafe(save)
+    except RuntimeError:  # the loop has closed
+        pass
+    if not saved.wait(ORPHAN_FLUSH_WAIT):
+        flush_all()
     if "ipykernel" in sys.modules:
         os._exit(0)
 
@@ -58,8 +107,7 @@ def _watch_parent(loop: asyncio.AbstractEventLoop) -> None:
     parent = os.getppid()
     while os.getppid() == parent:
         time.sleep(PARENT_POLL)
-    with contextlib.suppress(RuntimeError):  # the loop has closed: nothing left to run
-        loop.call_soon_threadsafe(_orphaned)
+    _orphaned(loop)
 
 
 def _guard(loop: asyncio.AbstractEventLoop) -> None:
@@ -70,6 +118,7 @@ def _guard(loop: asyncio.AbstractEventLoop) -> None:
     _guarded = True
     signal.signal(signal.SIGTERM, _on_sigterm(signal.getsignal(signal.SIGTERM)))
     atexit.register(flush_all)
+    _take_over_parent_poller()
     threading.Thread(target=_watch_parent, args=(loop,), name="ekokit-parent-watch",
                      daemon=True).start()
 
