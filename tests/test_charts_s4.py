@@ -5,6 +5,7 @@ overlap their labels. Also the power–interest grid's labels with a whole team 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from pathlib import Path
 
@@ -316,6 +317,7 @@ def test_power_interest_labels_of_a_nine_actor_team_do_not_overlap(lang):
     drawn = {t.get_text() for t in drawn_texts(chart.figure)}
     assert {"Kela", "Verohallinto", "Takuusäätiö", "Nuorten Ääni ry"} <= drawn
     assert not overlaps(chart.figure), overlaps(chart.figure)
+    assert misread(chart.figure) == []
 
 
 @pytest.mark.parametrize("count", [10, 11, 30])
@@ -356,6 +358,29 @@ def over_arrows(fig: Figure) -> list[str]:
     return found
 
 
+def misread(fig: Figure) -> list[str]:
+    """Labels drawn without a line to their marker that stand as near to another marker as to
+    their own (read as the other's)."""
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    labels = [a for a in ax.texts if a.get_text() and hasattr(a, "xyann")]
+    anchors = [ax.transData.transform(a.xy) for a in labels]
+    found = []
+    for label, (u, v) in zip(labels, anchors, strict=True):
+        if label.arrow_patch is not None:
+            continue
+        box = Text.get_window_extent(label, renderer)
+
+        def gap(p, box=box):
+            return math.hypot(max(box.x0 - p[0], 0, p[0] - box.x1),
+                              max(box.y0 - p[1], 0, p[1] - box.y1))
+        own = gap((u, v))
+        if any(gap(p) <= own for p in anchors if tuple(p) != (u, v)):
+            found.append(label.get_text())
+    return found
+
+
 def demo_power_interest() -> dict:
     path = ROOT / "data" / "examples" / "demo_team" / "s1_power_interest.yaml"
     return yaml.safe_load(path.read_text("utf-8"))["revisions"][-1]["data"]
@@ -370,6 +395,7 @@ def test_power_interest_labels_of_the_demo_team_stay_clear_and_inside(lang):
     assert {str(n) for n in range(1, 13)} <= drawn  # numbers, as in the table
     assert overlaps(chart.figure) == []
     assert over_arrows(chart.figure) == []
+    assert misread(chart.figure) == []
     assert strays(chart.figure) == []
 
 
@@ -404,4 +430,5 @@ def test_power_interest_labels_never_overlap_or_leave_the_figure(layout, count, 
     assert not any(is_math_text(t) for t in texts)
     assert overlaps(chart.figure) == []
     assert over_arrows(chart.figure) == []
+    assert misread(chart.figure) == []
     assert strays(chart.figure) == []
