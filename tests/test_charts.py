@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -251,3 +252,77 @@ def test_no_alt_text_cuts_a_word_of_the_demo_teams_answers(lang):
         if bad:
             cut[exercise_id] = bad
     assert cut == {}
+
+
+FILLER = ["Nuorten", "aikuisten", "ylivelkaantuminen", "vähenee,", "kun", "talousneuvonta",
+          "tavoittaa", "heidät", "ajoissa", "ja", "hyvinvointialueen", "palvelut", "toimivat",
+          "yhdessä", "Kelan", "kanssa."]
+
+
+def _longer(text: str, limit: int) -> str:
+    """``text`` with words added up to ``limit`` characters (the field's maximum)."""
+    words, out = itertools.cycle(FILLER), text
+    while len(candidate := f"{out} {next(words)}".strip()) <= limit:
+        out = candidate
+    return out
+
+
+def _lengthened(fields, data: dict) -> dict:
+    """Every prose text of the answer (long texts, list texts, texts of 160+ characters) made
+    as long as its field allows; names and other short texts (which others refer to) kept."""
+    data = dict(data)
+    for f in fields:
+        value = data.get(f.name)
+        if not value:
+            continue
+        if f.type == "longtext" or (f.type == "text" and (f.max_length or 0) >= 160):
+            data[f.name] = _longer(value, f.max_length)
+        elif f.type == "textlist":
+            data[f.name] = [_longer(v, f.max_length) for v in value]
+        elif f.type == "list":
+            data[f.name] = [_lengthened(f.item, r) if isinstance(r, dict) else r for r in value]
+    return data
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [" ".join(value.split())] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_alt_texts_of_the_longest_answers_cut_only_after_whole_words(lang):
+    """Every chart, on the demo team's answers with every prose text at its field's maximum:
+    each word of the alt text is a whole word of the answer or the catalogue, every "…" comes
+    right after the end of a word of the answer, and a text of up to ALT_TEXT characters (a
+    name, an item) is never cut at all."""
+    from ekokit.charts._base import ALT_TEXT
+    from ekokit.content.example import example_workbook
+    from ekokit.content.i18n import catalogue
+    from ekokit.content.vocab import vocab_labels
+
+    known = _all_words(" ".join(catalogue(lang).values()))
+    known |= _all_words(" ".join(v for labels in vocab_labels(lang).values()
+                                 for v in labels.values()))
+    seen, bad = set(), {}
+    for exercise_id, records in sorted(example_workbook()["exercises"].items()):
+        exercise = find_exercise(exercise_id)
+        data = answers.validate(exercise, _lengthened(exercise.spec.fields, records[-1]["data"]))
+        texts = _strings(data)
+        alt = render(exercise, data, lang).alt
+        seen.add(exercise.spec.chart)
+        words = known | _all_words(" ".join(texts))
+        problems = sorted(w for w in _all_words(alt) if w not in words and not w.isdigit())
+        for before in re.findall(r"((?:\S+ ){0,3}\S+)…", alt):  # the words before each "…"
+            if not any(re.search(re.escape(before) + r"(?!\w)", t) for t in texts):
+                problems.append(f"{before}…")
+        for text in (t for t in texts if len(t) <= ALT_TEXT):  # quoted whole or not at all
+            for cut in {text[:m.start()].rstrip(" .,;:–-") for m in re.finditer(" ", text)}:
+                if len(cut) > 10 and f"{cut}…" in alt:
+                    problems.append(f"{cut}… (of {len(text)} characters)")
+        if problems:
+            bad[exercise_id] = problems[:3]
+    assert bad == {}
+    assert seen == set(CHARTS)  # every chart the kit has was read

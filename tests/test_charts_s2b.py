@@ -216,7 +216,7 @@ def drawn_texts(fig: Figure) -> list[Text]:
 
 
 def words(text: str) -> set[str]:
-    return {w for w in re.split(r"[\s,;:.()”“\"→–—/+?!]+", text) if w}
+    return {w for w in re.split(r"[\s,;:.()”“\"→–—/+?!…]+", text) if w}
 
 
 def test_every_exercise_names_its_chart_and_reads_fields_it_has():

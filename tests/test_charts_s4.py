@@ -5,6 +5,7 @@ overlap their labels. Also the power–interest grid's labels with a whole team 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from pathlib import Path
 
@@ -316,6 +317,7 @@ def test_power_interest_labels_of_a_nine_actor_team_do_not_overlap(lang):
     drawn = {t.get_text() for t in drawn_texts(chart.figure)}
     assert {"Kela", "Verohallinto", "Takuusäätiö", "Nuorten Ääni ry"} <= drawn
     assert not overlaps(chart.figure), overlaps(chart.figure)
+    assert misread(chart.figure) == []
 
 
 @pytest.mark.parametrize("count", [10, 11, 30])
@@ -326,3 +328,107 @@ def test_power_interest_labels_up_to_the_spec_maximum_do_not_overlap(count):
             for k in range(count)]
     chart = chart_for("s1_power_interest", {"stakeholders": rows})
     assert not overlaps(chart.figure), overlaps(chart.figure)
+
+
+def strays(fig: Figure) -> list[str]:
+    """Texts that leave the figure, wholly or in part."""
+    frame = fig.bbox
+    renderer = fig.canvas.get_renderer()
+    return [t.get_text() for t in drawn_texts(fig)
+            if not frame.padded(0.5).contains(*Text.get_window_extent(t, renderer).p0)
+            or not frame.padded(0.5).contains(*Text.get_window_extent(t, renderer).p1)]
+
+
+def over_arrows(fig: Figure) -> list[str]:
+    """Labels that cover an arrow (from a stakeholder to its target position): the arrow's line
+    sampled every pixel from its start to its target."""
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    arrows = [a for a in ax.texts if not a.get_text() and getattr(a, "arrow_patch", None)]
+    labels = [(t.get_text(), Text.get_window_extent(t, renderer).padded(-1)) for t in ax.texts
+              if t.get_text()]
+    found = []
+    for arrow in arrows:
+        (u0, v0), (u1, v1) = ax.transData.transform([arrow.xyann, arrow.xy])
+        steps = int(max(abs(u1 - u0), abs(v1 - v0))) + 1
+        for k in range(steps + 1):
+            u, v = u0 + (u1 - u0) * k / steps, v0 + (v1 - v0) * k / steps
+            found += [text for text, box in labels if box.contains(u, v) and text not in found]
+    return found
+
+
+def misread(fig: Figure) -> list[str]:
+    """Labels drawn without a line to their marker that stand as near to another marker as to
+    their own (read as the other's)."""
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    labels = [a for a in ax.texts if a.get_text() and hasattr(a, "xyann")]
+    anchors = [ax.transData.transform(a.xy) for a in labels]
+    found = []
+    for label, (u, v) in zip(labels, anchors, strict=True):
+        if label.arrow_patch is not None:
+            continue
+        box = Text.get_window_extent(label, renderer)
+
+        def gap(p, box=box):
+            return math.hypot(max(box.x0 - p[0], 0, p[0] - box.x1),
+                              max(box.y0 - p[1], 0, p[1] - box.y1))
+        own = gap((u, v))
+        if any(gap(p) <= own for p in anchors if tuple(p) != (u, v)):
+            found.append(label.get_text())
+    return found
+
+
+def demo_power_interest() -> dict:
+    path = ROOT / "data" / "examples" / "demo_team" / "s1_power_interest.yaml"
+    return yaml.safe_load(path.read_text("utf-8"))["revisions"][-1]["data"]
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_power_interest_labels_of_the_demo_team_stay_clear_and_inside(lang):
+    """Twelve stakeholders, several sharing a cell, most with an arrow to a target position:
+    no label over another text or over an arrow, none leaving the figure."""
+    chart = chart_for("s1_power_interest", demo_power_interest(), lang)
+    drawn = {t.get_text() for t in drawn_texts(chart.figure)}
+    assert {str(n) for n in range(1, 13)} <= drawn  # numbers, as in the table
+    assert overlaps(chart.figure) == []
+    assert over_arrows(chart.figure) == []
+    assert misread(chart.figure) == []
+    assert strays(chart.figure) == []
+
+
+NAME_120 = (LONG + " ja sen alueelliset kumppanit Järvimaalla")[:117]
+LAYOUTS = {  # (power, interest) of the k-th stakeholder
+    "one_cell": lambda k: (5, 5),
+    "one_quadrant": lambda k: ((5, 5), (4, 5), (5, 4), (4, 4))[k % 4],
+    "everywhere": lambda k: (1 + k * 2 % 5, 1 + k * 3 % 5),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("count", [2, 6, 9, 13, 15])
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_power_interest_labels_never_overlap_or_leave_the_figure(layout, count, lang):
+    """2–15 stakeholders with the longest names the field takes (or HTML, dollars and emoji),
+    all in one cell, in one quadrant or everywhere, some with targets and every disposition:
+    every label is drawn, none over another text or an arrow, none outside the figure."""
+    rows = []
+    for k in range(count):
+        power, interest = LAYOUTS[layout](k)
+        name = f"{NAME_120} {k:02}" if k % 3 else f"{DOLLAR} {HTML} {EMOJI} {k}"
+        rows.append({"name": name, "power": power, "interest": interest,
+                     "disposition": ("supportive", "neutral", "resisting", None)[k % 4]})
+        if k % 4 == 1:
+            rows[-1].update(target_power=2, target_interest=(k % 5) + 1)
+    assert max(len(r["name"]) for r in rows) == 120
+    chart = chart_for("s1_power_interest", {"stakeholders": rows}, lang)
+    texts = [t.get_text() for t in drawn_texts(chart.figure)]
+    numbers = {int(n) for t in texts for n in re.findall(r"\b\d+\b", t) if len(t) < 60}
+    assert numbers >= set(range(1, count + 1)) or any(NAME_120[:8] in t for t in texts)
+    assert not any(is_math_text(t) for t in texts)
+    assert overlaps(chart.figure) == []
+    assert over_arrows(chart.figure) == []
+    assert misread(chart.figure) == []
+    assert strays(chart.figure) == []

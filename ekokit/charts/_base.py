@@ -112,7 +112,13 @@ def whole(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def gist(text: object, limit: int) -> str:
+# Characters of one answer text an alt text quotes: a name or an item (the fields of up to 300
+# characters) is quoted whole; longer prose is cut after a whole word, with "…" (the table
+# under the chart has it all).
+ALT_TEXT = 300
+
+
+def gist(text: object, limit: int = ALT_TEXT) -> str:
     """Whole words of ``text`` up to about ``limit`` characters, "…" when some are left out.
     For alt texts and notes: a word is never cut in the middle (``shorten`` is for labels)."""
     words = clean(text).split()

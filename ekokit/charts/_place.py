@@ -29,6 +29,7 @@ RADII = (7, 13, 20, 28, 38, 50, 64, 80, 100)  # points from the marker's centre
 NEAR = RADII[:3]  # for labels that must stand right by their marker to be read as its own
 LEADER = 16  # labels further than this get a thin line to their marker
 PAD = 2.0  # pixels kept free around every label
+LINE_SAMPLES = 24  # points along a leader line checked to cross no other label or marker
 Misfit = Literal["least", "drop", "none"]
 _HA: dict[int, Literal["left", "right", "center"]] = {1: "left", -1: "right", 0: "center"}
 _VA: dict[int, Literal["bottom", "top", "center"]] = {1: "bottom", -1: "top", 0: "center"}
@@ -138,7 +139,7 @@ def _place(ax: Axes, anchors: Sequence[tuple[float, float]], texts: Sequence[str
     grow = np.array([-PAD, -PAD, PAD, PAD])
     far = np.array([r > LEADER for _, _, r, _, _ in spots], dtype=bool)[:, None]
     placed = Placed()
-    for (x, y), (u, v), text in zip(anchors, points, texts, strict=False):
+    for i, ((x, y), (u, v), text) in enumerate(zip(anchors, points, texts, strict=False)):
         label = ax.annotate(text, (x, y), xytext=(0, 0), textcoords="offset points",
                             ha="left", va="bottom", annotation_clip=False, in_layout=False,
                             **style)
@@ -146,16 +147,19 @@ def _place(ax: Axes, anchors: Sequence[tuple[float, float]], texts: Sequence[str
         x0 = base.x0 + moves[:, 0] - moves[:, 2] * base.width
         y0 = base.y0 + moves[:, 1] - moves[:, 3] * base.height
         x1, y1 = x0 + base.width, y0 + base.height
-        # a far label's line runs from its middle to its marker's edge, crossing no label
-        dx_, dy_ = (x0 + x1) / 2 - u, (y0 + y1) / 2 - v
+        # a far label's line runs from its middle to its marker's edge, crossing no label and
+        # no other marker: small boxes along it are kept clear of them
+        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+        dx_, dy_ = mx - u, my - v
         length = np.hypot(dx_, dy_).clip(1e-9)
         ex, ey = u + dx_ / length * half, v + dy_ / length * half
         boxes = np.stack([x0, y0, x1, y1], 1) + grow
-        reach = np.where(far, np.stack([np.minimum(x0, ex), np.minimum(y0, ey),
-                                         np.maximum(x1, ex), np.maximum(y1, ey)], 1)
-                         + grow, boxes)
-        cost = (_covered(boxes, marks) + _covered(reach, others)
-                + 4 * _outside(boxes, frame))
+        line, crossed = np.zeros(len(spots)), np.vstack([others, np.delete(marks, i, 0)])
+        for t in np.linspace(0, 1, LINE_SAMPLES):
+            sx, sy = mx + (ex - mx) * t, my + (ey - my) * t
+            line += _covered(np.stack([sx - 1, sy - 1, sx + 1, sy + 1], 1), crossed)
+        cost = (_covered(boxes, marks) + _covered(boxes, others) + far[:, 0] * line
+                + 4 * _outside(boxes, frame) + ~far[:, 0] * _nearer(boxes, points, i))
         free = np.flatnonzero(cost == 0)
         if not len(free):
             placed.fits = False
@@ -181,6 +185,20 @@ def _place(ax: Axes, anchors: Sequence[tuple[float, float]], texts: Sequence[str
         others = np.vstack([others, box])
         placed.labels.append(label)
     return placed
+
+
+def _nearer(boxes: np.ndarray, points: np.ndarray, own: int) -> np.ndarray:
+    """For each box of a label without a line to its marker: 1 when another marker is as near
+    to it as its own marker ``points[own]`` (the label would be read as the other's), else 0."""
+    dx = np.maximum(np.maximum(boxes[:, None, 0] - points[None, :, 0], 0),
+                    points[None, :, 0] - boxes[:, None, 2])
+    dy = np.maximum(np.maximum(boxes[:, None, 1] - points[None, :, 1], 0),
+                    points[None, :, 1] - boxes[:, None, 3])
+    near = np.hypot(dx, dy)
+    others = np.delete(near, own, 1)
+    if not others.shape[1]:
+        return np.zeros(len(boxes))
+    return (others.min(axis=1) <= near[:, own]).astype(float)
 
 
 def _covered(boxes: np.ndarray, obstacles: np.ndarray) -> np.ndarray:
@@ -231,3 +249,15 @@ def sheet_axes(fig: Figure, width: float, height: float, below: float = 0.0) -> 
     ax.axis("off")
     ax.set(xlim=(0, width), ylim=(0, height))
     return ax
+
+
+def legend_below(fig: Figure, handles: list, most: int = 4, **style: Any) -> None:
+    """The figure's legend under the axes, in as many columns (at most ``most``) as fit within
+    the figure's width: long labels (Finnish) take more rows rather than leave the figure."""
+    canvas = renderer(fig)
+    for ncols in range(min(len(handles), most), 0, -1):
+        legend = fig.legend(handles=handles, loc="outside lower center", ncols=ncols,
+                            fontsize=FONT, frameon=False, **style)
+        if ncols == 1 or legend.get_window_extent(canvas).width <= fig.bbox.width:
+            return
+        legend.remove()

@@ -129,7 +129,7 @@ def _alt(answer: dict[str, Any], lang: str) -> str:
         sentences.append(_m("alt_event", lang, event=clean(answer["event"])))
     for key in ("expected", "actual"):
         if clean(answer.get(key)):
-            text = gist(answer[key], 160)
+            text = gist(answer[key])
             text += "" if text.endswith((".", "!", "?", "…")) else "."
             sentences.append(_m(f"alt_{key}", lang, text=text))
     gaps = named(answer, "gaps", "divergence")

@@ -221,6 +221,6 @@ def experiment_log(exercise: Exercise, answer: dict[str, Any], lang: str) -> Cha
     latest = entries[len(days) - 1] if days else entries[-1]
     if clean(latest.get("what_happened")):
         sentences.append(_m("alt_latest", lang, date=date_text(as_date(latest.get("date")), lang),
-                            text=gist(latest["what_happened"], 200)))
+                            text=gist(latest["what_happened"])))
     return Chart(fig, " ".join(sentences), table)
 

@@ -80,7 +80,7 @@ def impact_chain(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart
         columns=[msg("impact.col_stage", lang), msg("impact.col_items", lang)], dtype=object)
     chain = " → ".join(
         f"{msg(f'impact.{s}', lang)}: "
-        + (listing([gist(i, 40) for i in items[s]], lang, limit=3) or msg("empty_cell", lang))
+        + (listing([gist(i) for i in items[s]], lang, limit=3) or msg("empty_cell", lang))
         for s in STAGES)
     alt = msg("impact.alt", lang, chain=chain)
     if assumptions:

@@ -129,7 +129,7 @@ def learning_loops(exercise: Exercise, answer: dict[str, Any], lang: str) -> Cha
     sentences = [_m("alt", lang, count=len(items))] if items else []
     for loop, members in by_loop.items():
         if members:
-            parts = [gist(i["learning"], 110).rstrip(" .") for i in members[:3]]
+            parts = [gist(i["learning"]).rstrip(" .") for i in members[:3]]
             if len(members) > 3:
                 parts.append(msg("more", lang, count=len(members) - 3))
             sentence = _m("alt_loop", lang, loop=vlabel("learning_loop", loop, lang),

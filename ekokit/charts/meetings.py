@@ -80,5 +80,5 @@ def meetings(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     latest = dated[-1][1]
     if clean(latest.get("decisions")):
         alt += " " + msg("meetings.alt_latest", lang, date=date_text(dated[-1][0], lang),
-                         decisions=gist(latest["decisions"], 160))
+                         decisions=gist(latest["decisions"]))
     return Chart(_draw(dated, lang), alt, table)

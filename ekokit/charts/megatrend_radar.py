@@ -45,7 +45,6 @@ RINGS = {"close": (0.0, 1.5), "middle": (1.5, 2.45), "far": (2.45, 3.3)}
 FILLS = {"close": "#D9D9D9", "middle": "#E9E9E9", "far": PALE}
 MS = 8
 GAP = 0.62  # data units between neighbours on an arc: a marker and its number
-GIST = 80  # characters of an observation quoted in the text alternative (whole words)
 
 
 _m = texts(NAME)
@@ -161,7 +160,7 @@ def _alt(observations: list[dict], placed: list[dict], trends: tuple[str, ...], 
              if not any(o.get("megatrend") == t for o in observations)]
     if empty:
         sentences.append(_m("alt_empty", lang, names=listing(empty, lang)))
-    close = [_m("quote", lang, text=gist(o["observation"], GIST)) for o in placed
+    close = [_m("quote", lang, text=gist(o["observation"])) for o in placed
              if o["distance"] == "close"]
     if close:
         sentences.append(_m("alt_close", lang, names=listing(close, lang, limit=3)))

@@ -3,9 +3,14 @@ Scores 4–5 count as high: 5/5 and 4/4 are key players, a 3 sits in the lower h
 
 from __future__ import annotations
 
+import math
+import textwrap
+from collections import defaultdict
 from typing import Any
 
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
@@ -26,9 +31,10 @@ from ekokit.charts._base import (
     register,
     style_keys,
     tags,
+    tex,
     vlabel,
 )
-from ekokit.charts._place import extents, place, settle, spread
+from ekokit.charts._place import RADII, extents, legend_below, place, settle, spread
 from ekokit.content.exercises import Exercise
 
 HIGH = 3.5
@@ -61,7 +67,7 @@ def _draw(placed: list[dict], lang: str):
         ax.text(x, y, msg(f"power.{key}", lang), ha=ha, va=va, fontsize=FONT, style="italic",
                 weight="bold" if key == "manage" else "normal", color="#333333")
     crowded = len(placed) > 10  # then numbers, as in the table's first column
-    spots, targets = spread([(s["interest"], s["power"]) for s in placed]), []
+    spots, arrows = spread([(s["interest"], s["power"]) for s in placed]), []
     for s, (x, y) in zip(placed, spots, strict=False):
         marker, colour = DISPOSITIONS.get(s.get("disposition"), UNKNOWN)
         tp, ti = s.get("target_power") or s["power"], s.get("target_interest") or s["interest"]
@@ -70,27 +76,70 @@ def _draw(placed: list[dict], lang: str):
                 "arrowstyle": "-|>", "color": GREY, "lw": 1.3, "ls": "--", "shrinkA": 7,
                 "shrinkB": 4, "mutation_scale": 14})
             ax.plot(ti, tp, marker=marker, ms=9, mfc="none", mec=GREY, mew=1.3, ls="none")
-            targets += [(x + (ti - x) * k / 12, y + (tp - y) * k / 12) for k in range(2, 13)]
+            arrows.append(((x, y), (ti, tp)))
         ax.plot(x, y, marker=marker, ms=8 if crowded else 10, color=colour, mec=BLACK,
                 ls="none", zorder=3)
     handles = style_keys(DISPOSITIONS, (s.get("disposition") for s in placed), "disposition",
                          lang, UNKNOWN, msg("power.no_disposition", lang))
-    if any((s.get("target_power"), s.get("target_interest")) != (None, None) for s in placed):
+    if arrows:
         handles.append(Line2D([], [], color=GREY, ls="--", marker=">", ms=6,
                               label=msg("power.target", lang)))
-    fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
-               fontsize=FONT, frameon=False)
+    legend_below(fig, handles)
     renderer = settle(fig)
-    px = fig.dpi / 72 * 4.5  # the target markers and the arrows leading to them stay clear
-    avoid = extents(ax.texts, renderer) + [
-        Bbox.from_extents(u - px, v - px, u + px, v + px)
-        for u, v in (ax.transData.transform(t) for t in targets)]
-    names = [] if crowded else tags([s["name"] for s in placed], 18, many=10, lines=2)
-    if crowded or not place(ax, spots, names, renderer=renderer, avoid=avoid, marker=10,
-                            misfit="none").fits:  # names do not fit: numbers, as in the table
-        place(ax, spots, [str(s["no"]) for s in placed], renderer=renderer, avoid=avoid,
-              marker=8 if crowded else 10)
+    _label(ax, placed, spots, renderer, extents(ax.texts, renderer) + _along(ax, arrows))
     return fig
+
+
+def _along(ax: Axes, arrows: list[tuple[tuple[float, float], tuple[float, float]]]
+           ) -> list[Bbox]:
+    """Boxes (pixels) along every arrow, its line and its target's marker, for labels to keep
+    clear of: a label over an arrow hides where the arrow goes."""
+    px, boxes = ax.figure.dpi / 72, []
+    for start, end in arrows:
+        (u0, v0), (u1, v1) = ax.transData.transform([start, end])
+        steps = max(2, int(math.hypot(u1 - u0, v1 - v0) / (3 * px)))
+        for k in range(steps + 1):
+            u, v = u0 + (u1 - u0) * k / steps, v0 + (v1 - v0) * k / steps
+            half = px * (4.5 if k == steps else 1.5)  # the target marker is 9 points wide
+            boxes.append(Bbox.from_extents(u - half, v - half, u + half, v + half))
+    return boxes
+
+
+def _label(ax: Axes, placed: list[dict], spots: list[tuple[float, float]],
+           renderer: RendererBase, avoid: list[Bbox]) -> None:
+    """Names beside the markers; when they do not fit (or more than ten), numbers as in the
+    table's first column; when even those do not fit, one label per grid cell listing the
+    numbers of everyone in it ("2, 5, 9"), beside the cell's group of markers."""
+    crowded, ms = len(placed) > 10, 8 if len(placed) > 10 else 10
+    if not crowded and place(ax, spots, tags([s["name"] for s in placed], 18, many=10, lines=2),
+                             renderer=renderer, avoid=avoid, marker=10, misfit="none").fits:
+        return
+    if place(ax, spots, [str(s["no"]) for s in placed], renderer=renderer, avoid=avoid,
+             marker=ms, misfit="none").fits:
+        return
+    cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, s in enumerate(placed):
+        cells[(s["interest"], s["power"])].append(i)
+    px, half = ax.figure.dpi / 72, ms * ax.figure.dpi / 144
+    points = ax.transData.transform(spots).reshape(-1, 2)
+    marks = [Bbox.from_extents(u - half, v - half, u + half, v + half) for u, v in points]
+    alone = [m[0] for m in cells.values() if len(m) == 1]
+    shared = {cell: m for cell, m in cells.items() if len(m) > 1}
+    reach = max((math.dist(points[i], ax.transData.transform(cell)) / px
+                 for cell, m in shared.items() for i in m), default=0.0) + ms / 2
+    texts = [tex("\n".join(textwrap.wrap(", ".join(str(placed[i]["no"]) for i in m), 14)))
+             for m in shared.values()]
+    for misfit in ("none", "drop"):  # "drop": a number is better missing than over another
+        first = place(ax, [spots[i] for i in alone], [str(placed[i]["no"]) for i in alone],
+                      renderer=renderer, avoid=avoid + marks, marker=ms, misfit=misfit)
+        # a group's own markers lie within its mark, 2 × reach wide, and its leader ends there
+        then = place(ax, list(shared), texts, renderer=renderer, misfit=misfit,
+                     avoid=avoid + [marks[i] for i in alone] + extents(first.labels, renderer),
+                     marker=2 * reach, radii=[reach + r for r in (*RADII, 125, 150, 180)])
+        if first.fits and then.fits:
+            return
+        first.remove()
+        then.remove()
 
 
 def _table(stakeholders: list[dict], lang: str) -> pd.DataFrame:

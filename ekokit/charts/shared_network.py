@@ -180,7 +180,7 @@ def _alt(teams: Sequence[tuple[str, str]], shared: Sequence[SharedActor], lang: 
     names = dict(teams)
     sentences = [_m("alt", lang, teams=len(teams), actors=len(shared))]
     for actor in shared[:ALT_ACTORS]:
-        sentences.append(_m("alt_actor", lang, actor=gist(actor.name, 80), count=len(actor.teams),
+        sentences.append(_m("alt_actor", lang, actor=gist(actor.name), count=len(actor.teams),
                             teams=listing([names.get(s, s) for s in actor.teams], lang)))
     if len(shared) > ALT_ACTORS:
         sentences.append(_m("alt_more", lang, count=len(shared) - ALT_ACTORS))

@@ -24,6 +24,7 @@ from ekokit.charts._base import (
     Chart,
     clean,
     figure,
+    gist,
     listing,
     msg,
     no_data,
@@ -178,7 +179,7 @@ def _serves(text: object, milestones: list[tuple[int, str]]) -> int | None:
 
 
 def _sentence(text: str) -> str:
-    return text if text[-1:] in ".!?" else f"{text}."
+    return text if text[-1:] in ".!?…" else f"{text}."
 
 
 def _year(answer: dict[str, Any], key: str) -> int | None:
@@ -213,10 +214,10 @@ def _chart(name: str, lang: str, today: int | None, year: int | None, vision: st
     plan = Plan(year, vision or empty, milestones,
                 [(k, a + (f" ({who})" if who else "")) for k, a, who in actions],
                 _labels(name, lang))
-    alt = [msg(f"{name}.alt", lang, year=year or empty, vision=_sentence(vision or empty))]
+    alt = [msg(f"{name}.alt", lang, year=year or empty, vision=_sentence(gist(vision) or empty))]
     if plan.milestones:
         alt.append(msg(f"{name}.alt_milestones", lang, count=len(plan.milestones),
-                       steps="; ".join(f"{y}: {t}" for y, t in plan.milestones)))
+                       steps="; ".join(f"{y}: {gist(t)}" for y, t in plan.milestones)))
     else:
         alt.append(msg(f"{name}.alt_no_milestones", lang))
     fig = draw_timeline(plan, today or dt.date.today().year) if (milestones or year) else None
