@@ -145,6 +145,7 @@ def test_three_pooled_kernels_killed_after_ready_the_next_three_visitors_get_the
     deadline = time.monotonic() + 30
     while any(running(pid) for pid in pooled.values()) and time.monotonic() < deadline:
         time.sleep(0.1)  # the visitors come after the kernels are dead
+    assert not any(running(pid) for pid in pooled.values())
     for visitor in range(3):
         code, page = fetch(f"{room.url}{PAGE}?team=esimerkki&token={TOKEN}&v={visitor}")
         assert code == 200

@@ -52,6 +52,7 @@ class PoolWarden:
         self.waiters = waiters  # RequestInfoSocketHandler._waiters: kernel id → socket
         self.replaced = 0
         self._busy = False
+        self._healing = asyncio.Lock()  # one heal at a time: a page's waits for the round's
 
     @property
     def pools(self) -> dict[str, list[asyncio.Future]]:
@@ -101,7 +102,15 @@ class PoolWarden:
 
     async def heal(self, notebook: str | None = None) -> int:
         """Remove every failed or dead pool entry (of one notebook, or all), shut its kernel
-        down and start a fresh one at once. Returns how many were replaced."""
+        down and start a fresh one at once. Returns how many were replaced.
+
+        Heals run one at a time: a page's heal that comes during the periodic round waits for
+        it, then looks again itself (two rounds at once would shut the same kernels down and
+        refill the pool twice)."""
+        async with self._healing:
+            return await self._heal(notebook)
+
+    async def _heal(self, notebook: str | None) -> int:
         replaced = 0
         for name, pool in list(self.pools.items()):
             if notebook is not None and name != notebook:
