@@ -1,4 +1,5 @@
-"""The CLI as a user runs it: a real process, a real database file."""
+"""The CLI as a user runs it, on a real database file: its words, exit codes and output, in
+this process (``tests/cli_runner.py``); the entry point and ``serve`` as real processes."""
 
 from __future__ import annotations
 
@@ -8,18 +9,22 @@ import sys
 
 import pytest
 from ekokit.content.i18n import Translator
+from tests.cli_runner import run_cli, run_process
 
 
 def ekokit(*args: str, db, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ekokit.cli", "--db", str(db), *args],
-                          capture_output=True, text=True, check=check, timeout=120)
+    return run_cli("--db", str(db), *args, check=check)
 
 
-def test_team_add_and_list(db_path):
-    out = ekokit("team", "add", "Nuoret & velat", "--phenomenon", "Velkaantuminen",
-                 "--member", "Aino", "--member", "Bashir", db=db_path)
+def ekokit_process(*args: str, db, check: bool = True) -> subprocess.CompletedProcess:
+    return run_process("--db", str(db), *args, check=check)
+
+
+def test_team_add_and_list(db_path):  # as real processes: the entry point works
+    out = ekokit_process("team", "add", "Nuoret & velat", "--phenomenon", "Velkaantuminen",
+                         "--member", "Aino", "--member", "Bashir", db=db_path)
     assert out.stdout.strip() == "nuoret-velat"
-    teams = json.loads(ekokit("team", "list", "--json", db=db_path).stdout)
+    teams = json.loads(ekokit_process("team", "list", "--json", db=db_path).stdout)
     assert teams[0]["members"] == ["Aino", "Bashir"]
 
 
@@ -113,7 +118,7 @@ def test_a_bad_date_for_a_new_round_is_one_clear_line(db_path):
 
 
 def test_serve_refuses_an_unknown_session_with_the_valid_ones(db_path):
-    result = ekokit("serve", "--session", "7", db=db_path, check=False)
+    result = ekokit_process("serve", "--session", "7", db=db_path, check=False)
     assert result.returncode == 2
     assert Translator("fi")("error.unknown_session", value="7", valid="1, 2, 3, 4") in (
         result.stderr)

@@ -7,7 +7,6 @@ import io
 import re
 import string
 import subprocess
-import sys
 from pathlib import Path
 
 import mistune
@@ -31,6 +30,7 @@ from ekokit.store.database import Store
 from ekokit.store.demo import ensure_demo_team, seed_synthetic_teams
 from openpyxl import Workbook, load_workbook
 from pptx import Presentation
+from tests.cli_runner import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 PAYLOAD = "<script>alert(1)</script>"
@@ -374,8 +374,7 @@ def test_markdown_escape_renders_literally(typed):
 
 
 def ekokit(*args: str, db, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ekokit.cli", "--db", str(db), *args],
-                          capture_output=True, text=True, check=check, timeout=300, cwd=ROOT)
+    return run_cli("--db", str(db), *args, check=check, cwd=ROOT)  # in this process
 
 
 def add_actors(store: Store, slug: str, names: list[str], *, power_interest: str = "") -> None:
