@@ -152,13 +152,17 @@ def facilitator_refusal(lang: str | None = None) -> Refusal | None:
 
 def facilitator(*, lang: str | None = None) -> FacilitatorView | Refusal:
     """All teams at once: progress per session and exercise."""
+    from ekokit.model.access import FACILITATOR_PARAM
     from ekokit.server.request import current_request
     from ekokit.widgets.facilitator import FacilitatorView
 
     refused = facilitator_refusal(lang)
     if refused is not None:
         return refused
-    view = FacilitatorView(lang=_page_language(lang), served=current_request().served)
+    request = current_request()
+    keys = {name: request.params[name] for name in ("token", FACILITATOR_PARAM)
+            if name in request.params}  # the projector's link needs them in a public room
+    view = FacilitatorView(lang=_page_language(lang), served=request.served, keys=keys)
     _follow("facilitator", view)
     return view
 

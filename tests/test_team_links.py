@@ -104,3 +104,20 @@ def test_a_kernel_of_a_public_room_refuses_the_facilitator_view_without_the_key(
     monkeypatch.setattr(request, "current_request",
                         lambda: PageRequest(served=True, params={"fkey": "oikea"}))
     assert isinstance(opened(lang="en"), shown)
+
+
+def test_the_facilitators_link_to_the_projector_carries_the_rooms_keys(monkeypatch):
+    """In a public room the projector needs the facilitator key too: the facilitator view's
+    link to it carries the page's token and key (escaped), and nothing else of the address."""
+    import ekokit
+    from ekokit.server import request
+
+    monkeypatch.setenv(PUBLIC_ENV, "1")
+    monkeypatch.setenv(FACILITATOR_HASH_ENV, facilitator_hash("oikea&<x>"))
+    params = {"fkey": "oikea&<x>", "token": "T0K", "team": "muu"}
+    monkeypatch.setattr(request, "current_request",
+                        lambda: PageRequest(served=True, params=params))
+    view = ekokit.facilitator(lang="en")
+    link = view.widget.children[-1].value
+    assert 'href="00_projektori.ipynb?lang=en&amp;token=T0K&amp;fkey=oikea%26%3Cx%3E"' in link
+    assert "team=" not in link

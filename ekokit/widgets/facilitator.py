@@ -10,6 +10,7 @@ room is quiet). Who is here is read every few looks."""
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as w
@@ -47,10 +48,12 @@ def session_of(exercise_id: str) -> str:
 
 class FacilitatorView:
     def __init__(self, *, lang: str | None = None, store: Store | None = None,
-                 served: bool = False, live: bool = True) -> None:
+                 served: bool = False, live: bool = True,
+                 keys: Mapping[str, str] | None = None) -> None:
         """``served``: in Voilà, whose template brings the kit's styles (else one widget does).
         ``live``: follow the room by itself (on the kernel's loop; a script calls
-        :meth:`tick`)."""
+        :meth:`tick`). ``keys``: the public room's token and facilitator key from the page's
+        address, carried by the link to the projector."""
         self.tr = tr = Translator(lang)
         self.store = store or Store()
         self.teams: list[Team] = self.store.teams()
@@ -90,7 +93,7 @@ class FacilitatorView:
                               w.HTML(f"<h2>{esc(tr('facilitator.answers_heading'))}</h2>"),
                               self.exercise, self.answers,
                               self.downloads.widget,
-                              self.ecosystem.widget, projector_link(tr)],
+                              self.ecosystem.widget, projector_link(tr, keys)],
                              _dom_classes=("ek-app", "ek-facilitator"))
         self.live = LivePage(self.store, self._saved, every_so_often=self._presence_tick,
                              often=PRESENCE_TICKS)

@@ -8,8 +8,9 @@ would look like one more team); a store with only the example shows the example.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import urlencode
 
 import ipywidgets as w
 
@@ -111,9 +112,11 @@ class SharedEcosystem:
 PROJECTOR_NOTEBOOK = "00_projektori.ipynb"
 
 
-def projector_link(tr: Translator) -> w.HTML:
+def projector_link(tr: Translator, keys: Mapping[str, str] | None = None) -> w.HTML:
     """A link to the projector, beside the facilitator's notebook (relative: the same server,
-    the same language)."""
-    href = esc(f"{PROJECTOR_NOTEBOOK}?lang={tr.lang}")
+    the same language). ``keys``: the room token and the facilitator key of this page's address
+    in a public room, which the projector needs as the facilitator view does."""
+    query = urlencode({"lang": tr.lang, **(keys or {})})
+    href = esc(f"{PROJECTOR_NOTEBOOK}?{query}")
     return html_widget(f'<p><a href="{href}">{esc(tr("projector.open"))}</a></p>',
                        "ek-projector-link")
