@@ -5,6 +5,7 @@ but never a structurally invalid answer (too long, out of range, unknown choice,
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -13,7 +14,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError, create_model, model
 
 from ekokit.content.exercises import Exercise, ExerciseSpec, FieldSpec
 from ekokit.model.fields import is_empty, kind
-from ekokit.paths import data_cache
 
 Path = tuple[str | int, ...]
 
@@ -67,8 +67,10 @@ def _build(name: str, fields: tuple[FieldSpec, ...]) -> type[BaseModel]:
     return create_model(name, __base__=_Strict, __validators__=validators, **definitions)
 
 
-@data_cache
+@functools.lru_cache(maxsize=512)
 def _model_for(spec: ExerciseSpec) -> type[BaseModel]:
+    """Built once per spec *value* (a frozen spec hashes by its content): the same spec read
+    again from another data folder (``ekokit validate`` of a copy) reuses its model."""
     return _build(f"Answer_{spec.id}", spec.fields)
 
 
