@@ -56,7 +56,6 @@ def server_store(db_file, server) -> Store:
     return Store(str(db_file))
 
 
-
 @pytest.fixture()
 def context(browser) -> Iterator[BrowserContext]:
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="fi-FI")

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -22,7 +20,7 @@ from ekokit.model.teams import Team
 from ekokit.state.gate import key_for
 from ekokit.store.database import Store
 from playwright.sync_api import Page, expect
-from tests.servers import READY_TIMEOUT, ekokit_server, free_port
+from tests.servers import READY_TIMEOUT, ekokit_server, fetch, free_port
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 
@@ -162,13 +160,6 @@ def test_neither_the_picker_nor_forged_widget_messages_open_team_a(room, page):
     expect(page.locator(".ek-team")).to_have_count(0)
     assert revisions_of_a(db) == before
 
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=120) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read().decode("utf-8", "replace")
 
 
 def test_the_facilitator_view_needs_the_facilitator_key(room, page):

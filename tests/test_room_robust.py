@@ -30,6 +30,7 @@ from tests.servers import (
     ServerFailed,
     descendants,
     ekokit_server,
+    fetch,
     free_port,
 )
 from tests.test_browser import (
@@ -83,13 +84,6 @@ def running(pid: int) -> bool:
     except OSError:
         return False
 
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=180) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read().decode("utf-8", "replace")
 
 
 @pytest.fixture(scope="module")
