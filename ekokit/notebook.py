@@ -4,6 +4,7 @@ They join the page's request (Voilà) or the notebook's own choices (JupyterLab)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -11,9 +12,8 @@ if TYPE_CHECKING:
     from ekokit.widgets.access import Refusal
     from ekokit.widgets.facilitator import FacilitatorView
     from ekokit.widgets.projector import Projector
-    from ekokit.widgets.quiz import QuizBox
-    from ekokit.widgets.reading import Reading
     from ekokit.widgets.session_app import Group, SessionApp
+    from ekokit.widgets.shared import Widget
 
 _chosen_lang: str | None = None
 _current_app: SessionApp | None = None  # the session app of this notebook (its last one)
@@ -67,21 +67,28 @@ def _page_language(explicit: str | None = None) -> str:
 
 def session(number: str | int, *, lang: str | None = None,
             team: str | None = None) -> SessionApp:
-    """The app of one programme session ("1"…"4"): team, progress and exercises."""
+    """The app of one programme session ("1"…"4"): team, progress and exercises.
+
+    In a pre-warmed Voilà kernel the app is made before anyone comes, and the visitor's team
+    and language are bound when their request arrives (after every cell has run)."""
     from ekokit.content.i18n import normalise_lang
-    from ekokit.server.request import current_request
+    from ekokit.server.request import PageRequest, when_requested
     from ekokit.widgets.session_app import SessionApp
 
-    # Before the request (in a pre-warmed kernel): everything that does not depend on it.
     global _current_app
     if _current_app is not None:  # the cell runs again: the old app stops looking at the store
         _current_app.stop_live()
-    app = SessionApp(_session_id(number), lang=normalise_lang(lang or _chosen_lang))
-    request = current_request()
-    _current_app = app.bind(team=team or request.team, lang=lang or _chosen_lang or request.lang,
-                            exercise=request.exercise, served=request.served,
-                            params=request.params, room=page_room())
-    return _current_app
+    chosen = lang or _chosen_lang
+    app = SessionApp(_session_id(number), lang=normalise_lang(chosen))
+    _current_app = app
+
+    def bind(request: PageRequest) -> None:
+        app.bind(team=team or request.team, lang=chosen or request.lang,
+                 exercise=request.exercise, served=request.served, params=request.params,
+                 room=page_room())
+
+    when_requested(bind)
+    return app
 
 
 def exercises(*exercise_ids: str) -> Group:
@@ -114,21 +121,36 @@ def _app() -> SessionApp:
     return _current_app
 
 
-def concept(concept_id: str, *, lang: str | None = None) -> Reading:
+def concept(concept_id: str, *, lang: str | None = None) -> Widget:
     """A concept text for the narrative, in the page language (folded; opens to read)."""
     from ekokit.content.readings import concept_ids
     from ekokit.widgets.reading import concept_widget
 
     if concept_id not in concept_ids():
         _refuse("error.unknown_concept", value=concept_id, valid=", ".join(concept_ids()))
-    return concept_widget(concept_id, _page_language(lang))
+    return _in_page_language(lambda page_lang: concept_widget(concept_id, page_lang), lang)
 
 
-def quiz(number: str | int, *, lang: str | None = None) -> QuizBox:
+def quiz(number: str | int, *, lang: str | None = None) -> Widget:
     """The self-check quiz of a session."""
     from ekokit.widgets.quiz import folded_quiz
 
-    return folded_quiz(_session_id(number), _page_language(lang))
+    session_id = _session_id(number)
+    return _in_page_language(lambda page_lang: folded_quiz(session_id, page_lang), lang)
+
+
+def _in_page_language(make: Callable[[str], Widget], explicit: str | None) -> Widget:
+    """``make(language)`` in the page's language. A pre-warmed kernel makes it before its visitor
+    comes, in the notebook's language, and again if the visitor asks for another."""
+    from ekokit.content.i18n import normalise_lang
+    from ekokit.server.request import waiting_for_request, when_requested
+    from ekokit.widgets.shared import InLanguage
+
+    if explicit or _chosen_lang or not waiting_for_request():
+        return make(_page_language(explicit))
+    part = InLanguage(make, normalise_lang(None))
+    when_requested(lambda request: part.use(normalise_lang(request.lang)))
+    return part.widget
 
 
 def page_room() -> Room:

@@ -8,9 +8,11 @@ warm-up failed, or whose kernel process is gone is removed, its kernel shut down
 one started at once. Kernels that died after a visitor drew them are shut down too, so the page's
 heartbeat (``/ekokit/alive/<id>``) can say the connection is lost.
 
-A kernel is *warm* when it is in the server's own pool, alive, and its notebook has connected
-to ``/voila/query/<its id>`` to wait for its request; a socket that any client opens for an id
-not in the pool counts for nothing."""
+A kernel is *warm* when it is in the server's own pool, alive, its notebook has connected to
+``/voila/query/<its id>`` to wait for its request, and Voilà has rendered its page to the end
+(ekokit's session pages run every cell before the request and bind the visitor's team after it,
+so a visitor's GET is answered from the rendered page at once); a socket that any client opens
+for an id not in the pool counts for nothing."""
 
 from __future__ import annotations
 
@@ -34,6 +36,14 @@ def _result(task: asyncio.Future) -> dict[str, Any] | None:
 
 def _failed(task: asyncio.Future) -> bool:
     return task.done() and (task.cancelled() or task.exception() is not None)
+
+
+def _rendered(content: dict[str, Any]) -> bool:
+    """Voilà has run the page's cells to the end and holds the page (or the notebook waits for
+    its request in a cell: then the rest follows the request)."""
+    render = content.get("task")
+    return render is None or (render.done() and not render.cancelled()
+                              and render.exception() is None)
 
 
 def _render_failed(content: dict[str, Any]) -> bool:
@@ -77,12 +87,20 @@ class PoolWarden:
         except Exception:  # noqa: BLE001 - a kernel that cannot say is not alive
             return False
 
+    def _waiting(self, content: dict[str, Any] | None) -> bool:
+        return (content is not None and content["kernel_id"] in self.waiters
+                and _rendered(content))
+
     async def warm(self, notebook: str | None = None) -> int:
-        """How many of the pool's kernels are alive and waiting for a visitor."""
+        """How many of the pool's kernels are alive, rendered and waiting for a visitor."""
         count = 0
-        for kernel_id in self.pool_kernel_ids(notebook):
-            if kernel_id in self.waiters and await self._alive(kernel_id):
-                count += 1
+        names: Iterable[str] = self.pools if notebook is None else (notebook,)
+        for name in names:
+            for task in self.pools.get(name, []):
+                content = _result(task)
+                if content is not None and self._waiting(content) \
+                        and await self._alive(content["kernel_id"]):
+                    count += 1
         return count
 
     def warm_first(self, notebook: str) -> bool:
@@ -94,8 +112,7 @@ class PoolWarden:
             return False
 
         def is_warm(task: asyncio.Future) -> bool:
-            content = _result(task)
-            return content is not None and content["kernel_id"] in self.waiters
+            return self._waiting(_result(task))
 
         pool.sort(key=lambda task: not is_warm(task))
         return is_warm(pool[0])

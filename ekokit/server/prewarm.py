@@ -5,10 +5,17 @@ create widgets that the page does not show (every widget is a message in a full 
 
 from __future__ import annotations
 
+KERNEL_NICENESS = 10  # below the Voilà server, which relays every page's messages
+
 
 def warm_up() -> None:
-    """Imports, exercises, answer models, matplotlib's first figure and the store's engine."""
+    """Imports, exercises, answer models, matplotlib's first figure and the store's engine.
+    The kernel also steps below the server in the CPU's queue: when a whole room arrives at
+    once, the server answers every page first and the kernels bind their teams meanwhile."""
     import importlib
+    import os
+
+    os.nice(KERNEL_NICENESS)
 
     from ekokit.charts import render
     from ekokit.charts.html import chart_html

@@ -9,6 +9,8 @@ import ipywidgets as w
 
 from ekokit.content.i18n import Translator
 from ekokit.content.readings import Question, quiz
+from ekokit.widgets.shared import button, vbox
+from ekokit.widgets.shared import html as html_widget
 
 QuizBox = w.VBox  # what ekokit.quiz() returns
 
@@ -88,11 +90,9 @@ def folded_quiz(session: str, lang: str) -> w.Widget:
     so the page opens fast for a whole room."""
     tr = Translator(lang)
     title = quiz(session, tr.lang).title
-    heading = w.HTML(f'<h2 class="ek-quiz-title">{html.escape(title)}</h2>')
-    start = w.Button(description=tr("quiz.start"), layout=w.Layout(width="auto"))
-    start.add_class("ek-quiz-start")
-    box = w.VBox([heading, start])
-    box.add_class("ek-quiz-folded")
+    heading = html_widget(f'<h2 class="ek-quiz-title">{html.escape(title)}</h2>')
+    start = button(tr("quiz.start"), "ek-quiz-start")
+    box = vbox([heading, start], "ek-quiz-folded")
 
     def begin(_button: w.Button) -> None:
         box.children = (quiz_widget(session, tr.lang),)

@@ -11,6 +11,7 @@ import mistune
 
 from ekokit.content.i18n import Translator
 from ekokit.content.readings import concept
+from ekokit.widgets.shared import html as html_widget
 
 WORDS_PER_MINUTE = 150
 _markdown = mistune.create_markdown(escape=True)
@@ -29,6 +30,4 @@ def concept_html(concept_id: str, lang: str) -> str:
 
 
 def concept_widget(concept_id: str, lang: str) -> w.HTML:
-    widget = w.HTML(concept_html(concept_id, lang))
-    widget.add_class("ek-reading")
-    return widget
+    return html_widget(concept_html(concept_id, lang), "ek-reading")

@@ -29,7 +29,7 @@ from ekokit.widgets.downloads import harvest_section
 from ekokit.widgets.exercise_section import ExerciseSection, section_state
 from ekokit.widgets.exercise_view import ExerciseView
 from ekokit.widgets.share import share_widget
-from ekokit.widgets.shared import button, hbox, shared, vbox
+from ekokit.widgets.shared import button, close_tree, hbox, shared, vbox
 from ekokit.widgets.shared import html as html_widget
 from ekokit.widgets.styles import styles_widget
 from ekokit.widgets.team_picker import TeamPicker
@@ -76,7 +76,9 @@ class SessionApp:
         if not served and self.styles is None:  # JupyterLab: Voilà's template is not there
             self.styles = styles_widget()
             self.widget.children = (self.styles, *self.widget.children)
-        if lang and Translator(lang).lang != self.tr.lang:  # prepared in the wrong language
+        retired: list[w.Widget] = []
+        if lang and Translator(lang).lang != self.tr.lang:  # prepared in another language
+            retired = [*(s.widget for s in self.sections.values()), self.homework]
             self.tr = Translator(lang)
             self.sections = self._make_sections()
             self.homework = self._homework_heading()
@@ -93,6 +95,8 @@ class SessionApp:
             self._show_picker()
         if exercise in self.sections and self.team is not None:
             self.sections[exercise].set_open(True)
+        for widget in retired:  # off the page now: the browser never asks for them
+            close_tree(widget)
         return self
 
     # -- display -------------------------------------------------------------------------------

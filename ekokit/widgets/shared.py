@@ -26,6 +26,7 @@ _MAKERS: dict[str, Callable[[], Any]] = {
     "button": w.ButtonStyle,
 }
 _MODELS: dict[str, Any] = {}
+Widget = w.Widget  # what a page part is, for the layers above that import no ipywidgets
 
 
 def shared(kind: str) -> Any:
@@ -50,3 +51,34 @@ def vbox(children: tuple[w.Widget, ...] | list[w.Widget] = (), *classes: str) ->
 
 def hbox(children: tuple[w.Widget, ...] | list[w.Widget] = (), *classes: str) -> w.HBox:
     return w.HBox(tuple(children), layout=shared("layout"), _dom_classes=classes)
+
+
+def close_tree(widget: w.Widget) -> None:
+    """Close a widget that leaves the page, with everything inside it (children, and layout
+    and style models of its own; the shared ones stay): a closed model is one the browser never
+    asks for."""
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
+        if part is not None and not any(part is model for model in _MODELS.values()):
+            part.close()
+    widget.close()
+
+
+class InLanguage:
+    """A part of the page made by ``make(language)``, and made again (the old one closed) when
+    the page turns out to be in another language: a pre-warmed kernel prepares its page before
+    the visitor's ``?lang=`` is known."""
+
+    def __init__(self, make: Callable[[str], w.Widget], lang: str) -> None:
+        self.make, self.lang = make, lang
+        self.widget = vbox([make(lang)], "ek-part")
+
+    def use(self, lang: str) -> None:
+        if lang == self.lang:
+            return
+        old = self.widget.children
+        self.lang = lang
+        self.widget.children = (self.make(lang),)
+        for child in old:
+            close_tree(child)
