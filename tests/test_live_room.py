@@ -14,8 +14,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from ekokit.content.exercises import find_exercise
+from ekokit.content.exercises import exercises_for_session, find_exercise
 from ekokit.content.i18n import Translator
+from ekokit.content.readings import concept
 from ekokit.model.teams import Team
 from ekokit.state.gate import key_for
 from ekokit.store.database import Store
@@ -100,6 +101,13 @@ def test_the_pooled_page_shows_the_team_from_the_query_string_in_english(live):
         expect(page.locator(".ek-app h1")).to_have_text(en("session.title_1"))
         expect(page.locator(".ek-ex-s1_actor_map .ek-toggle")).to_have_text(
             en("exercise.open", title=find_exercise("s1_actor_map").title("en")))
+        # the page was made in Finnish before the visitor came: every part is remade in English
+        # and none of the Finnish ones is left on the page
+        title = concept("ecosystem", "en").strip().splitlines()[0].lstrip("#").strip()
+        expect(page.locator(".ek-reading")).to_have_count(3)
+        expect(page.locator(".ek-reading summary").first).to_contain_text(title)
+        expect(page.locator(".ek-quiz-start")).to_have_text(en("quiz.start"))
+        expect(page.locator(".ek-exercise")).to_have_count(len(exercises_for_session("1")))
         browser.close()
 
 

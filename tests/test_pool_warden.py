@@ -64,6 +64,25 @@ def test_only_the_pools_own_live_waiting_kernels_count_as_warm():
     assert asyncio.run(run()) == (1, 1)
 
 
+def test_a_kernel_still_rendering_its_page_is_not_warm_and_is_not_drawn_first():
+    """Session pages run every cell before the request: a kernel that has connected to wait
+    but whose page Voilà is still rendering would make its visitor wait for the rest."""
+    async def run() -> tuple[int, bool, int, bool]:
+        loop = asyncio.get_running_loop()
+        km = FakeManager({"rendering": True, "rendered": True})
+        render = loop.create_future()  # Voilà's render task, still running the cells
+        still = loop.create_future()
+        still.set_result({"kernel_id": "rendering", "task": render})
+        km._pools[NOTEBOOK] = [still]
+        warden = PoolWarden(km, {"rendering": object(), "rendered": object()})
+        before = await warden.warm(NOTEBOOK), warden.warm_first(NOTEBOOK)
+        render.set_result(([], None))
+        km._pools[NOTEBOOK].append(_done("rendered"))
+        return (*before, await warden.warm(NOTEBOOK), warden.warm_first(NOTEBOOK))
+
+    assert asyncio.run(run()) == (0, False, 2, True)
+
+
 def test_a_dead_or_failed_pool_entry_is_removed_shut_down_and_refilled():
     async def run() -> tuple[list[str], list[str], list[str]]:
         km = FakeManager({"a": True, "dead": False})
