@@ -5,17 +5,28 @@ create widgets that the page does not show (every widget is a message in a full 
 
 from __future__ import annotations
 
+import functools
+
 KERNEL_NICENESS = 10  # below the Voilà server, which relays every page's messages
 
 
-def warm_up() -> None:
-    """Imports, exercises, answer models, matplotlib's first figure and the store's engine.
-    The kernel also steps below the server in the CPU's queue: when a whole room arrives at
-    once, the server answers every page first and the kernels bind their teams meanwhile."""
-    import importlib
+@functools.cache
+def below_server() -> None:
+    """A served kernel steps below the Voilà server in the CPU's queue (once): when a whole
+    room arrives at once, the server answers every page and relays every message first, and
+    the kernels bind their teams meanwhile. (JupyterLab's kernels are left as they are.)"""
+    import contextlib
     import os
 
-    os.nice(KERNEL_NICENESS)
+    with contextlib.suppress(OSError):
+        os.nice(KERNEL_NICENESS)
+
+
+def warm_up() -> None:
+    """Imports, exercises, answer models, matplotlib's first figure and the store's engine."""
+    import importlib
+
+    below_server()
 
     from ekokit.charts import render
     from ekokit.charts.html import chart_html

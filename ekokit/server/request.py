@@ -57,6 +57,9 @@ def current_request() -> PageRequest:
     request. In a pre-warmed kernel this waits for the visitor."""
     if not in_voila():
         return PageRequest(served=False)
+    from ekokit.server.prewarm import below_server
+
+    below_server()
     if pre_warmed():
         _arrival.wait()
     query = parse_qs(os.environ.get("QUERY_STRING", ""), keep_blank_values=False)
