@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 import tempfile
 import time
@@ -46,6 +47,8 @@ from typing import Any
 from _common import (
     POOLED_LINE,
     ServerFailed,
+    cpu_snapshot,
+    cpu_spent,
     ekokit_bench_server,
     ekokit_path,
     fmt,
@@ -235,16 +238,27 @@ def run_server(db: Path, session: str, probe: dict[str, str], participants: int,
                                  participants).start()
     try:
         ready = server.wait_ready(max(300.0, 20.0 * participants))
+        root, browser_cpu = server.proc.pid, own_cpu()
+        before = cpu_snapshot(root)
         if burst:
             loads, wall = asyncio.run(at_once(port, path, probe, pages, timeout))
         else:
             loads, wall = asyncio.run(sequential(port, path, probe, pages, timeout)), None
+        cpu = {**cpu_spent(before, cpu_snapshot(root), root),
+               "browser_cpu_s": round(own_cpu() - browser_cpu, 2)}
         pooled = server.count(POOLED_LINE)
     finally:
         server.stop()
     return {"url": path, "participants": participants, "ready_s": ready, "wall_s": wall,
-            "pooled_requests": pooled, **stats(loads), "log": str(server.log_path),
+            "pooled_requests": pooled, **stats(loads), "cpu": cpu, "log": str(server.log_path),
             "page_loads": loads}
+
+
+def own_cpu() -> float:
+    """CPU seconds of this process and its finished children: Playwright's driver and chromium
+    (ended and waited for when Playwright stops), not the server (still running)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def run_session(db: Path, session: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -345,6 +359,15 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown(result))
     failed = [(s, x) for s, part in results.items() for kind in ("cold", "pooled", "burst")
               if kind in part for x in part[kind]["page_loads"] if not x["ok"]]
+    for session, part in results.items():
+        for kind in ("cold", "pooled", "burst"):
+            if kind in part:
+                c = part[kind]["cpu"]
+                print(f"\nSession {session}, {kind}, CPU during the page loads: server process "
+                      f"{c['server_cpu_s']} s, kernels already running {c['old_kernels_cpu_s']} "
+                      f"s, {c['new_processes']} processes started meanwhile "
+                      f"{c['new_processes_cpu_s']} s, chromium and Playwright "
+                      f"{c['browser_cpu_s']} s.")
     if failed:
         print(f"\n{len(failed)} page load(s) not usable: {failed[:3]}")
     print(f"\n({path}; server logs in {Path(path).parent / 'logs'})")
