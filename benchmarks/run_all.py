@@ -1,8 +1,9 @@
 """Run every benchmark and print one Markdown block for the README's "## Benchmarks" section.
 
 The plan: save latency; the page render of every session (cold and pooled); the 30-client burst
-for Session 1 and for Session 2; the idle cost of 30 pages with live updates. One table per
-benchmark, a row per session.
+for Session 1 and for Session 2; a browser's time to a usable page with the team's data (every
+session, cold and pooled, and 10 pages at once on Session 1); the idle cost of 30 pages with live
+updates. One table per benchmark, a row per session.
 
 Usage: .venv/bin/python benchmarks/run_all.py [--quick]
 --quick is a smoke run: the smallest counts; its figures are not for the README.
@@ -21,6 +22,7 @@ import burst
 import live_idle
 import page_render
 import save_latency
+import time_to_usable
 from _common import RESULTS, machine, write_result
 
 HERE = Path(__file__).resolve().parent
@@ -32,6 +34,8 @@ FULL = [
      ["--sessions", "1,2,3,4", "--repeats", "5", "--participants", "5"]),
     (burst.result_name("1"), "burst", ["--session", "1", "--clients", "30"]),
     (burst.result_name("2"), "burst", ["--session", "2", "--clients", "30"]),
+    ("time_to_usable", "time_to_usable", ["--sessions", "1,2,3,4", "--repeats", "5"]),
+    ("time_to_usable_burst", "time_to_usable", ["--sessions", "1", "--burst", "10"]),
     ("live_idle", "live_idle", ["--pages", "30", "--seconds", "60"]),
 ]
 QUICK = [
@@ -41,10 +45,13 @@ QUICK = [
      ["--sessions", "1,2,3,4", "--repeats", "1", "--participants", "1"]),
     (burst.result_name("1"), "burst", ["--session", "1", "--clients", "2", "--timeout", "120"]),
     (burst.result_name("2"), "burst", ["--session", "2", "--clients", "2", "--timeout", "120"]),
+    ("time_to_usable", "time_to_usable", ["--sessions", "1", "--repeats", "1"]),
+    ("time_to_usable_burst", "time_to_usable", ["--sessions", "1", "--burst", "2"]),
     ("live_idle", "live_idle", ["--pages", "2", "--teams", "2", "--seconds", "5"]),
 ]
 MODULES = {"save_latency": save_latency, "page_render": page_render, "burst": burst,
-           "live_idle": live_idle}
+           "time_to_usable": time_to_usable, "live_idle": live_idle}
+MANY_RUNS = {"burst", "time_to_usable"}  # their markdown() takes every run of the script
 INTRO = {
     "save_latency": (
         "**Saving** — 1,000 saves onto a real SQLite file (WAL): the store alone, and the "
@@ -57,6 +64,11 @@ INTRO = {
     "burst": (
         "**A room at once** — every client GETs the session's page at the same moment: "
         "ekokit's pool against plain Voilà, which starts a kernel per request, in the same run."),
+    "time_to_usable": (
+        "**Time to a usable page in a browser** — chromium opens the session's page for the "
+        "demo team: until the team's name and progress are on screen, and until its first "
+        "exercise, clicked open, shows the team's saved answer; with a fresh kernel per "
+        "request, from the pool, and with several pages opened at once."),
     "live_idle": (
         "**Live updates** — 30 open Session 1 pages (10 teams) and a facilitator view, each a "
         "process of its own on one SQLite file, as kernels are: every page looks at the store "
@@ -93,8 +105,9 @@ def block(runs: list[dict], quick: bool) -> str:
         parts.append(INTRO[script])
         done = [r["result"] for r in mine if r["result"] is not None]
         if done:
-            # burst's table takes every run (a row per session); the others have one result
-            parts.append(MODULES[script].markdown(done if script == "burst" else done[0]))
+            # burst's table takes every run (a row per session), time_to_usable's a table per
+            # run; the others have one result
+            parts.append(MODULES[script].markdown(done if script in MANY_RUNS else done[0]))
         for r in mine:
             if r["result"] is None:
                 parts.append(f"*`{script} {' '.join(r['args'])}` failed (exit code "
