@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import statistics
 import sys
 import tempfile
@@ -51,8 +52,8 @@ from _common import (
 NAME = "burst"
 
 
-def result_name(session: str) -> str:
-    return f"{NAME}_s{session}"
+def result_name(session: str, clients: int = 30) -> str:
+    return f"{NAME}_s{session}" + ("" if clients == 30 else f"_{clients}")
 
 
 async def burst(url: str, clients: int, timeout: float) -> tuple[list[dict[str, Any]], float]:
@@ -97,13 +98,21 @@ def _measure(server: Server, port: int, path: str, clients: int, timeout: float,
     }
 
 
+def kernel_memory_mb(log: str) -> float | None:
+    """MB per pooled kernel, from the ready line ("pool of N kernels × M MB = T MB")."""
+    found = re.search(r"pool of \d+ kernels × (\d+) MB", log)
+    return float(found.group(1)) if found else None
+
+
 def run_ekokit(db: Path, session: str, clients: int, timeout: float) -> dict[str, Any]:
     port = free_port()
     server = ekokit_bench_server(f"{NAME}-s{session}-ekokit", db, port, session, clients).start()
     try:
         ready = server.wait_ready(max(300.0, 20.0 * clients))
-        return _measure(server, port, ekokit_path(session_notebook(session)), clients, timeout,
-                        ready)
+        result = _measure(server, port, ekokit_path(session_notebook(session)), clients, timeout,
+                          ready)
+        result["kernel_mb"] = kernel_memory_mb(server.log_text())
+        return result
     finally:
         server.stop()
 
@@ -128,13 +137,15 @@ def markdown(results: dict[str, Any] | list[dict[str, Any]]) -> str:
     for r in runs:
         ek, plain = r["results"]["ekokit"], r["results"]["plain_voila"]
         es, ps, k = ek["summary"], plain["summary"], r["args"]["clients"]
-        rows.append([f"{r['session']}: `{r['notebook']}`",
+        who = "" if len(counts) == 1 else f", {k} at once"
+        rows.append([f"{r['session']}: `{r['notebook']}`{who}",
                      f"{ek['ok']}/{k}", fmt(es["median"]), fmt(es["p95"]), fmt(es["max"]),
                      f"{plain['ok']}/{k}", fmt(ps["median"]), fmt(ps["p95"]), fmt(ps["max"]),
                      f"×{fmt(r['ratios']['p95'], 1)}"])
-        notes.append(f"Session {r['session']}: plain Voilà / ekokit median "
+        notes.append(f"Session {r['session']}{who}: plain Voilà / ekokit median "
                      f"×{fmt(r['ratios']['median'], 1)}; ekokit served {ek['pooled_requests']}/{k} "
-                     f"from the pool, ready {fmt(ek['ready_s'], 1)} s after start.")
+                     f"from the pool, ready {fmt(ek['ready_s'], 1)} s after start, "
+                     f"{fmt(ek.get('kernel_mb'), 0)} MB per pooled kernel.")
     table = md_table(
         [f"{n} clients at once, full page (s)", "ekokit ok", "ekokit median", "ekokit p95",
          "ekokit max", "plain Voilà ok", "plain median", "plain p95", "plain max",
@@ -167,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
               for key in ("median", "p95")}
     result = {"args": vars(args), "unit": "s", "session": args.session, "notebook": notebook,
               "results": {"ekokit": ekokit, "plain_voila": plain}, "ratios": ratios}
-    path = write_result(result_name(args.session), result)
+    path = write_result(result_name(args.session, args.clients), result)
     print(markdown(result))
     for label, part in (("ekokit", ekokit), ("plain Voilà", plain)):
         c = part["cpu_during_burst"]

@@ -34,6 +34,7 @@ FULL = [
      ["--sessions", "1,2,3,4", "--repeats", "5", "--participants", "5"]),
     (burst.result_name("1"), "burst", ["--session", "1", "--clients", "30"]),
     (burst.result_name("2"), "burst", ["--session", "2", "--clients", "30"]),
+    (burst.result_name("1", 60), "burst", ["--session", "1", "--clients", "60"]),
     ("time_to_usable", "time_to_usable", ["--sessions", "1,2,3,4", "--repeats", "5"]),
     ("time_to_usable_burst", "time_to_usable", ["--sessions", "1", "--burst", "10"]),
     ("live_idle", "live_idle", ["--pages", "30", "--seconds", "60"]),
