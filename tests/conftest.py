@@ -7,6 +7,15 @@ from ekokit.model.teams import Team
 from ekokit.store.database import Store
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_process_priority(monkeypatch):
+    """A test that plays a served kernel must not renice the test process (a served kernel
+    steps below the server, ekokit.server.prewarm.below_server; tested with os.nice faked)."""
+    from ekokit.server import prewarm
+
+    monkeypatch.setattr(prewarm, "below_server", lambda: None)
+
+
 @pytest.fixture()
 def db_path(tmp_path):
     return tmp_path / "ekokit.sqlite"

@@ -18,6 +18,7 @@ from ekokit.store.demo import ensure_demo_team
 from ekokit.widgets.reading import concept_html
 
 fi, en = Translator("fi"), Translator("en")
+BELOW_SERVER = prewarm.below_server  # before conftest's fixture swaps it for a no-op
 
 
 class Visitor:
@@ -176,3 +177,25 @@ def test_in_jupyterlab_and_in_a_kernel_of_its_own_the_request_is_there_at_once(m
     request.when_requested(said.append)
     assert said[1] == request.PageRequest(served=True, params={"team": "c", "lang": "en"})
     request.current_request.cache_clear()
+
+
+def test_a_served_kernel_steps_below_the_server_once_and_jupyterlabs_never(monkeypatch):
+    import os
+
+    calls: list[int] = []
+    monkeypatch.setattr(os, "nice", calls.append)
+    monkeypatch.setattr(prewarm, "below_server", BELOW_SERVER)  # the real one, os.nice faked
+    BELOW_SERVER.cache_clear()
+    monkeypatch.delenv("SERVER_SOFTWARE", raising=False)
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    request.current_request.cache_clear()
+    request.current_request()  # JupyterLab: the learner's own kernel keeps its priority
+    assert calls == []
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5")
+    monkeypatch.setenv("VOILA_PREHEAT", "False")
+    request.current_request.cache_clear()
+    request.current_request()
+    prewarm.below_server()
+    assert calls == [prewarm.KERNEL_NICENESS]
+    request.current_request.cache_clear()
+    BELOW_SERVER.cache_clear()
