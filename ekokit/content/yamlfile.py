@@ -1,8 +1,13 @@
 """Reading the kit's YAML data fast: libyaml's C parser when PyYAML has it (it nearly always
-does), the same safe loading rules either way. Every kernel reads some 300 files at start."""
+does), the same safe loading rules either way. Every kernel reads some 300 files at start.
+
+The same text is parsed once per process: ``ekokit validate`` of a copy of data/, and the data
+caches emptied and filled again (``using_data``, the CLI's ``--calendar``), read the same files
+again. Each call still gets a tree of its own to change."""
 
 from __future__ import annotations
 
+import io
 from typing import IO, Any
 
 import yaml
@@ -12,7 +17,36 @@ try:
 except ImportError:  # a PyYAML built without libyaml: the same rules, parsed in Python
     from yaml import SafeLoader  # type: ignore[assignment]
 
+_PARSED: dict[str | bytes, Any] = {}  # text → its tree (never handed out itself)
+_MOST = 2048  # texts kept; data/ has some 300 files
+
 
 def load(stream: str | bytes | IO[str] | IO[bytes]) -> Any:
-    """``yaml.safe_load``, parsed in C where available."""
-    return yaml.load(stream, Loader=SafeLoader)
+    """``yaml.safe_load``, parsed in C where available; a text parsed before is not parsed
+    again. A syntax error is raised as ``yaml.safe_load`` raises it, naming the file."""
+    if isinstance(stream, str | bytes):
+        text: str | bytes = stream
+        source: str | bytes | IO[str] | IO[bytes] = stream
+    else:
+        text = stream.read()
+        source = io.StringIO(text) if isinstance(text, str) else io.BytesIO(text)
+        if hasattr(stream, "name"):
+            source.name = stream.name  # for the error's mark
+    if text not in _PARSED:
+        tree = yaml.load(source, Loader=SafeLoader)
+        if len(_PARSED) >= _MOST:
+            _PARSED.clear()
+        _PARSED[text] = tree
+    return _fresh(_PARSED[text])
+
+
+def _fresh(tree: Any) -> Any:
+    """A copy of a parsed tree: new mappings, lists and sets; scalars (str, numbers, dates) are
+    immutable and shared."""
+    if isinstance(tree, dict):
+        return {key: _fresh(value) for key, value in tree.items()}
+    if isinstance(tree, list):
+        return [_fresh(value) for value in tree]
+    if isinstance(tree, set):
+        return set(tree)
+    return tree
