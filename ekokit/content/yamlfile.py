@@ -1,13 +1,16 @@
 """Reading the kit's YAML data fast: libyaml's C parser when PyYAML has it (it nearly always
 does), the same safe loading rules either way. Every kernel reads some 300 files at start.
 
-The same text is parsed once per process: ``ekokit validate`` of a copy of data/, and the data
-caches emptied and filled again (``using_data``, the CLI's ``--calendar``), read the same files
-again. Each call still gets a tree of its own to change."""
+Inside :func:`reusing` a text parsed before is not parsed again: ``ekokit validate`` reads every
+file of a data folder, and of each copy of it the tests check (each call still gets a tree of its
+own to change). Outside, nothing is kept: a kernel reads each file once and a copy kept would
+only cost it memory (some 3 MB for all of data/)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
+from collections.abc import Iterator
 from typing import IO, Any
 
 import yaml
@@ -19,11 +22,26 @@ except ImportError:  # a PyYAML built without libyaml: the same rules, parsed in
 
 _PARSED: dict[str | bytes, Any] = {}  # text → its tree (never handed out itself)
 _MOST = 2048  # texts kept; data/ has some 300 files
+_reusing = 0  # > 0 inside reusing()
+
+
+@contextlib.contextmanager
+def reusing() -> Iterator[None]:
+    """Inside the block, a text parsed before (in this or an earlier block) is not parsed again."""
+    global _reusing
+    _reusing += 1
+    try:
+        yield
+    finally:
+        _reusing -= 1
 
 
 def load(stream: str | bytes | IO[str] | IO[bytes]) -> Any:
-    """``yaml.safe_load``, parsed in C where available; a text parsed before is not parsed
-    again. A syntax error is raised as ``yaml.safe_load`` raises it, naming the file."""
+    """``yaml.safe_load``, parsed in C where available; inside :func:`reusing`, a text parsed
+    before is not parsed again. A syntax error is raised as ``yaml.safe_load`` raises it, naming
+    the file."""
+    if not _reusing:
+        return yaml.load(stream, Loader=SafeLoader)
     if isinstance(stream, str | bytes):
         text: str | bytes = stream
         source: str | bytes | IO[str] | IO[bytes] = stream
