@@ -29,12 +29,16 @@ serve: install
 # The quick tier, under a minute and without chromium: lint, the content checks and every test
 # that starts no server, no browser and no notebook kernel (see the markers in pyproject.toml).
 QUICK_TESTS := not server and not browser and not notebook
+# The quick tier runs no notebook, so it leaves the nbval plugin out (importing it, through
+# nbformat and jsonschema, costs some seconds in every pytest process) and with it the
+# --nbval-lax of pyproject.toml's addopts; the rest of addopts as there.
+QUICK_PYTEST := -p no:nbval -o addopts="--strict-markers -p no:cacheprovider"
 
 check: install-test
 	$(BIN)/ruff check ekokit tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/ekokit validate
-	$(BIN)/python -m pytest -q -n 2 -m "$(QUICK_TESTS)"
+	$(BIN)/python -m pytest -q -n 2 $(QUICK_PYTEST) -m "$(QUICK_TESTS)"
 
 # Everything: the quick tier, then the tests that start `ekokit serve`, drive chromium or run
 # the notebooks under nbval. The README's command; .ci/run calls it.

@@ -26,16 +26,16 @@ def _store(args: argparse.Namespace):
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    sessions = [s.id for s in calendar().sessions]
+    if args.session is not None and args.session not in sessions:  # before the server's imports
+        print("ekokit: " + t("error.unknown_session", args.lang, value=args.session,
+                             valid=", ".join(sessions)), file=sys.stderr)
+        return 2
     from ekokit.paths import as_db_url, default_db_url
     from ekokit.server.app import ServeOptions, serve
     from ekokit.state.exercise import SELF_STUDY
     from ekokit.store.demo import ensure_demo_team
 
-    sessions = [s.id for s in calendar().sessions]
-    if args.session is not None and args.session not in sessions:
-        print("ekokit: " + t("error.unknown_session", args.lang, value=args.session,
-                             valid=", ".join(sessions)), file=sys.stderr)
-        return 2
     url = as_db_url(args.db) if args.db else default_db_url()
     if args.demo:  # the kernels inherit it
         os.environ[SELF_STUDY] = "1"

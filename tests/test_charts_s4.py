@@ -20,6 +20,7 @@ from ekokit.model import answers
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,23 +183,41 @@ def chart_for(exercise_id: str, data: dict, lang: str = "fi") -> Chart:
     return drawn(exercise, data, lang)
 
 
-def drawn_texts(fig: Figure) -> list[Text]:
-    fig.draw_without_rendering()  # laid out and placed as when drawn, no pixels needed
-    texts = list(fig.texts)
-    for ax in fig.axes:
-        texts += [*ax.texts, ax.title]
-        if ax.axison:  # an axes turned off draws no ticks or axis labels
-            texts += [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label,
-                      ax.yaxis.label]
-    for legend in fig.legends + [ax.get_legend() for ax in fig.axes if ax.get_legend()]:
-        texts += legend.get_texts()
-    return [t for t in texts if t.get_visible() and t.get_text().strip()]
+class Laid:
+    """A figure laid out once as when drawn (no pixels needed), with its drawn texts and their
+    boxes measured once: every check below reads the same layout."""
+
+    def __init__(self, fig: Figure) -> None:
+        fig.draw_without_rendering()
+        self.fig, self.renderer = fig, fig.canvas.get_renderer()
+        texts = list(fig.texts)
+        for ax in fig.axes:
+            texts += [*ax.texts, ax.title]
+            if ax.axison:  # an axes turned off draws no ticks or axis labels
+                texts += [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label,
+                          ax.yaxis.label]
+        for legend in fig.legends + [ax.get_legend() for ax in fig.axes if ax.get_legend()]:
+            texts += legend.get_texts()
+        self.texts = [t for t in texts if t.get_visible() and t.get_text().strip()]
+        self._boxes: dict[int, Bbox] = {}
+
+    def box(self, text: Text) -> Bbox:
+        if id(text) not in self._boxes:
+            self._boxes[id(text)] = Text.get_window_extent(text, self.renderer)
+        return self._boxes[id(text)]
 
 
-def overlaps(fig: Figure) -> list[tuple[str, str]]:
-    texts = drawn_texts(fig)
-    renderer = fig.canvas.get_renderer()
-    boxes = [(t.get_text(), Text.get_window_extent(t, renderer)) for t in texts]
+def laid(fig: Figure | Laid) -> Laid:
+    return fig if isinstance(fig, Laid) else Laid(fig)
+
+
+def drawn_texts(fig: Figure | Laid) -> list[Text]:
+    return laid(fig).texts
+
+
+def overlaps(fig: Figure | Laid) -> list[tuple[str, str]]:
+    view = laid(fig)
+    boxes = [(t.get_text(), view.box(t)) for t in view.texts]
     found = []
     for (a, p), (b, q) in itertools.combinations(boxes, 2):
         w = min(p.x1, q.x1) - max(p.x0, q.x0)
@@ -268,7 +287,7 @@ def test_maximum_rows_of_long_compounds_draw_without_overlaps(exercise_id, lang)
     chart = chart_for(exercise_id, data, lang)
     assert isinstance(chart.figure, Figure)
     assert whole_words(chart.alt, f"{LONG} {catalogue_text(lang)}") == []
-    assert not overlaps(chart.figure), overlaps(chart.figure)[:3]
+    assert not (found := overlaps(chart.figure)), found[:3]
 
 
 @pytest.mark.parametrize("exercise_id", sorted(REAL))
@@ -314,10 +333,11 @@ def test_power_interest_labels_of_a_nine_actor_team_do_not_overlap(lang):
     rows = [{"name": n, "power": p, "interest": i, "disposition": d} for n, p, i, d in TEAM]
     rows[2].update(target_power=4, target_interest=4)
     chart = chart_for("s1_power_interest", {"stakeholders": rows}, lang)
-    drawn = {t.get_text() for t in drawn_texts(chart.figure)}
+    view = Laid(chart.figure)
+    drawn = {t.get_text() for t in drawn_texts(view)}
     assert {"Kela", "Verohallinto", "Takuusäätiö", "Nuorten Ääni ry"} <= drawn
-    assert not overlaps(chart.figure), overlaps(chart.figure)
-    assert misread(chart.figure) == []
+    assert not overlaps(view), overlaps(view)
+    assert misread(view) == []
 
 
 @pytest.mark.parametrize("count", [10, 11, 30])
@@ -327,27 +347,25 @@ def test_power_interest_labels_up_to_the_spec_maximum_do_not_overlap(count):
              "interest": (4, 5, 4, 5, 1)[k % 5 if k < 20 else 0], "disposition": None}
             for k in range(count)]
     chart = chart_for("s1_power_interest", {"stakeholders": rows})
-    assert not overlaps(chart.figure), overlaps(chart.figure)
+    assert not (found := overlaps(chart.figure)), found
 
 
-def strays(fig: Figure) -> list[str]:
+def strays(fig: Figure | Laid) -> list[str]:
     """Texts that leave the figure, wholly or in part."""
-    frame = fig.bbox
-    renderer = fig.canvas.get_renderer()
-    return [t.get_text() for t in drawn_texts(fig)
-            if not frame.padded(0.5).contains(*Text.get_window_extent(t, renderer).p0)
-            or not frame.padded(0.5).contains(*Text.get_window_extent(t, renderer).p1)]
+    view = laid(fig)
+    frame = view.fig.bbox
+    return [t.get_text() for t in view.texts
+            if not frame.padded(0.5).contains(*view.box(t).p0)
+            or not frame.padded(0.5).contains(*view.box(t).p1)]
 
 
-def over_arrows(fig: Figure) -> list[str]:
+def over_arrows(fig: Figure | Laid) -> list[str]:
     """Labels that cover an arrow (from a stakeholder to its target position): the arrow's line
     sampled every pixel from its start to its target."""
-    fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()
-    ax = fig.axes[0]
+    view = laid(fig)
+    ax = view.fig.axes[0]
     arrows = [a for a in ax.texts if not a.get_text() and getattr(a, "arrow_patch", None)]
-    labels = [(t.get_text(), Text.get_window_extent(t, renderer).padded(-1)) for t in ax.texts
-              if t.get_text()]
+    labels = [(t.get_text(), view.box(t).padded(-1)) for t in ax.texts if t.get_text()]
     found = []
     for arrow in arrows:
         (u0, v0), (u1, v1) = ax.transData.transform([arrow.xyann, arrow.xy])
@@ -358,19 +376,18 @@ def over_arrows(fig: Figure) -> list[str]:
     return found
 
 
-def misread(fig: Figure) -> list[str]:
+def misread(fig: Figure | Laid) -> list[str]:
     """Labels drawn without a line to their marker that stand as near to another marker as to
     their own (read as the other's)."""
-    fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()
-    ax = fig.axes[0]
+    view = laid(fig)
+    ax = view.fig.axes[0]
     labels = [a for a in ax.texts if a.get_text() and hasattr(a, "xyann")]
     anchors = [ax.transData.transform(a.xy) for a in labels]
     found = []
     for label, (u, v) in zip(labels, anchors, strict=True):
         if label.arrow_patch is not None:
             continue
-        box = Text.get_window_extent(label, renderer)
+        box = view.box(label)
 
         def gap(p, box=box):
             return math.hypot(max(box.x0 - p[0], 0, p[0] - box.x1),
@@ -391,12 +408,13 @@ def test_power_interest_labels_of_the_demo_team_stay_clear_and_inside(lang):
     """Twelve stakeholders, several sharing a cell, most with an arrow to a target position:
     no label over another text or over an arrow, none leaving the figure."""
     chart = chart_for("s1_power_interest", demo_power_interest(), lang)
-    drawn = {t.get_text() for t in drawn_texts(chart.figure)}
+    view = Laid(chart.figure)  # laid out once, every check below reads it
+    drawn = {t.get_text() for t in drawn_texts(view)}
     assert {str(n) for n in range(1, 13)} <= drawn  # numbers, as in the table
-    assert overlaps(chart.figure) == []
-    assert over_arrows(chart.figure) == []
-    assert misread(chart.figure) == []
-    assert strays(chart.figure) == []
+    assert overlaps(view) == []
+    assert over_arrows(view) == []
+    assert misread(view) == []
+    assert strays(view) == []
 
 
 NAME_120 = (LONG + " ja sen alueelliset kumppanit Järvimaalla")[:117]
@@ -424,11 +442,12 @@ def test_power_interest_labels_never_overlap_or_leave_the_figure(layout, count, 
             rows[-1].update(target_power=2, target_interest=(k % 5) + 1)
     assert max(len(r["name"]) for r in rows) == 120
     chart = chart_for("s1_power_interest", {"stakeholders": rows}, lang)
-    texts = [t.get_text() for t in drawn_texts(chart.figure)]
+    view = Laid(chart.figure)  # laid out once, every check below reads it
+    texts = [t.get_text() for t in drawn_texts(view)]
     numbers = {int(n) for t in texts for n in re.findall(r"\b\d+\b", t) if len(t) < 60}
     assert numbers >= set(range(1, count + 1)) or any(NAME_120[:8] in t for t in texts)
     assert not any(is_math_text(t) for t in texts)
-    assert overlaps(chart.figure) == []
-    assert over_arrows(chart.figure) == []
-    assert misread(chart.figure) == []
-    assert strays(chart.figure) == []
+    assert overlaps(view) == []
+    assert over_arrows(view) == []
+    assert misread(view) == []
+    assert strays(view) == []

@@ -152,3 +152,25 @@ def test_the_folded_quiz_builds_its_questions_only_when_started():
     assert start.description == Translator("fi")("quiz.start")
     start.click()
     assert "ek-quiz" in box.children[0]._dom_classes
+
+
+def test_a_yaml_text_read_again_gives_each_reader_its_own_tree_and_errors_name_the_file(
+        tmp_path):
+    """Inside yamlfile.reusing() a text is parsed once: a reader changing its tree changes nobody
+    else's, and a syntax error still names the file as yaml.safe_load does."""
+    import re
+
+    import yaml
+    from ekokit.content import yamlfile
+
+    text = "a: [1, {b: 2}]\nc: !!set {x: null}\n"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("a: [1, 2\nb: 3\n", encoding="utf-8")
+    with yamlfile.reusing():
+        first = yamlfile.load(text)
+        first["a"][1]["b"] = 9
+        first["c"].add("y")
+        assert yamlfile.load(text) == {"a": [1, {"b": 2}], "c": {"x"}}
+        with bad.open(encoding="utf-8") as fh, pytest.raises(yaml.YAMLError,
+                                                             match=re.escape(f'"{bad}", line 2')):
+            yamlfile.load(fh)

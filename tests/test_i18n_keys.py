@@ -246,15 +246,18 @@ def key_uses(root: Path = PACKAGE) -> list[Use]:
              for path in sorted(root.rglob("*.py"))}
     for tree in trees.values():
         _note_comprehensions(tree)
+    # each function's scope and own calls, found once for the five walks below
+    scopes = {path: [(func, scope, list(_direct_calls(func))) for func, scope in _functions(tree)]
+              for path, tree in trees.items()}
     translators = dict(TRANSLATORS)
     # helpers that pass their first parameter on to a translator are translators too
     for _round in range(4):
-        for tree in trees.values():
-            for func, scope in _functions(tree):
+        for functions in scopes.values():
+            for func, scope, calls in functions:
                 if not isinstance(func, ast.FunctionDef) or func.name in translators \
                         or not scope.params:
                     continue
-                for call in _direct_calls(func):
+                for call in calls:
                     name = _callee(call)
                     if name not in translators or not call.args:
                         continue
@@ -262,10 +265,10 @@ def key_uses(root: Path = PACKAGE) -> list[Use]:
                         if kind.startswith("param:") and key == scope.params[0]:
                             translators[func.name] = translators[name] + kind[6:]
     uses = []
-    for path, tree in trees.items():
+    for path, functions in scopes.items():
         rel = path.relative_to(ROOT).as_posix()
-        for func, scope in _functions(tree):
-            for call in _direct_calls(func):
+        for func, scope, calls in functions:
+            for call in calls:
                 name = _callee(call)
                 if name not in translators or not call.args:
                     continue
@@ -282,34 +285,38 @@ def key_uses(root: Path = PACKAGE) -> list[Use]:
     return uses
 
 
-USES = key_uses()
+@pytest.fixture(scope="module")
+def uses() -> list[Use]:
+    """The walk, made once for this module's tests (not at import: every pytest-xdist worker
+    imports every test module to collect it)."""
+    return key_uses()
 
 
 def missing_static_keys(uses: list[Use], messages: dict[str, str]) -> list[Use]:
     return [u for u in uses if u.kind == "static" and u.key not in messages]
 
 
-def test_the_walk_finds_the_calls_a_regex_missed():
+def test_the_walk_finds_the_calls_a_regex_missed(uses):
     """Keyword params, helpers, conditional keys, Translator(...)(...) and chart keys."""
-    found = {(u.path, u.key) for u in USES}
+    found = {(u.path, u.key) for u in uses}
     assert ("ekokit/widgets/team_picker.py", "team.new_heading") in found  # tr('...')
     assert ("ekokit/widgets/exercise_view.py", "status.saved_incomplete") in found  # via _say
     assert ("ekokit/model/fields.py", "form.no") in found  # "form.yes" if v else "form.no"
     assert ("ekokit/server/landing.py", "lang.switch_to") in found  # Translator(code)(...)
     assert ("ekokit/charts/_base.py", "charts.no_data") in found  # msg("no_data", ...)
     assert ("ekokit/charts/ring_map.py", "charts.ring.col_org") in found  # for k in (...)
-    assert len({u.key for u in USES if u.kind == "static"}) > 100
+    assert len({u.key for u in uses if u.kind == "static"}) > 100
 
 
-def test_every_static_key_exists_in_the_finnish_catalogue():
-    assert missing_static_keys(USES, catalogue("fi")) == []
+def test_every_static_key_exists_in_the_finnish_catalogue(uses):
+    assert missing_static_keys(uses, catalogue("fi")) == []
 
 
-def test_a_renamed_key_is_caught(monkeypatch):
+def test_a_renamed_key_is_caught(uses):
     """The test can fail: a key team_picker.py uses, renamed in (a copy of) the catalogue."""
     messages = dict(catalogue("fi"))
     messages["team.new_heading_renamed"] = messages.pop("team.new_heading")
-    missing = missing_static_keys(USES, messages)
+    missing = missing_static_keys(uses, messages)
     assert [(u.path, u.key) for u in missing] == [
         ("ekokit/widgets/team_picker.py", "team.new_heading")]
 
@@ -320,15 +327,15 @@ def test_a_renamed_key_is_caught(monkeypatch):
 CHART_OWN_TEXTS = "charts."
 
 
-def test_every_dynamic_key_belongs_to_a_listed_family():
-    families = {u.key for u in USES if u.kind == "dynamic"
+def test_every_dynamic_key_belongs_to_a_listed_family(uses):
+    families = {u.key for u in uses if u.kind == "dynamic"
                 and not (u.key == CHART_OWN_TEXTS and u.path.startswith("ekokit/charts/"))}
     assert sorted(families - set(FAMILIES)) == []
 
 
-def test_the_families_are_listed_honestly():
+def test_the_families_are_listed_honestly(uses):
     """Every listed family is one the code builds, and every key of it exists."""
-    used = {u.key for u in USES if u.kind == "dynamic"}
+    used = {u.key for u in uses if u.kind == "dynamic"}
     assert sorted(set(FAMILIES) - used) == []
     messages = catalogue("fi")
     for prefix, values in FAMILIES.items():
@@ -336,9 +343,9 @@ def test_the_families_are_listed_honestly():
         assert sorted(prefix + v for v in values if prefix + v not in messages) == []
 
 
-def test_keys_from_data_are_the_known_ones():
+def test_keys_from_data_are_the_known_ones(uses):
     """A first argument that is neither a literal nor a family is a key carried in data."""
-    assert {(u.path, u.key) for u in USES if u.kind == "data"} == FROM_DATA
+    assert {(u.path, u.key) for u in uses if u.kind == "data"} == FROM_DATA
 
 
 @pytest.mark.parametrize("calendar_family", ["session.title_"])

@@ -7,20 +7,22 @@ from __future__ import annotations
 import json
 import os
 
-import nbformat
 import pytest
 from ekokit import cli
 from ekokit.paths import WORKSPACE_ENV, as_db_url, notebooks_dir
 from ekokit.server import lab as lab_module
 from ekokit.server.lab import LabOptions, build_config, prepare_notebooks, strip_widget_outputs
-from jupyter_server.services.contents.filemanager import FileContentsManager
 
+# nbformat and the Jupyter server are imported by the tests that use them: importing them costs
+# seconds (jsonschema's IRI grammar), which every pytest-xdist worker would pay to collect.
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KIT = sorted(p.name for p in notebooks_dir().glob("*.ipynb"))
 
 
 def notebook_with_outputs() -> dict:
     """A session notebook as JupyterLab sends it after Run All: a widget and a print."""
+    import nbformat
+
     nb = nbformat.read(notebooks_dir() / "01_ekosysteemit.ipynb", as_version=4)
     session, concept = nb.cells[2], nb.cells[3]
     session.execution_count, concept.execution_count = 2, 3
@@ -60,6 +62,8 @@ def test_the_hook_drops_widget_outputs_and_counts_and_keeps_the_rest():
 
 @pytest.mark.filterwarnings("ignore:Overriding existing pre_save_hook")  # the server's own quirk
 def test_the_jupyter_servers_contents_manager_saves_through_the_hook(tmp_path):
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+
     root = tmp_path / "notebooks"
     config = build_config(LabOptions(port=9999, open_browser=False), root)
     root.mkdir()

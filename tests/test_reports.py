@@ -161,8 +161,13 @@ def test_html_has_the_harvest_comparisons(demo_html):
     assert "→" in harvest.get_text()
 
 
-def test_html_shows_the_users_text_literally(hostile):
-    html = team_html(hostile)
+@pytest.fixture(scope="module")
+def hostile_html(hostile) -> str:
+    return team_html(hostile)
+
+
+def test_html_shows_the_users_text_literally(hostile_html):
+    html = hostile_html
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find_all("script") == [] and soup.find_all("b") == []
     text = soup.get_text()
@@ -170,8 +175,8 @@ def test_html_shows_the_users_text_literally(hostile):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_html_omits_unanswered_exercises_and_says_so(hostile):
-    soup = BeautifulSoup(team_html(hostile), "html.parser")
+def test_html_omits_unanswered_exercises_and_says_so(hostile_html):
+    soup = BeautifulSoup(hostile_html, "html.parser")
     articles = {a["id"].removeprefix("ex-") for a in soup.find_all("article")}
     assert articles == set(HOSTILE)
     state = soup.find("article", id="ex-s1_phenomenon").find(class_="ek-state").get_text()
@@ -235,8 +240,13 @@ def test_pptx_charts_have_their_alt_text_as_description_and_in_the_notes(demo_sl
     assert pictures == len(drawn) > 20
 
 
-def test_pptx_slides_show_short_bullets_and_the_notes_keep_answers_whole(hostile):
-    slides = slides_of(team_pptx(hostile))
+@pytest.fixture(scope="module")
+def hostile_pptx(hostile) -> bytes:
+    return team_pptx(hostile)
+
+
+def test_pptx_slides_show_short_bullets_and_the_notes_keep_answers_whole(hostile_pptx):
+    slides = slides_of(hostile_pptx)
     slide = next(s for s in slides if title_of(s) == find_exercise("s1_phenomenon").title("fi"))
     body = slide.placeholders[1].text_frame
     assert 0 < len(body.paragraphs) <= BULLETS
@@ -258,8 +268,8 @@ def test_shorten_cuts_at_a_whole_word(text, width, short):
     assert len(shorten(text, width)) <= width
 
 
-def test_pptx_keeps_the_users_text_literal_as_plain_runs(hostile):
-    data = team_pptx(hostile)
+def test_pptx_keeps_the_users_text_literal_as_plain_runs(hostile_pptx):
+    data = hostile_pptx
     runs = [run.text for slide in slides_of(data) for shape in slide.shapes
             if shape.has_text_frame for p in shape.text_frame.paragraphs for run in p.runs]
     assert PAYLOAD in runs and FORMULA in runs

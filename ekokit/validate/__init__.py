@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from ekokit.content import yamlfile
 from ekokit.paths import data_dir, notebooks_dir, using_data
 from ekokit.validate import (
     code_checks,
@@ -70,7 +71,7 @@ def _reading(data: Path | None) -> Iterator[Path]:
 
 def run_checks(data: Path | None = None, notebooks: Path | None = None) -> dict[str, Problems]:
     """Every check's problems, by check name, for the data folder ``data`` (default: the kit's)."""
-    with _reading(data) as folder:
+    with _reading(data) as folder, yamlfile.reusing():  # the tests check many copies of data/
         content = Content(folder, Path(notebooks) if notebooks else notebooks_dir())
         results = {}
         for name, fn in CHECKS.items():
