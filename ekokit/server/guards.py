@@ -8,17 +8,27 @@
   for its visitor's query string. Only the server's own kernels may connect (they send the
   per-run key from their environment), and a query string is delivered once, never replayed.
 * :class:`AliveHandler` answers the page's heartbeat: 204 while its kernel lives, 410 when not.
+* :class:`QueryRelay` puts pages before teams: while a room's pooled pages are being served,
+  the query strings that set their kernels binding their teams wait (a tenth of a second after
+  the last page, half a second at most). Thirty kernels binding at once would take the two
+  cores from the server that answers the pages; the browsers load the page's scripts for a
+  second or more, while the kernels bind, before they ask for the widgets.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import os
+import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
 from jupyter_server.base.handlers import JupyterHandler
 from tornado import web
+from tornado.ioloop import IOLoop
+from tornado.websocket import WebSocketClosedError, WebSocketHandler
 from voila.request_info_handler import RequestInfoSocketHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
@@ -27,7 +37,73 @@ QUERY_KEY_HEADER = "X-Ekokit-Query-Key"
 OVERRIDES = ("template", "theme")
 
 
+class QueryRelay:
+    """Holds the query strings bound for pooled kernels while a room's pages are being served:
+    until no pooled page has been asked for in ``QUIET_SECONDS`` and none is in flight, or
+    until the first held one has waited ``HOLD_SECONDS``."""
+
+    QUIET_SECONDS = 0.1  # a burst's GETs come closer together than this
+    HOLD_SECONDS = 0.5  # never longer (the browser asks for the widgets after a second or more)
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic,
+                 send: Callable[[WebSocketHandler, Any], Any] = WebSocketHandler.write_message
+                 ) -> None:
+        self.clock, self.send = clock, send
+        self.pages = 0  # pooled pages in flight
+        self.last_page = -1e9  # when the latest pooled page was asked for
+        self.held: list[tuple[WebSocketHandler, Any]] = []
+        self.held_since = 0.0
+        self._timer: Any = None
+
+    def page_started(self) -> None:
+        self.pages += 1
+        self.last_page = self.clock()
+
+    def page_done(self) -> None:
+        self.pages = max(0, self.pages - 1)
+
+    def busy(self) -> bool:
+        return bool(self.pages) or self.clock() - self.last_page < self.QUIET_SECONDS
+
+    def hold(self, socket: WebSocketHandler, message: Any) -> bool:
+        """True when the message waits (the room's pages come first); :meth:`check` sends it."""
+        if not self.busy():
+            return False
+        if not self.held:
+            self.held_since = self.clock()
+        self.held.append((socket, message))
+        if self._timer is None:
+            self._timer = IOLoop.current().call_later(self.QUIET_SECONDS, self.check)
+        return True
+
+    def check(self) -> None:
+        """Send what is held once the pages are out (or it has waited long enough)."""
+        self._timer = None
+        if self.held and self.busy() and self.clock() - self.held_since < self.HOLD_SECONDS:
+            self._timer = IOLoop.current().call_later(self.QUIET_SECONDS, self.check)
+            return
+        held, self.held = self.held, []
+        for socket, message in held:
+            with contextlib.suppress(WebSocketClosedError):  # that kernel is gone
+                self.send(socket, message)
+
+
 class KitPageHandler(TornadoVoilaHandler):
+    _counted = False  # this GET counts as a pooled page in flight (QueryRelay)
+
+    def _page_done(self) -> None:
+        relay = self.settings.get("ekokit_query_relay")
+        if self._counted and relay is not None:
+            self._counted = False
+            relay.page_done()
+
+    def on_finish(self) -> None:
+        self._page_done()
+
+    def on_connection_close(self) -> None:
+        self._page_done()
+        super().on_connection_close()
+
     async def get(self, path: str | None = None) -> None:
         if any(name in self.request.arguments for name in OVERRIDES):
             kept = [(k, v.decode("utf-8", "replace")) for k, values in
@@ -40,6 +116,10 @@ class KitPageHandler(TornadoVoilaHandler):
         if warden is not None and path:
             await warden.heal(path)
             self._warm = warden.warm_first(path)
+        relay = self.settings.get("ekokit_query_relay")
+        if relay is not None and self._warm and warden is not None and path:
+            self._counted = True
+            relay.page_started()
         await super().get(path)
 
     def should_use_rendered_notebook(self, *args: Any, **kwargs: Any) -> bool:
@@ -55,6 +135,12 @@ class QuerySocketHandler(RequestInfoSocketHandler):
             self.finish()
             return
         await super().get(*args, **kwargs)
+
+    def write_message(self, message: Any, binary: bool = False) -> Any:
+        relay = self.settings.get("ekokit_query_relay")
+        if not binary and relay is not None and relay.hold(self, message):
+            return None  # sent once the pages in flight are out
+        return super().write_message(message, binary)
 
     def open(self, kernel_id: str) -> None:
         RequestInfoSocketHandler._waiters[kernel_id] = self

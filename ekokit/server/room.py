@@ -2,7 +2,8 @@
 
 * :func:`harden_config` – only the kit's template and theme; no kernel restarted blank after
   it died (the pool replaces it instead, and the page says the connection was lost);
-* :func:`room_settings` – the pool warden, the query socket's key, the redacting request log;
+* :func:`room_settings` – the pool warden, the query socket's key and relay (pages before
+  teams), the redacting request log;
 * :class:`ReadyWatch` – heals the pool every second and prints "ekokit ready" once the
   server's own pool kernels wait warm, or a clear error after a time limit."""
 
@@ -17,7 +18,7 @@ from tornado.ioloop import PeriodicCallback
 from traitlets.config import Config
 from voila.request_info_handler import RequestInfoSocketHandler
 
-from ekokit.server.guards import QUERY_KEY_ENV
+from ekokit.server.guards import QUERY_KEY_ENV, QueryRelay
 from ekokit.server.logs import install_redaction, log_request
 from ekokit.server.pool import CHECK_SECONDS, PoolWarden
 
@@ -36,6 +37,7 @@ def room_settings(app: Any, settings: dict) -> dict:
     settings["ekokit_warden"] = PoolWarden(app.kernel_manager, RequestInfoSocketHandler._waiters,
                                             app.log)
     settings["ekokit_query_key"] = os.environ[QUERY_KEY_ENV]
+    settings["ekokit_query_relay"] = QueryRelay()
     settings["log_function"] = log_request
     install_redaction(app.log)
     return settings
