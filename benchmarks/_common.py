@@ -29,12 +29,13 @@ from tests.servers import (  # noqa: E402 - needs the repository root on sys.pat
     Server,
     ServerFailed,
     descendants,
+    displaying_cells,
     ekokit_server,
     free_port,
     voila_server,
 )
 
-__all__ = ["Server", "ServerFailed", "free_port"]  # re-exported for the scripts
+__all__ = ["Server", "ServerFailed", "displaying_cells", "free_port"]  # re-exported for the scripts
 
 RESULTS = REPO / "benchmarks" / "results"
 LOGS = RESULTS / "logs"
@@ -195,8 +196,11 @@ def seed_demo_team(db: Path) -> None:
 ERROR_TEXT = "There was an error when executing cell"  # Voilà's text for a failed cell
 
 
-async def timed_get(client, url: str, timeout: float) -> dict[str, Any]:
-    """GET ``url`` and read the whole body. Seconds to headers and to the last byte."""
+async def timed_get(client, url: str, timeout: float,
+                    widgets: int | None = None) -> dict[str, Any]:
+    """GET ``url`` and read the whole body. Seconds to headers and to the last byte. A good page
+    has status 200, no cell error, and ``widgets`` widgets (one per cell that shows something;
+    without it, at least one)."""
     import asyncio
 
     import httpx
@@ -216,7 +220,8 @@ async def timed_get(client, url: str, timeout: float) -> dict[str, Any]:
         out["bytes"] = len(body)
         out["cell_errors"] = text.count(ERROR_TEXT)
         out["widgets"] = text.count("application/vnd.jupyter.widget-view+json")
-        out["ok"] = out["status"] == 200 and out["cell_errors"] == 0 and out["widgets"] > 0
+        enough = out["widgets"] == widgets if widgets is not None else out["widgets"] > 0
+        out["ok"] = out["status"] == 200 and out["cell_errors"] == 0 and enough
     except TimeoutError:
         out["error"] = f"no full response within {timeout:.0f} s"
     except (OSError, httpx.HTTPError) as exc:  # a refused or broken connection is a result too

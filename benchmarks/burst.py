@@ -33,6 +33,7 @@ from _common import (
     ServerFailed,
     cpu_snapshot,
     cpu_spent,
+    displaying_cells,
     ekokit_bench_server,
     ekokit_path,
     fmt,
@@ -56,14 +57,15 @@ def result_name(session: str, clients: int = 30) -> str:
     return f"{NAME}_s{session}" + ("" if clients == 30 else f"_{clients}")
 
 
-async def burst(url: str, clients: int, timeout: float) -> tuple[list[dict[str, Any]], float]:
+async def burst(url: str, clients: int, timeout: float,
+                widgets: int | None = None) -> tuple[list[dict[str, Any]], float]:
     """All clients wait at one gate, then GET at once. Returns each result and the wall time."""
     async with http_client(clients + 8) as client:
         gate = asyncio.Event()
 
         async def one() -> dict[str, Any]:
             await gate.wait()
-            return await timed_get(client, url, timeout)
+            return await timed_get(client, url, timeout, widgets)
 
         tasks = [asyncio.create_task(one()) for _ in range(clients)]
         await asyncio.sleep(0.1)  # every task is now waiting at the gate
@@ -78,11 +80,11 @@ async def burst(url: str, clients: int, timeout: float) -> tuple[list[dict[str, 
     return results, wall
 
 
-def _measure(server: Server, port: int, path: str, clients: int, timeout: float,
+def _measure(server: Server, port: int, path: str, clients: int, timeout: float, widgets: int,
              ready: float) -> dict[str, Any]:
     root = server.proc.pid
     before = cpu_snapshot(root)
-    gets, wall = asyncio.run(burst(f"http://127.0.0.1:{port}{path}", clients, timeout))
+    gets, wall = asyncio.run(burst(f"http://127.0.0.1:{port}{path}", clients, timeout, widgets))
     cpu = cpu_spent(before, cpu_snapshot(root), root)
     times = [g["seconds"] for g in gets if g["ok"]]
     ttfb = [g["ttfb"] for g in gets if g["ok"]]
@@ -109,8 +111,9 @@ def run_ekokit(db: Path, session: str, clients: int, timeout: float) -> dict[str
     server = ekokit_bench_server(f"{NAME}-s{session}-ekokit", db, port, session, clients).start()
     try:
         ready = server.wait_ready(max(300.0, 20.0 * clients))
-        result = _measure(server, port, ekokit_path(session_notebook(session)), clients, timeout,
-                          ready)
+        notebook = session_notebook(session)
+        result = _measure(server, port, ekokit_path(notebook), clients, timeout,
+                          displaying_cells(notebook), ready)
         result["kernel_mb"] = kernel_memory_mb(server.log_text())
         return result
     finally:
@@ -123,7 +126,8 @@ def run_plain(db: Path, session: str, clients: int, timeout: float) -> dict[str,
                                 session_notebook(session)).start()
     try:
         ready = server.wait_ready(120.0)
-        return _measure(server, port, PLAIN_PATH, clients, timeout, ready)
+        return _measure(server, port, PLAIN_PATH, clients, timeout,
+                        displaying_cells(session_notebook(session)), ready)
     finally:
         server.stop()
 

@@ -28,6 +28,7 @@ from typing import Any
 from _common import (
     POOLED_LINE,
     ServerFailed,
+    displaying_cells,
     ekokit_bench_server,
     ekokit_path,
     fmt,
@@ -45,14 +46,15 @@ NAME = "page_render"
 TIMEOUT = 300.0
 
 
-async def sequential_gets(port: int, path: str, count: int, pause: float) -> list[dict[str, Any]]:
+async def sequential_gets(port: int, path: str, count: int, pause: float,
+                          widgets: int | None = None) -> list[dict[str, Any]]:
     url = f"http://127.0.0.1:{port}{path}"
     out = []
     async with http_client(4) as client:
         for i in range(count):
             if i and pause:
                 await asyncio.sleep(pause)
-            out.append(await timed_get(client, url, TIMEOUT))
+            out.append(await timed_get(client, url, TIMEOUT, widgets))
     return out
 
 
@@ -70,7 +72,8 @@ def run_server(db: Path, session: str, participants: int, gets: int,
                                  participants).start()
     try:
         ready = server.wait_ready(max(TIMEOUT, 20.0 * participants))
-        results = asyncio.run(sequential_gets(port, path, gets, pause))
+        widgets = displaying_cells(session_notebook(session))
+        results = asyncio.run(sequential_gets(port, path, gets, pause, widgets))
         pooled = server.count(POOLED_LINE)
     finally:
         server.stop()

@@ -320,3 +320,15 @@ def running_server(db_path: str | os.PathLike, *, participants: int = 0,
         yield server.url
     finally:
         server.stop()
+
+
+def displaying_cells(notebook: str) -> int:
+    """A notebook's cells that show something: each ends with an ``ekokit.…`` call (the
+    ``import ekokit`` cell shows nothing). A served page has one widget per such cell."""
+    import json
+
+    from ekokit.paths import notebooks_dir
+
+    nb = json.loads((notebooks_dir() / notebook).read_text(encoding="utf-8"))
+    return sum(1 for cell in nb["cells"] if cell["cell_type"] == "code"
+               and "".join(cell["source"]).strip().splitlines()[-1].startswith("ekokit."))

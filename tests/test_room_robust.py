@@ -143,7 +143,7 @@ def test_three_pooled_kernels_killed_after_ready_the_next_three_visitors_get_the
     for visitor in range(3):
         code, page = fetch(f"{room.url}{PAGE}?team=esimerkki&token={TOKEN}&v={visitor}")
         assert code == 200
-        assert_clean_render(page)
+        assert_clean_render(page, "01_ekosysteemit.ipynb")
         assert "ek-app" in page
     assert "pooled kernel(s) of 01_ekosysteemit.ipynb failed or died" in room.log_text()
 

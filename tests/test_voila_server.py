@@ -17,7 +17,7 @@ import pytest
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import Translator
 from ekokit.paths import notebooks_dir
-from tests.servers import running_server
+from tests.servers import displaying_cells, running_server
 
 pytestmark = pytest.mark.server
 
@@ -105,8 +105,14 @@ def output_problems(parts: PageParts) -> list[str]:
     return problems
 
 
-def assert_clean_render(page: str) -> PageParts:
+def assert_clean_render(page: str, notebook: str | None = None) -> PageParts:
+    """No error, traceback, stderr or foreign reference; with ``notebook``, every cell that
+    shows something has its widget in the page (a page that lost a cell's output to a loaded
+    machine lacks a reading or an exercise group)."""
     parts = parse(page)
+    if notebook is not None:
+        assert page.count("application/vnd.jupyter.widget-view+json") == \
+            displaying_cells(notebook), f"a cell's output is missing from {notebook}"
     assert "voila-error" not in page, "Voilà's error template was rendered"
     # errors and stderr come as rendered HTML (stream/error blocks) or as output JSON
     assert parts.stderr_blocks == [], stderr_text(page)
@@ -170,14 +176,14 @@ def test_every_notebook_renders_without_errors(server, notebook):
     query = "" if notebook.startswith("00_") else "?team=esimerkki"
     status, page = get(f"{server}voila/render/{notebook}{query}")
     assert status == 200, page[:2000]
-    assert_clean_render(page)
+    assert_clean_render(page, notebook)
     assert "<main" in page
 
 
 def test_the_session_notebook_is_served_in_english(server):
     status, page = get(f"{server}voila/render/{SESSION_NOTEBOOK}?team=esimerkki&lang=en")
     assert status == 200
-    assert_clean_render(page)
+    assert_clean_render(page, SESSION_NOTEBOOK)
 
 
 def test_an_unknown_team_renders_without_a_traceback(server):

@@ -1,7 +1,8 @@
 """What makes ``ekokit serve`` hold up in a room, wired into the app in one place each:
 
 * :func:`harden_config` – only the kit's template and theme; no kernel restarted blank after
-  it died (the pool replaces it instead, and the page says the connection was lost);
+  it died (the pool replaces it instead, and the page says the connection was lost); every
+  cell's output waited for, however loaded the machine;
 * :func:`room_settings` – the pool warden, the query socket's key and relay (pages before
   teams), the redacting request log;
 * :class:`ReadyWatch` – heals the pool every second and prints "ekokit ready" once the
@@ -25,10 +26,17 @@ from ekokit.server.pool import CHECK_SECONDS, PoolWarden
 READY_LIMIT_SECONDS = 600.0  # a pool not warm by then is reported, not waited for in silence
 
 
+OUTPUT_WAIT_SECONDS = 300  # nbclient's default of 4 s drops a cell's output on a loaded machine
+
+
 def harden_config(c: Config) -> None:
     c.VoilaConfiguration.allow_template_override = "NO"
     c.VoilaConfiguration.allow_theme_override = "NO"
     c.KernelManager.autorestart = False
+    # Thirty kernels warming up at once on two cores can take longer than nbclient's 4 s
+    # between a cell's reply and its output; it then renders the cell without it, and the
+    # page lacks a reading or an exercise group. Wait for the output instead.
+    c.VoilaExecutor.iopub_timeout = OUTPUT_WAIT_SECONDS
 
 
 def room_settings(app: Any, settings: dict) -> dict:
