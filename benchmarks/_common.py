@@ -152,6 +152,20 @@ def ekokit_bench_server(name: str, db: Path, port: int, session: str,
                          log_path=LOGS / f"{name}.log", bin_dir=BIN, env=BENCH_ENV)
 
 
+def ready_session_server(name: str, db: Path, session: str,
+                         participants: int = 0) -> tuple[Server, int, str, float]:
+    """`ekokit serve` for one session's page, started on a free port and ready: the server, its
+    port, the demo team's page path and the seconds to ready (stopped again if it never is)."""
+    port = free_port()
+    server = ekokit_bench_server(name, db, port, session, participants).start()
+    try:
+        ready = server.wait_ready(max(300.0, 20.0 * participants))
+    except BaseException:
+        server.stop()
+        raise
+    return server, port, ekokit_path(session_notebook(session)), ready
+
+
 def plain_voila_server(name: str, db: Path, port: int, notebook: str) -> Server:
     return voila_server(name, notebook, db, port, log_path=LOGS / f"{name}.log", bin_dir=BIN,
                         env=BENCH_ENV)

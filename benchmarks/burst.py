@@ -34,14 +34,13 @@ from _common import (
     cpu_snapshot,
     cpu_spent,
     displaying_cells,
-    ekokit_bench_server,
-    ekokit_path,
     fmt,
     free_port,
     http_client,
     md_table,
     plain_voila_server,
     ratio,
+    ready_session_server,
     seed_demo_team,
     session_ids,
     session_notebook,
@@ -107,13 +106,11 @@ def kernel_memory_mb(log: str) -> float | None:
 
 
 def run_ekokit(db: Path, session: str, clients: int, timeout: float) -> dict[str, Any]:
-    port = free_port()
-    server = ekokit_bench_server(f"{NAME}-s{session}-ekokit", db, port, session, clients).start()
+    server, port, path, ready = ready_session_server(f"{NAME}-s{session}-ekokit", db, session,
+                                                     clients)
     try:
-        ready = server.wait_ready(max(300.0, 20.0 * clients))
-        notebook = session_notebook(session)
-        result = _measure(server, port, ekokit_path(notebook), clients, timeout,
-                          displaying_cells(notebook), ready)
+        result = _measure(server, port, path, clients, timeout,
+                          displaying_cells(session_notebook(session)), ready)
         result["kernel_mb"] = kernel_memory_mb(server.log_text())
         return result
     finally:

@@ -29,12 +29,10 @@ from _common import (
     POOLED_LINE,
     ServerFailed,
     displaying_cells,
-    ekokit_bench_server,
-    ekokit_path,
     fmt,
-    free_port,
     http_client,
     md_table,
+    ready_session_server,
     session_ids,
     session_notebook,
     summary,
@@ -65,13 +63,10 @@ def _times(gets: list[dict[str, Any]], key: str = "seconds") -> list[float]:
 def run_server(db: Path, session: str, participants: int, gets: int,
                pause: float) -> dict[str, Any]:
     """One server for one session: ready, then ``gets`` sequential GETs of its page."""
-    port = free_port()
     kind = f"pool{participants}" if participants else "cold"
-    path = ekokit_path(session_notebook(session))
-    server = ekokit_bench_server(f"{NAME}-s{session}-{kind}", db, port, session,
-                                 participants).start()
+    server, port, path, ready = ready_session_server(f"{NAME}-s{session}-{kind}", db, session,
+                                                     participants)
     try:
-        ready = server.wait_ready(max(TIMEOUT, 20.0 * participants))
         widgets = displaying_cells(session_notebook(session))
         results = asyncio.run(sequential_gets(port, path, gets, pause, widgets))
         pooled = server.count(POOLED_LINE)

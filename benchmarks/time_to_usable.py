@@ -49,11 +49,9 @@ from _common import (
     ServerFailed,
     cpu_snapshot,
     cpu_spent,
-    ekokit_bench_server,
-    ekokit_path,
     fmt,
-    free_port,
     md_table,
+    ready_session_server,
     seed_demo_team,
     session_ids,
     session_notebook,
@@ -231,13 +229,10 @@ def stats(loads: list[dict[str, Any]]) -> dict[str, Any]:
 def run_server(db: Path, session: str, probe: dict[str, str], participants: int, pages: int,
                burst: bool, timeout: float) -> dict[str, Any]:
     """One fresh server for one session: ready, then ``pages`` page loads."""
-    port = free_port()
     kind = f"{'burst' if burst else 'pool'}{participants}" if participants else "cold"
-    path = ekokit_path(session_notebook(session))
-    server = ekokit_bench_server(f"{NAME}-s{session}-{kind}", db, port, session,
-                                 participants).start()
+    server, port, path, ready = ready_session_server(f"{NAME}-s{session}-{kind}", db, session,
+                                                     participants)
     try:
-        ready = server.wait_ready(max(300.0, 20.0 * participants))
         root, browser_cpu = server.proc.pid, own_cpu()
         before = cpu_snapshot(root)
         if burst:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,7 +15,7 @@ import pytest
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import Translator
 from ekokit.paths import notebooks_dir
-from tests.servers import displaying_cells, running_server
+from tests.servers import displaying_cells, fetch, running_server
 
 pytestmark = pytest.mark.server
 
@@ -32,14 +30,6 @@ def server(tmp_path_factory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("voila-server") / "ekokit.sqlite"
     with running_server(db) as base_url:
         yield base_url
-
-
-def get(url: str, timeout: float = 120) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read().decode("utf-8", "replace")
 
 
 class PageParts(HTMLParser):
@@ -140,7 +130,7 @@ def session_items(page: str) -> list[str]:
 
 
 def test_landing_page_lists_the_sessions_in_finnish(server):
-    status, page = get(server)
+    status, page = fetch(server)
     assert status == 200
     assert '<html lang="fi">' in page
     assert parse(page).html_lang == "fi"
@@ -157,7 +147,7 @@ def test_landing_page_lists_the_sessions_in_finnish(server):
 
 
 def test_landing_page_in_english(server):
-    status, page = get(server + "?lang=en")
+    status, page = fetch(server + "?lang=en")
     assert status == 200
     assert '<html lang="en">' in page
     en = Translator("en")
@@ -174,20 +164,20 @@ def test_landing_page_in_english(server):
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_every_notebook_renders_without_errors(server, notebook):
     query = "" if notebook.startswith("00_") else "?team=esimerkki"
-    status, page = get(f"{server}voila/render/{notebook}{query}")
+    status, page = fetch(f"{server}voila/render/{notebook}{query}")
     assert status == 200, page[:2000]
     assert_clean_render(page, notebook)
     assert "<main" in page
 
 
 def test_the_session_notebook_is_served_in_english(server):
-    status, page = get(f"{server}voila/render/{SESSION_NOTEBOOK}?team=esimerkki&lang=en")
+    status, page = fetch(f"{server}voila/render/{SESSION_NOTEBOOK}?team=esimerkki&lang=en")
     assert status == 200
     assert_clean_render(page, SESSION_NOTEBOOK)
 
 
 def test_an_unknown_team_renders_without_a_traceback(server):
-    status, page = get(f"{server}voila/render/{SESSION_NOTEBOOK}?team=ei-ole-olemassa")
+    status, page = fetch(f"{server}voila/render/{SESSION_NOTEBOOK}?team=ei-ole-olemassa")
     assert status == 200
     assert_clean_render(page)
 
