@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ekokit.cli_room import add_links_command
+from ekokit.cli_links import add_links_command
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import languages, t
 from ekokit.errors import EkokitError

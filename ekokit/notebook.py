@@ -7,17 +7,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ekokit.kernel import process_guard
+
 if TYPE_CHECKING:
-    from ekokit.model.access import Room
+    from ekokit.model.access import Access
     from ekokit.widgets.access import Refusal
     from ekokit.widgets.facilitator import FacilitatorView
     from ekokit.widgets.projector import Projector
     from ekokit.widgets.session_app import Group, SessionApp
-    from ekokit.widgets.shared import Widget
+    from ekokit.widgets.shared_models import Widget
 
 _chosen_lang: str | None = None
 _current_app: SessionApp | None = None  # the session app of this notebook (its last one)
 _following: dict[str, FacilitatorView | Projector] = {}  # the views that follow the room, by kind
+
+process_guard.install()  # a pending save runs before the kernel stops, whatever stops it
 
 
 def language(lang: str) -> None:
@@ -60,7 +64,7 @@ def _session_id(number: str | int) -> str:
 def _page_language(explicit: str | None = None) -> str:
     """explicit argument > the notebook's choice > ``?lang=`` > Finnish."""
     from ekokit.content.i18n import normalise_lang
-    from ekokit.server.request import current_request
+    from ekokit.kernel.request import current_request
 
     return normalise_lang(explicit or _chosen_lang or current_request().lang)
 
@@ -72,7 +76,7 @@ def session(number: str | int, *, lang: str | None = None,
     In a pre-warmed Voilà kernel the app is made before anyone comes, and the visitor's team
     and language are bound when their request arrives (after every cell has run)."""
     from ekokit.content.i18n import normalise_lang
-    from ekokit.server.request import PageRequest, when_requested
+    from ekokit.kernel.request import PageRequest, when_requested
     from ekokit.widgets.session_app import SessionApp
 
     global _current_app
@@ -85,7 +89,7 @@ def session(number: str | int, *, lang: str | None = None,
     def bind(request: PageRequest) -> None:
         app.bind(team=team or request.team, lang=chosen or request.lang,
                  exercise=request.exercise, served=request.served, params=request.params,
-                 room=page_room())
+                 access=page_access())
 
     when_requested(bind)
     return app
@@ -143,8 +147,8 @@ def _in_page_language(make: Callable[[str], Widget], explicit: str | None) -> Wi
     """``make(language)`` in the page's language. A pre-warmed kernel makes it before its visitor
     comes, in the notebook's language, and again if the visitor asks for another."""
     from ekokit.content.i18n import normalise_lang
-    from ekokit.server.request import waiting_for_request, when_requested
-    from ekokit.widgets.shared import InLanguage
+    from ekokit.kernel.request import waiting_for_request, when_requested
+    from ekokit.widgets.shared_models import InLanguage
 
     if explicit or _chosen_lang or not waiting_for_request():
         return make(_page_language(explicit))
@@ -153,15 +157,15 @@ def _in_page_language(make: Callable[[str], Widget], explicit: str | None) -> Wi
     return part.widget
 
 
-def page_room() -> Room:
+def page_access() -> Access:
     """The room this page is in (``ekokit serve --public`` tells its kernels through their
     environment) and whether its address holds the facilitator key (``?fkey=``)."""
     import os
 
-    from ekokit.model.access import FACILITATOR_PARAM, room_from_env
-    from ekokit.server.request import current_request
+    from ekokit.kernel.request import current_request
+    from ekokit.model.access import FACILITATOR_PARAM, access_from_env
 
-    return room_from_env(os.environ, current_request().params.get(FACILITATOR_PARAM))
+    return access_from_env(os.environ, current_request().params.get(FACILITATOR_PARAM))
 
 
 def facilitator_refusal(lang: str | None = None) -> Refusal | None:
@@ -169,13 +173,13 @@ def facilitator_refusal(lang: str | None = None) -> Refusal | None:
     team (the server refuses such a page already; this is the kernel's own check)."""
     from ekokit.widgets.access import refusal
 
-    return None if page_room().trusted else refusal(_page_language(lang))
+    return None if page_access().trusted else refusal(_page_language(lang))
 
 
 def facilitator(*, lang: str | None = None) -> FacilitatorView | Refusal:
     """All teams at once: progress per session and exercise."""
+    from ekokit.kernel.request import current_request
     from ekokit.model.access import FACILITATOR_PARAM
-    from ekokit.server.request import current_request
     from ekokit.widgets.facilitator import FacilitatorView
 
     refused = facilitator_refusal(lang)
@@ -193,7 +197,7 @@ def projector(*, lang: str | None = None) -> Projector | Refusal:
     """The room's screen: the chosen exercise's chart for every team side by side, a timer, and
     the shared ecosystem. ``?exercise=<id>`` or ``?session=<n>`` chooses where it opens. In a
     public room it needs the facilitator key, as the facilitator view does."""
-    from ekokit.server.request import current_request
+    from ekokit.kernel.request import current_request
     from ekokit.widgets.projector import Projector
 
     refused = facilitator_refusal(lang)

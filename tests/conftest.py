@@ -12,8 +12,8 @@ from ekokit.store.database import Store
 @pytest.fixture(autouse=True)
 def _keep_the_test_process_priority(monkeypatch):
     """A test that plays a served kernel must not renice the test process (a served kernel
-    steps below the server, ekokit.server.prewarm.below_server; tested with os.nice faked)."""
-    from ekokit.server import prewarm
+    steps below the server, ekokit.kernel.prewarm.below_server; tested with os.nice faked)."""
+    from ekokit.kernel import prewarm
 
     monkeypatch.setattr(prewarm, "below_server", lambda: None)
 

@@ -12,11 +12,11 @@ from ekokit.errors import AccessDenied
 from ekokit.model.access import (
     FACILITATOR_HASH_ENV,
     PUBLIC_ENV,
-    Room,
+    Access,
+    access_from_env,
     facilitator_hash,
     facilitator_key_matches,
     is_facilitator_notebook,
-    room_from_env,
     team_key,
     team_key_matches,
 )
@@ -26,8 +26,8 @@ from ekokit.store.database import Store
 from ekokit.widgets.session_app import SessionApp
 from ekokit.widgets.team_picker import TeamPicker
 
-PUBLIC = Room(public=True)
-FACILITATOR = Room(public=True, facilitator=True)
+PUBLIC = Access(public=True)
+FACILITATOR = Access(public=True, facilitator=True)
 
 
 # -- keys ------------------------------------------------------------------------------------
@@ -61,11 +61,11 @@ def test_the_facilitator_key_is_checked_against_its_hash():
 
 def test_the_room_comes_from_the_kernels_environment():
     env = {PUBLIC_ENV: "1", FACILITATOR_HASH_ENV: facilitator_hash("k")}
-    assert room_from_env(env, "k") == FACILITATOR
-    assert room_from_env(env, "wrong") == PUBLIC
-    assert room_from_env(env, None) == PUBLIC
-    assert room_from_env({}, "k") == Room()  # local: open, and no facilitator needed
-    assert Room().trusted and FACILITATOR.trusted and not PUBLIC.trusted
+    assert access_from_env(env, "k") == FACILITATOR
+    assert access_from_env(env, "wrong") == PUBLIC
+    assert access_from_env(env, None) == PUBLIC
+    assert access_from_env({}, "k") == Access()  # local: open, and no facilitator needed
+    assert Access().trusted and FACILITATOR.trusted and not PUBLIC.trusted
 
 
 def test_what_a_public_page_may_open():
@@ -75,7 +75,7 @@ def test_what_a_public_page_may_open():
     assert not PUBLIC.may_open("s", "tiimi-a", team_key("s", "tiimi-b"))
     assert PUBLIC.may_open("s", DEMO_TEAM, None)  # the worked example is everyone's
     assert FACILITATOR.may_open("s", "tiimi-a", None)
-    assert Room().may_open("", "tiimi-a", None)
+    assert Access().may_open("", "tiimi-a", None)
 
 
 @pytest.mark.parametrize("path", ["00_fasilitaattori.ipynb", "a/../00_fasilitaattori.ipynb",
@@ -170,9 +170,9 @@ def test_the_offer_to_open_an_existing_team_needs_its_key_in_a_public_room(store
 
 
 # -- the session app -------------------------------------------------------------------------
-def _bind(store, room, **params) -> SessionApp:
+def _bind(store, access, **params) -> SessionApp:
     app = SessionApp("1", lang="fi", store=store)
-    return app.bind(team=params.get("team"), served=True, params=params, room=room)
+    return app.bind(team=params.get("team"), served=True, params=params, access=access)
 
 
 def test_a_team_address_without_its_key_shows_nothing_of_the_team(store, two_teams):

@@ -8,7 +8,7 @@ import html
 from ekokit.content.exercises import exercises_for_session, find_exercise
 from ekokit.content.i18n import Translator
 from ekokit.model.teams import Team
-from ekokit.state.room import busiest_exercise, here_now, room_progress
+from ekokit.state.overview import busiest_exercise, here_now, progress_by_team
 from ekokit.store.presence import iso_before, mark_present
 from ekokit.widgets.facilitator import FacilitatorView, progress_matrix
 
@@ -46,7 +46,7 @@ def test_room_progress_counts_a_sessions_exercises_and_its_homework_apart(store,
     store.save(team.slug, "s1_phenomenon", DONE, base_revision=0)
     homework = next(e for e in exercises_for_session("1") if e.is_homework)
     store.save(team.slug, homework.id, {"x": 1}, base_revision=0)  # not its fields: damaged
-    [row] = room_progress(store, exercises_for_session("1"))
+    [row] = progress_by_team(store, exercises_for_session("1"))
     own = [e for e in exercises_for_session("1") if not e.is_homework]
     assert (row.session.done, row.session.total) == (1, len(own))
     assert row.homework.total == len(exercises_for_session("1")) - len(own)

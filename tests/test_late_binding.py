@@ -12,8 +12,8 @@ import ekokit
 import pytest
 from ekokit import notebook
 from ekokit.content.i18n import Translator
+from ekokit.kernel import prewarm, request
 from ekokit.model.teams import DEMO_TEAM
-from ekokit.server import prewarm, request
 from ekokit.store.demo import ensure_demo_team
 from ekokit.widgets.reading import concept_html
 

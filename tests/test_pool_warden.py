@@ -133,7 +133,7 @@ class _App:
 
 
 def test_ready_waits_for_warm_kernels_and_says_so_clearly_after_the_time_limit(capsys):
-    from ekokit.server.room import ReadyWatch
+    from ekokit.server.hardening import ReadyWatch
 
     async def run(limit: float, waiters: dict) -> None:
         km = FakeManager({"a": True, "b": True})

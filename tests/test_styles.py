@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import ekokit
 import pytest
+from ekokit.kernel.request import current_request
 from ekokit.paths import jupyter_share_dir
-from ekokit.server.request import current_request
 from ekokit.widgets.styles import SCOPE, kit_css, styles_widget
 
 CSS = jupyter_share_dir() / "voila" / "templates" / "ekokit" / "ekokit.css"

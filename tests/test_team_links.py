@@ -15,9 +15,9 @@ import pytest
 import qrcode
 from bs4 import BeautifulSoup
 from ekokit.content.i18n import Translator
+from ekokit.kernel.request import PageRequest
 from ekokit.model.access import FACILITATOR_HASH_ENV, PUBLIC_ENV, facilitator_hash
 from ekokit.model.teams import Team
-from ekokit.server.request import PageRequest
 from ekokit.state.gate import key_for, room_token
 
 HOSTILE = '<script>alert("x")</script> & Co'
@@ -87,7 +87,7 @@ def test_links_in_english_and_with_no_team(db_path, tmp_path):
 def test_a_kernel_of_a_public_room_refuses_the_facilitator_view_without_the_key(monkeypatch, view):
     """The facilitator view and the projector show every team: both need the key."""
     import ekokit
-    from ekokit.server import request
+    from ekokit.kernel import request
     from ekokit.widgets.facilitator import FacilitatorView
     from ekokit.widgets.projector import Projector
 
@@ -110,7 +110,7 @@ def test_the_facilitators_link_to_the_projector_carries_the_rooms_keys(monkeypat
     """In a public room the projector needs the facilitator key too: the facilitator view's
     link to it carries the page's token and key (escaped), and nothing else of the address."""
     import ekokit
-    from ekokit.server import request
+    from ekokit.kernel import request
 
     monkeypatch.setenv(PUBLIC_ENV, "1")
     monkeypatch.setenv(FACILITATOR_HASH_ENV, facilitator_hash("oikea&<x>"))

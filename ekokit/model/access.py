@@ -7,7 +7,7 @@
 * The worked example team is open to everyone; locally (no ``--public``) every team is open.
 
 The server tells its kernels (which inherit its environment) that the room is public and what
-the facilitator key's hash is; :func:`room_from_env` reads that back."""
+the facilitator key's hash is; :func:`access_from_env` reads that back."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def facilitator_key_matches(expected_hash: str, key: str | None) -> bool:
 
 
 @dataclass(frozen=True)
-class Room:
+class Access:
     """What the page may do: ``public`` (a room served with ``--public``) and whether the page
     holds the facilitator key. Everything is open when the room is not public."""
 
@@ -80,13 +80,13 @@ class Room:
         return self.trusted or slug == DEMO_TEAM or team_key_matches(secret, slug, key)
 
 
-def room_from_env(environ: Mapping[str, str], facilitator_key: str | None = None) -> Room:
+def access_from_env(environ: Mapping[str, str], facilitator_key: str | None = None) -> Access:
     """The room a kernel (or the server) is in, from its environment, and whether
     ``facilitator_key`` (from the page's address) is the facilitator's."""
     public = environ.get(PUBLIC_ENV, "") == "1"
     facilitator = public and facilitator_key_matches(environ.get(FACILITATOR_HASH_ENV, ""),
                                                      facilitator_key)
-    return Room(public=public, facilitator=facilitator)
+    return Access(public=public, facilitator=facilitator)
 
 
 def is_facilitator_notebook(path: str) -> bool:

@@ -19,9 +19,9 @@ from ekokit.model.access import PUBLIC_ENV
 from ekokit.paths import jupyter_share_dir, notebooks_dir
 from ekokit.server.guards import guarded_handlers, new_query_key
 from ekokit.server.handlers import LandingHandler
+from ekokit.server.hardening import ReadyWatch, harden_config, hardened_settings
 from ekokit.server.page_texts import page_texts
 from ekokit.server.public_room import gate_handlers, open_public_room, room_lines
-from ekokit.server.room import ReadyWatch, harden_config, room_settings
 
 POOL_REFILL_DELAY = 60  # seconds
 CULL_IDLE_SECONDS = 600  # a closed tab's kernel goes after 10 idle minutes; open tabs stay
@@ -66,7 +66,7 @@ def rss_mb(pid: int) -> float | None:
 
 
 class EkokitVoila(Voila):
-    """Voilà plus a landing page at ``/``, the room's guards (:mod:`ekokit.server.room`) and a
+    """Voilà plus a landing page at ``/``, the room's guards (:mod:`ekokit.server.hardening`) and a
     'ready' line once the kernel pool is warm."""
 
     expected_warm = 0
@@ -75,7 +75,7 @@ class EkokitVoila(Voila):
 
     def init_settings(self) -> dict:
         new_query_key()  # before the pool's kernels start: they inherit it
-        return room_settings(self, super().init_settings())
+        return hardened_settings(self, super().init_settings())
 
     def init_handlers(self) -> list:
         base = self.base_url.rstrip("/")

@@ -32,8 +32,8 @@ from tornado.websocket import WebSocketClosedError, WebSocketHandler
 from voila.request_info_handler import RequestInfoSocketHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
-QUERY_KEY_ENV = "EKOKIT_QUERY_KEY"
-QUERY_KEY_HEADER = "X-Ekokit-Query-Key"
+from ekokit.process_env import QUERY_KEY_ENV, QUERY_KEY_HEADER
+
 OVERRIDES = ("template", "theme")
 
 

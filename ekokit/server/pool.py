@@ -41,7 +41,7 @@ def _failed(task: asyncio.Future) -> bool:
 def _rendered(content: dict[str, Any]) -> bool:
     """Voilà has run the page's cells to the end and holds the page. (A notebook whose cell
     blocks until its request is never rendered before it, so never warm: the kit's session
-    pages bind the request late instead, :func:`ekokit.server.request.when_requested`.)"""
+    pages bind the request late instead, :func:`ekokit.kernel.request.when_requested`.)"""
     render = content.get("task")
     return render is None or (render.done() and not render.cancelled()
                               and render.exception() is None)

@@ -17,10 +17,10 @@ from ekokit.model.access import (
     FACILITATOR_NOTEBOOKS,
     FACILITATOR_PARAM,
     PUBLIC_ENV,
+    access_from_env,
     facilitator_hash,
     is_facilitator_notebook,
     new_facilitator_key,
-    room_from_env,
 )
 from ekokit.server.guards import KitPageHandler
 from ekokit.state.gate import room_token
@@ -71,7 +71,7 @@ class GatedVoilaHandler(KitPageHandler):
     @web.authenticated
     async def get(self, path=None):
         key = self.get_query_argument(FACILITATOR_PARAM, None)
-        if is_facilitator_notebook(path or "") and not room_from_env(os.environ, key).trusted:
+        if is_facilitator_notebook(path or "") and not access_from_env(os.environ, key).trusted:
             self.set_status(403)
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.finish(refused_html(self.get_query_argument("lang", None)))

@@ -1,26 +1,28 @@
 """Debounced saving: a save runs once typing pauses, not on every keystroke.
 
-A save that waits for its pause is not lost when the kernel is told to stop: on SIGTERM, at
-interpreter exit, and when the kernel's parent (the server) dies, every pending save runs first."""
+A save that waits for its pause is not lost when the kernel is told to stop: the kernel's
+process guard (:mod:`ekokit.kernel.process_guard`, installed by the learner's functions) runs
+:func:`flush_all` on SIGTERM, at interpreter exit and when the server dies. It comes to this
+module as a loop guard (:func:`add_loop_guard`), called once a save first waits on a loop."""
 
 from __future__ import annotations
 
 import asyncio
-import atexit
 import contextlib
-import os
-import signal
-import sys
-import threading
-import time
 import weakref
 from collections.abc import Callable
 
 DEFAULT_DELAY = 0.6  # seconds after the last change; the status line says "saved" well within 1 s
-PARENT_POLL = 0.1  # seconds between looks at whether the server (the parent process) lives
 
 _pending: weakref.WeakSet[Debouncer] = weakref.WeakSet()
-_guarded = False
+_loop_guards: list[Callable[[asyncio.AbstractEventLoop], None]] = []
+
+
+def add_loop_guard(guard: Callable[[asyncio.AbstractEventLoop], None]) -> None:
+    """``guard(loop)`` runs each time a save starts to wait on ``loop`` (it must be cheap and
+    idempotent); the kernel's process guard registers itself here."""
+    if guard not in _loop_guards:
+        _loop_guards.append(guard)
 
 
 def flush_all() -> int:
@@ -33,94 +35,6 @@ def flush_all() -> int:
                 debouncer.flush()
                 ran += 1
     return ran
-
-
-def _on_sigterm(previous: object) -> Callable[[int, object], None]:
-    def handler(signum: int, frame: object) -> None:
-        flush_all()
-        if callable(previous):
-            previous(signum, frame)
-        elif previous != signal.SIG_IGN:
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-    return handler
-
-
-ORPHAN_FLUSH_WAIT = 5.0  # seconds the kernel's loop gets to save what waits, else saved here
-
-
-class _SameParent(int):
-    """The parent's pid as ipykernel's parent poller holds it, never unequal to any pid: that
-    poller ends the kernel at once (``os._exit``) when the server dies, a race that a loaded
-    machine lost with a save still waiting. ekokit's own watcher ends the kernel instead, after
-    saving."""
-
-    def __ne__(self, other: object) -> bool:
-        return False
-
-    def __eq__(self, other: object) -> bool:
-        return True
-
-    __hash__ = int.__hash__
-
-
-def _take_over_parent_poller() -> bool:
-    """Make ipykernel's parent poller (in a kernel started by a Jupyter server) never end the
-    kernel by itself; True when there was one to take over."""
-    try:
-        from ipykernel.kernelapp import IPKernelApp
-        from ipykernel.parentpoller import ParentPollerUnix
-    except ImportError:
-        return False
-    if not IPKernelApp.initialized():
-        return False
-    poller = getattr(IPKernelApp.instance(), "poller", None)
-    if not isinstance(poller, ParentPollerUnix) or not poller.parent_pid:
-        return False
-    poller.parent_pid = _SameParent(poller.parent_pid)
-    return True
-
-
-def _orphaned(loop: asyncio.AbstractEventLoop) -> None:
-    """The server is gone: save what waits (on the kernel's loop, or from this thread if the
-    loop does not come to it in time), then a kernel ends (no one can reach it again, and it
-    would hold its memory until the machine restarts)."""
-    saved = threading.Event()
-
-    def save() -> None:
-        try:
-            flush_all()
-        finally:
-            saved.set()
-
-    try:
-        loop.call_soon_threadsafe(save)
-    except RuntimeError:  # the loop has closed
-        pass
-    if not saved.wait(ORPHAN_FLUSH_WAIT):
-        flush_all()
-    if "ipykernel" in sys.modules:
-        os._exit(0)
-
-
-def _watch_parent(loop: asyncio.AbstractEventLoop) -> None:
-    parent = os.getppid()
-    while os.getppid() == parent:
-        time.sleep(PARENT_POLL)
-    _orphaned(loop)
-
-
-def _guard(loop: asyncio.AbstractEventLoop) -> None:
-    """Once per process, from the loop's (main) thread: flush on SIGTERM, exit, parent death."""
-    global _guarded
-    if _guarded or threading.current_thread() is not threading.main_thread():
-        return
-    _guarded = True
-    signal.signal(signal.SIGTERM, _on_sigterm(signal.getsignal(signal.SIGTERM)))
-    atexit.register(flush_all)
-    _take_over_parent_poller()
-    threading.Thread(target=_watch_parent, args=(loop,), name="ekokit-parent-watch",
-                     daemon=True).start()
 
 
 class Debouncer:
@@ -145,7 +59,8 @@ class Debouncer:
         except RuntimeError:
             self.action()
             return
-        _guard(loop)
+        for guard in _loop_guards:
+            guard(loop)
         self._handle = loop.call_later(self.delay, self._fire)
         _pending.add(self)
 

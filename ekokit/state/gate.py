@@ -4,7 +4,7 @@ store's room secret. The widgets ask it which teams they may list, open and crea
 from __future__ import annotations
 
 from ekokit.errors import AccessDenied
-from ekokit.model.access import Room, new_secret, team_key
+from ekokit.model.access import Access, new_secret, team_key
 from ekokit.model.teams import Team
 from ekokit.store.database import Store
 
@@ -24,17 +24,17 @@ def key_for(store: Store, slug: str) -> str:
 class Gate:
     """What one page may do in its room. Open when the room is not public."""
 
-    def __init__(self, store: Store, room: Room | None = None) -> None:
-        self.store, self.room = store, room or Room()
+    def __init__(self, store: Store, access: Access | None = None) -> None:
+        self.store, self.access = store, access or Access()
 
     @property
     def public(self) -> bool:
-        return self.room.public
+        return self.access.public
 
     @property
     def trusted(self) -> bool:
         """May list every team and create teams (not public, or the facilitator's page)."""
-        return self.room.trusted
+        return self.access.trusted
 
     def teams(self) -> list[Team]:
         """The teams this page may list: every team when trusted, none otherwise."""
@@ -45,7 +45,7 @@ class Gate:
         otherwise. The key is checked before the store is asked, so a wrong key tells nobody
         whether the team exists."""
         secret = "" if self.trusted else room_secret(self.store)
-        if not self.room.may_open(secret, slug, key):
+        if not self.access.may_open(secret, slug, key):
             raise AccessDenied("no key for this team")
         return self.store.get_team(slug)
 

@@ -7,7 +7,7 @@ import html
 import ipywidgets as w
 
 from ekokit.content.i18n import Translator
-from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.shared_models import html as html_widget
 
 Refusal = w.HTML  # what ekokit.facilitator() shows instead of every team
 

@@ -15,8 +15,8 @@ from ekokit.reports import default_name, make_report
 from ekokit.reports.build import harvest
 from ekokit.reports.to_html import harvest_html
 from ekokit.store.database import Store
-from ekokit.widgets.shared import button, hbox, vbox
-from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.shared_models import button, hbox, vbox
+from ekokit.widgets.shared_models import html as html_widget
 
 esc = html.escape
 MIME = {"html": "text/html", "md": "text/markdown",

@@ -16,8 +16,8 @@ from ekokit.content.i18n import Translator
 from ekokit.content.timefmt import local_time
 from ekokit.state.exercise import ExerciseState, damage_of
 from ekokit.store.database import Revision
-from ekokit.widgets.shared import button, vbox
-from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.shared_models import button, vbox
+from ekokit.widgets.shared_models import html as html_widget
 
 esc = html.escape
 Copy = Callable[[CopySource, Revision], object]

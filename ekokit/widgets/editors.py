@@ -16,8 +16,8 @@ import ipywidgets as w
 from ekokit.content.exercises import Exercise, FieldSpec
 from ekokit.content.i18n import Translator
 from ekokit.content.vocab import vocabularies
-from ekokit.widgets.shared import html as html_widget
-from ekokit.widgets.shared import shared, vbox
+from ekokit.widgets.shared_models import html as html_widget
+from ekokit.widgets.shared_models import shared, vbox
 
 Listener = Callable[[], None]
 UNSET = ""  # the "— choose —" option of a dropdown

@@ -12,8 +12,8 @@ from ekokit.content.i18n import Translator
 from ekokit.content.timefmt import HELSINKI
 from ekokit.store.database import Revision
 from ekokit.widgets.exercise_view import ExerciseView
-from ekokit.widgets.shared import button, vbox
-from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.shared_models import button, vbox
+from ekokit.widgets.shared_models import html as html_widget
 
 esc = html.escape
 

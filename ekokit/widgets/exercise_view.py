@@ -26,8 +26,8 @@ from ekokit.store.database import Revision
 from ekokit.widgets.card import card_html
 from ekokit.widgets.earlier import EarlierWork
 from ekokit.widgets.form import Form, rows_needed
-from ekokit.widgets.shared import button, hbox, vbox
-from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.shared_models import button, hbox, vbox
+from ekokit.widgets.shared_models import html as html_widget
 
 Saved = Callable[[ExerciseState, Revision], None]
 RAW_SHOWN = 100_000  # characters of a damaged revision's text shown on the page

@@ -21,17 +21,17 @@ from ekokit.content.i18n import Translator
 from ekokit.model.actors import ACTOR_SOURCES
 from ekokit.model.teams import Team
 from ekokit.state.live import LivePage
-from ekokit.state.room import (
+from ekokit.state.overview import (
     busiest_exercise,
     here_now,
+    progress_by_team,
     progress_matrix,  # re-exported: the facilitator's data, as before
-    room_progress,
 )
 from ekokit.store.database import Change, Store
 from ekokit.widgets.downloads import Downloads
+from ekokit.widgets.ecosystem import SharedEcosystem, projector_link
 from ekokit.widgets.facilitator_html import answers_html, presence_html, progress_html
-from ekokit.widgets.shared import html as html_widget
-from ekokit.widgets.shared_ecosystem import SharedEcosystem, projector_link
+from ekokit.widgets.shared_models import html as html_widget
 from ekokit.widgets.styles import styles_widget
 
 __all__ = ["FacilitatorView", "progress_matrix"]
@@ -109,7 +109,7 @@ class FacilitatorView:
 
     def _table_html(self, latest) -> str:
         exercises = self._exercises()
-        rows = room_progress(self.store, exercises, latest=latest, teams=self.teams)
+        rows = progress_by_team(self.store, exercises, latest=latest, teams=self.teams)
         return progress_html(rows, exercises, self.tr)
 
     def _answers_html(self, latest) -> str:

@@ -14,7 +14,7 @@ from ekokit.errors import UnknownExercise
 from ekokit.model.progress import Tally
 from ekokit.model.teams import Team, listed_name
 from ekokit.state.exercise import damage_of
-from ekokit.state.room import Latest, TeamProgress
+from ekokit.state.overview import Latest, TeamProgress
 
 esc = html.escape
 

@@ -15,8 +15,8 @@ from ekokit.content.exercises import Exercise, FieldSpec
 from ekokit.content.i18n import Translator
 from ekokit.model.answers import Path, Problem
 from ekokit.widgets.editors import EDITORS, Editor, Labelled, Listener
-from ekokit.widgets.shared import button, vbox
-from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.shared_models import button, vbox
+from ekokit.widgets.shared_models import html as html_widget
 
 
 def rows_needed(spec: FieldSpec, tr: Translator) -> str:

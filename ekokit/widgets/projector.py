@@ -19,14 +19,14 @@ from ekokit.state.exercise import damage_of
 from ekokit.state.live import LivePage
 from ekokit.state.timer import Countdown, clock_text
 from ekokit.store.database import Change, Revision, Store
-from ekokit.widgets.shared import button, hbox, vbox
-from ekokit.widgets.shared import html as html_widget
-from ekokit.widgets.shared_ecosystem import (
+from ekokit.widgets.ecosystem import (
     ecosystem,
     ecosystem_html,
     latest_by_team,
-    room_teams,
+    participating_teams,
 )
+from ekokit.widgets.shared_models import button, hbox, vbox
+from ekokit.widgets.shared_models import html as html_widget
 from ekokit.widgets.styles import styles_widget
 
 esc = html.escape
@@ -154,7 +154,7 @@ class Projector:
         return f'<h1>{esc(title)}</h1><p class="ek-projector-where">{esc(where)}</p>'
 
     def _body_html(self) -> str:
-        teams = room_teams(self.store.teams())
+        teams = participating_teams(self.store.teams())
         exercise = self.exercises.get(self.page)
         if exercise is None:
             shared = ecosystem(teams, latest_by_team(self.store))

@@ -9,8 +9,8 @@ import ipywidgets as w
 
 from ekokit.content.i18n import Translator
 from ekokit.content.readings import Question, quiz
-from ekokit.widgets.shared import button, vbox
-from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.shared_models import button, vbox
+from ekokit.widgets.shared_models import html as html_widget
 
 QuizBox = w.VBox  # what ekokit.quiz() returns
 

@@ -11,7 +11,7 @@ import mistune
 
 from ekokit.content.i18n import Translator
 from ekokit.content.readings import concept
-from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.shared_models import html as html_widget
 
 WORDS_PER_MINUTE = 150
 _markdown = mistune.create_markdown(escape=True)

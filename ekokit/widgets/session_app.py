@@ -18,7 +18,7 @@ from ekokit.content.exercises import exercises_for_session
 from ekokit.content.i18n import Translator, languages
 from ekokit.content.timefmt import local_date
 from ekokit.errors import EkokitError
-from ekokit.model.access import FACILITATOR_PARAM, KEY_PARAM, Room
+from ekokit.model.access import FACILITATOR_PARAM, KEY_PARAM, Access
 from ekokit.model.progress import session_progress
 from ekokit.model.teams import DEMO_TEAM, Team
 from ekokit.state.exercise import ExerciseState
@@ -28,10 +28,10 @@ from ekokit.store.database import Change, Revision, Store
 from ekokit.widgets.downloads import harvest_section
 from ekokit.widgets.exercise_section import ExerciseSection, section_state
 from ekokit.widgets.exercise_view import ExerciseView
-from ekokit.widgets.share import share_widget
-from ekokit.widgets.shared import button, close_tree, hbox, shared, vbox
-from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.shared_models import button, close_tree, hbox, shared, vbox
+from ekokit.widgets.shared_models import html as html_widget
 from ekokit.widgets.styles import styles_widget
+from ekokit.widgets.team_link import share_widget
 from ekokit.widgets.team_picker import TeamPicker
 
 esc = html.escape
@@ -68,11 +68,11 @@ class SessionApp:
 
     def bind(self, *, team: str | None = None, lang: str | None = None,
              exercise: str | None = None, served: bool = False,
-             params: dict[str, str] | None = None, room: Room | None = None) -> SessionApp:
+             params: dict[str, str] | None = None, access: Access | None = None) -> SessionApp:
         """Add what the request says: the team (opened only with its key in a public
-        ``room``), the language, an exercise to open."""
+        ``access``), the language, an exercise to open."""
         self.served, self.params = served, dict(params or {})
-        self.gate = Gate(self.store, room)
+        self.gate = Gate(self.store, access)
         if not served and self.styles is None:  # JupyterLab: Voilà's template is not there
             self.styles = styles_widget()
             self.widget.children = (self.styles, *self.widget.children)

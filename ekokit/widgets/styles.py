@@ -12,7 +12,7 @@ import functools
 import ipywidgets as w
 
 from ekokit.paths import jupyter_share_dir
-from ekokit.widgets.shared import html
+from ekokit.widgets.shared_models import html
 
 CSS_FILE = ("voila", "templates", "ekokit", "ekokit.css")
 SCOPE = ".jp-OutputArea-output"  # every output of a notebook, in JupyterLab and Notebook 7

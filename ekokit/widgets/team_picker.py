@@ -17,7 +17,7 @@ from ekokit.errors import EkokitError, TeamExists
 from ekokit.model.teams import Team, input_problem, listed_name, slugify
 from ekokit.state.gate import Gate
 from ekokit.store.database import Store
-from ekokit.widgets.shared import button
+from ekokit.widgets.shared_models import button
 
 
 class TeamPicker:

@@ -47,7 +47,7 @@ class TeamProgress:
     last_saved: str
 
 
-def room_progress(store: Store, exercises: Sequence[Exercise], *,
+def progress_by_team(store: Store, exercises: Sequence[Exercise], *,
                   latest: Latest | None = None,
                   teams: Sequence[Team] | None = None) -> list[TeamProgress]:
     latest = store.latest_all() if latest is None else latest

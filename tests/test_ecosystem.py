@@ -15,13 +15,13 @@ from ekokit.content.i18n import Translator
 from ekokit.model.actors import SharedActor, alias_index, normalise_name, shared_actors
 from ekokit.model.teams import DEMO_TEAM, Team
 from ekokit.store.demo import ensure_demo_team
-from ekokit.widgets.facilitator import FacilitatorView
-from ekokit.widgets.shared_ecosystem import (
+from ekokit.widgets.ecosystem import (
     SharedEcosystem,
     ecosystem,
     latest_by_team,
-    room_teams,
+    participating_teams,
 )
+from ekokit.widgets.facilitator import FacilitatorView
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -120,15 +120,15 @@ def test_the_example_and_two_teams_share_exactly_the_expected_actors(room):
 
 
 def test_the_room_leaves_the_example_out_unless_it_is_alone(room, store):
-    assert [t.slug for t in room_teams(room.teams())] == ["energia", "ikaantyvat"]
-    found = ecosystem(room_teams(room.teams()), latest_by_team(room))
+    assert [t.slug for t in participating_teams(room.teams())] == ["energia", "ikaantyvat"]
+    found = ecosystem(participating_teams(room.teams()), latest_by_team(room))
     assert [a.name for a in found] == ["Kela", "Terveyden ja hyvinvoinnin laitos",
                                        "Ulosottolaitos"]
 
 
 def test_a_store_with_only_the_example_shows_the_example(store):
     ensure_demo_team(store)
-    assert [t.slug for t in room_teams(store.teams())] == [DEMO_TEAM]
+    assert [t.slug for t in participating_teams(store.teams())] == [DEMO_TEAM]
 
 
 # -- the network chart -------------------------------------------------------------------------

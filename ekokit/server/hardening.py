@@ -3,7 +3,7 @@
 * :func:`harden_config` – only the kit's template and theme; no kernel restarted blank after
   it died (the pool replaces it instead, and the page says the connection was lost); every
   cell's output waited for, however loaded the machine;
-* :func:`room_settings` – the pool warden, the query socket's key and relay (pages before
+* :func:`hardened_settings` – the pool warden, the query socket's key and relay (pages before
   teams), the redacting request log;
 * :class:`ReadyWatch` – heals the pool every second and prints "ekokit ready" once the
   server's own pool kernels wait warm, or a clear error after a time limit."""
@@ -19,7 +19,8 @@ from tornado.ioloop import PeriodicCallback
 from traitlets.config import Config
 from voila.request_info_handler import RequestInfoSocketHandler
 
-from ekokit.server.guards import QUERY_KEY_ENV, QueryRelay
+from ekokit.process_env import QUERY_KEY_ENV
+from ekokit.server.guards import QueryRelay
 from ekokit.server.logs import install_redaction, log_request
 from ekokit.server.pool import CHECK_SECONDS, PoolWarden
 
@@ -39,7 +40,7 @@ def harden_config(c: Config) -> None:
     c.VoilaExecutor.iopub_timeout = OUTPUT_WAIT_SECONDS
 
 
-def room_settings(app: Any, settings: dict) -> dict:
+def hardened_settings(app: Any, settings: dict) -> dict:
     """Add the warden, the query key and the redacting log function to the Tornado settings
     (after :func:`ekokit.server.guards.new_query_key`, which the pool's kernels inherit)."""
     settings["ekokit_warden"] = PoolWarden(app.kernel_manager, RequestInfoSocketHandler._waiters,

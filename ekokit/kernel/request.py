@@ -9,7 +9,7 @@ to wait for it:
   browser, which asks the kernel for its widgets only once the page has loaded, gets there);
 * :func:`current_request` blocks the cell until the visitor comes (a cell that cannot wait).
 
-Either way the kernel first prepares what it can (:mod:`ekokit.server.prewarm`)."""
+Either way the kernel first prepares what it can (:mod:`ekokit.kernel.prewarm`)."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def current_request() -> PageRequest:
     request. In a pre-warmed kernel this waits for the visitor."""
     if not in_voila():
         return PageRequest(served=False)
-    from ekokit.server.prewarm import below_server
+    from ekokit.kernel.prewarm import below_server
 
     below_server()
     if pre_warmed():
@@ -101,7 +101,7 @@ class _Arrival:
         """Prepare, then start listening (once): the kernel counts as waiting from here."""
         if self.thread is not None:
             return
-        from ekokit.server.prewarm import warm_up
+        from ekokit.kernel.prewarm import warm_up
 
         warm_up()
         self.thread = threading.Thread(target=self._receive, name="ekokit-request", daemon=True)
@@ -154,7 +154,7 @@ def _wait_for_request() -> None:
     import json
     import threading
 
-    from ekokit.server.guards import QUERY_KEY_ENV, QUERY_KEY_HEADER
+    from ekokit.process_env import QUERY_KEY_ENV, QUERY_KEY_HEADER
 
     key = os.environ.get(QUERY_KEY_ENV)
     if not key:

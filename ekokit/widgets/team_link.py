@@ -11,7 +11,7 @@ import ipywidgets as w
 
 from ekokit.content.i18n import Translator
 from ekokit.model.access import KEY_PARAM
-from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.shared_models import html as html_widget
 
 esc = html.escape
 

@@ -22,12 +22,12 @@ from ekokit.content.i18n import Translator
 from ekokit.model.actors import SharedActor, alias_index, shared_actors, team_actor_names
 from ekokit.model.teams import DEMO_TEAM, Team, listed_name
 from ekokit.store.database import Store
-from ekokit.widgets.shared import html as html_widget
+from ekokit.widgets.shared_models import html as html_widget
 
 esc = html.escape
 
 
-def room_teams(teams: Sequence[Team]) -> list[Team]:
+def participating_teams(teams: Sequence[Team]) -> list[Team]:
     """The teams of the room: all but the worked example, unless it is the only team."""
     others = [t for t in teams if t.slug != DEMO_TEAM]
     return others if others else list(teams)
@@ -95,7 +95,7 @@ class SharedEcosystem:
 
     def _html(self) -> str | None:
         """The section's HTML, or None when it would be the same as shown."""
-        teams = room_teams(self.store.teams())
+        teams = participating_teams(self.store.teams())
         shared = ecosystem(teams, latest_by_team(self.store))
         key = (tuple(teams), tuple(shared))
         if key == self._key:
