@@ -120,3 +120,21 @@ def test_a_store_with_only_the_demo_team_is_self_study(tmp_path, monkeypatch):
     state = ExerciseState(find_exercise(PHENOMENON), store, DEMO_TEAM)
     state.reload()
     assert state.save({"phenomenon": "Kokeilu"}).kind == "saved"
+
+
+@pytest.mark.parametrize("bad", ["Velat\x00", "Velat \ud83d", "\x07soittokello"],
+                         ids=["nul", "lone-surrogate", "bell"])
+def test_an_unstorable_character_is_a_field_error_and_later_saves_still_work(store, team, bad):
+    """A NUL or a lone surrogate (half an emoji) would fail in the store or in a report after the
+    status said "saved"; it is refused in the field, with the user's language's message, and
+    the next clean save goes through."""
+    from ekokit.content.i18n import t
+
+    state = state_for(store, team)
+    outcome = state.save({"phenomenon": bad, "description": "Kuvaus"})
+    assert outcome.kind == "invalid"
+    assert [(p.path, p.key) for p in outcome.problems] == [(("phenomenon",), "invalid.unstorable")]
+    assert "tallentaa" in t("invalid.unstorable", "fi")
+    assert store.history(team.slug, PHENOMENON) == []
+    assert state.save({"phenomenon": "Velat", "description": "Kuvaus"}).kind == "saved"
+    assert state.save({"phenomenon": "Velat", "description": "Rivi 1\n\tRivi 2"}).kind == "saved"

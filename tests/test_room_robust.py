@@ -122,11 +122,15 @@ def type_until_saved(page: Page, texts: list[str]) -> list[str]:
     return saved
 
 
-def assert_lost_and_kept(page: Page, typed: str) -> None:
+def assert_lost_and_kept(page: Page, typed: str, kind: str = "lost") -> None:
+    """The page says the connection is ``lost`` (its kernel is gone: final) or ``waiting`` (the
+    server does not answer: retried), its status shows only that (the widget's own word is
+    hidden, never wiped), and what was typed stays in the form."""
     section = page.locator(".ek-ex-s1_phenomenon")
-    alert = section.locator("[role=alert].ek-lost")
-    expect(alert).to_have_text(FI("connection.lost"), timeout=ALERT_TIMEOUT)
-    expect(status(page, "s1_phenomenon")).to_have_text(FI("connection.lost_status"))
+    alert = section.locator(f"[role=alert].ek-{kind}")
+    expect(alert).to_have_text(FI(f"connection.{kind}"), timeout=ALERT_TIMEOUT)
+    expect(status(page, "s1_phenomenon")).to_have_text(FI(f"connection.{kind}_status"),
+                                                      use_inner_text=True)
     expect(text_input(page, "s1_phenomenon", "phenomenon")).to_have_value(typed)
 
 
@@ -242,6 +246,66 @@ def test_kill_9_of_the_kernel_while_typing_says_lost_and_keeps_what_was_saved(ro
     context.close()
 
 
+WATCH_ALERTS = """() => {
+  window.ekAlertsSeen = 0;
+  new MutationObserver(() => {
+    if (document.querySelector('.ek-held-alert')) { window.ekAlertsSeen += 1; }
+  }).observe(document.documentElement, {childList: true, subtree: true});
+}"""
+
+
+def stopped(server: Server, seconds: float) -> None:
+    """The server process (not its kernels) frozen for ``seconds``, as a stalled machine is."""
+    assert server.proc is not None
+    os.kill(server.proc.pid, signal.SIGSTOP)
+    try:
+        time.sleep(seconds)
+    finally:
+        os.kill(server.proc.pid, signal.SIGCONT)
+
+
+def test_a_stall_says_nothing_and_a_longer_one_clears_with_reconnected_then_saves(room, browser):
+    """A 3 s stall of the server (a burst of fresh kernels did that) puts no warning on an open
+    page; a 12 s one does ("not saved yet: waiting"), what is typed meanwhile stays, and once
+    the server answers again the warning clears, "the connection is back" is said, and the
+    text typed during the stall is saved and said saved."""
+    db = str(room.env["EKOKIT_DB"])
+    team = new_team(db)
+    context = browser.new_context()
+    page = context.new_page()
+    key = key_for(Store(db), team.slug)
+    page.goto(f"{room.url}{PAGE}?team={team.slug}&key={key}&token={TOKEN}", timeout=180_000)
+    expect(page.locator(".ek-app")).to_be_visible(timeout=120_000)
+    open_exercise(page, "s1_phenomenon")
+    type_until_saved(page, ["Ennen katkosta"])
+    page.evaluate(WATCH_ALERTS)
+    stopped(room, 3)
+    text_input(page, "s1_phenomenon", "phenomenon").fill("Lyhyen katkon jälkeen")
+    expect(status(page, "s1_phenomenon")).to_contain_text(
+        either(message("status.saved", revision=2),
+               message("status.saved_incomplete", revision=2)), timeout=SAVE_TIMEOUT)
+    assert page.evaluate("window.ekAlertsSeen") == 0  # a short stall is not a lost connection
+
+    assert room.proc is not None
+    os.kill(room.proc.pid, signal.SIGSTOP)
+    try:
+        assert_lost_and_kept(page, "Lyhyen katkon jälkeen", "waiting")
+        typed = "Kirjoitettu pitkän katkon aikana"
+        text_input(page, "s1_phenomenon", "phenomenon").fill(typed)
+        expect(status(page, "s1_phenomenon")).to_have_text(FI("connection.waiting_status"),
+                                                          use_inner_text=True)
+    finally:
+        os.kill(room.proc.pid, signal.SIGCONT)
+    expect(page.locator(".ek-held-alert")).to_have_count(0, timeout=3_000)
+    expect(page.locator("#ek-connection-back")).to_have_text(FI("connection.back"))
+    expect(status(page, "s1_phenomenon")).to_contain_text(
+        either(message("status.saved", revision=3),
+               message("status.saved_incomplete", revision=3)), timeout=SAVE_TIMEOUT)
+    history = [r.data.get("phenomenon") for r in Store(db).history(team.slug, "s1_phenomenon")]
+    assert typed in history
+    context.close()
+
+
 # -- server B: killed during warm-up, then itself ------------------------------------------------
 def test_a_kernel_killed_in_warm_up_is_replaced_then_a_server_killed_mid_typing_is_honest(
         tmp_path, browser):
@@ -277,7 +341,7 @@ def test_a_kernel_killed_in_warm_up_is_replaced_then_a_server_killed_mid_typing_
                    message("status.saved", revision=3),
                    message("status.saved_incomplete", revision=3)))
         os.kill(server.proc.pid, signal.SIGKILL)
-        assert_lost_and_kept(page, typed)
+        assert_lost_and_kept(page, typed, "waiting")  # no server answers: it keeps asking
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:  # the orphaned kernel saves what was pending
             history = [r.data.get("phenomenon")

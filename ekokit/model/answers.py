@@ -92,6 +92,8 @@ _KEYS = {
     "date_from_datetime_parsing": "invalid.date",
     "date_type": "invalid.date",
     "extra_forbidden": "invalid.unknown_field",
+    "unstorable_text": "invalid.unstorable",
+    "string_unicode": "invalid.unstorable",
 }
 
 

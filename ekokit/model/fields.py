@@ -8,11 +8,13 @@ Adding a field type: add it to ``FieldType`` in :mod:`ekokit.content.exercises`,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
 
 from ekokit.content.exercises import FieldSpec, FieldType
 from ekokit.content.i18n import t
@@ -35,6 +37,22 @@ class FieldKind:
 
 
 FIELD_KINDS: dict[str, FieldKind] = {}
+
+# Characters a store cannot keep as text or a report cannot show: NUL and the other C0 controls
+# but tab, newline and carriage return, and lone surrogates (half of a broken emoji pasted from
+# somewhere): PostgreSQL refuses NUL, UTF-8 refuses a lone surrogate, so a save would fail
+# later, with the status already saying "saved". They are refused as the user types instead.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` unchanged, or a field error ("invalid.unstorable")."""
+    if _UNSTORABLE.search(text):
+        raise PydanticCustomError("unstorable_text", "a character that cannot be stored")
+    return text
+
+
+Text = AfterValidator(storable)
 
 
 def _kind(name: str, text: TextFn, *, ranged: bool = False, counted: bool = False):
@@ -83,12 +101,12 @@ def _rows(spec: FieldSpec, value: Any, lang: str) -> str:
 
 @_kind("text", _plain)
 def _text_model(spec, _row):
-    return Annotated[str, Field(max_length=spec.limit)], ""
+    return Annotated[str, Field(max_length=spec.limit), Text], ""
 
 
 @_kind("longtext", _plain)
 def _longtext_model(spec, _row):
-    return Annotated[str, Field(max_length=spec.limit)], ""
+    return Annotated[str, Field(max_length=spec.limit), Text], ""
 
 
 @_kind("int", _plain, ranged=True)
@@ -118,7 +136,7 @@ def _date_model(_spec, _row):
 
 @_kind("textlist", _lines, counted=True)
 def _textlist_model(spec, _row):
-    item = Annotated[str, Field(max_length=spec.limit)]
+    item = Annotated[str, Field(max_length=spec.limit), Text]
     return Annotated[list[item], Field(max_length=spec.max_items)], []
 
 

@@ -26,6 +26,8 @@ def page_texts() -> dict[str, Any]:
         texts[lang] = {"titles": titles, **{key.removeprefix("page."): tr(key) for key in (
             "page.loading", "page.row", "page.row_empty", "page.rows_hide_all",
             "page.rows_show_all")}}
-        texts[lang]["lost"] = tr("connection.lost")  # said when the server or the kernel is gone
-        texts[lang]["lost_status"] = tr("connection.lost_status")
+        # the heartbeat's words: the kernel is gone (final), the server does not answer (held,
+        # retried), and the connection is back
+        for key in ("lost", "lost_status", "waiting", "waiting_status", "back"):
+            texts[lang][key] = tr("connection." + key)
     return texts
