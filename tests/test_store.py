@@ -171,6 +171,22 @@ def test_a_team_with_the_same_name_case_and_accents_aside_is_refused_with_its_sl
     assert len(store.teams()) == 2
 
 
+@pytest.mark.parametrize("look_alike", [
+    "\u0391lpha Tiimi",  # Greek capital Alpha
+    "Alpha\u2800Tiimi",  # a braille blank for the space
+    "Al\u200bpha Tiimi",  # a zero-width space inside
+    "\u0410lp\u04bba \u0422iimi",  # Cyrillic A, shha and Te
+], ids=["greek", "braille-blank", "zero-width", "cyrillic"])
+def test_a_look_alike_of_a_teams_name_is_the_same_name(store, look_alike):
+    """Unicode TR39's confusables: a name drawn like an existing team's is refused as that team,
+    so nobody can set up a twin of "Alpha Tiimi" for a room to pick by mistake."""
+    first = store.create_team(Team(slug="alpha-tiimi", name="Alpha Tiimi"))
+    with pytest.raises(TeamExists) as caught:
+        store.create_team(Team(slug="kaksoisolento", name=look_alike))
+    assert caught.value.slug == first.slug
+    store.create_team(Team(slug="alpha-tiimi-2", name="Alpha Tiimi 2"))  # a new name is fine
+
+
 @pytest.mark.parametrize("field, value", [
     ("name", "Tiimi\x1b[2J"), ("name", "Kaksi\nriviä"), ("name", "Tab\tbed"),
     ("name", "Oikealta\u202evasemmalle"), ("phenomenon", "rivi\ntoinen"),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -74,10 +75,39 @@ def slugify(name: str) -> str:
     return slug[:63].strip("-") or "tiimi"
 
 
+# Characters that look like a space but are not one (Unicode's whitespace aside).
+_BLANKS = {"\u2800", "\u3164", "\u115f", "\u1160", "\uffa0"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _prototype(char: str) -> str:
+    """The character ``char`` is drawn like, after Unicode's confusables (TR39's data, through the
+    maintained confusable_homoglyphs package): a Latin letter for a Greek or Cyrillic look-alike,
+    the character itself when it has no Latin twin."""
+    if char.isascii():
+        return char
+    if char in _BLANKS or char.isspace():
+        return " "
+    if unicodedata.category(char) == "Cf":  # zero-width space, joiners, soft hyphen: invisible
+        return ""
+    from confusable_homoglyphs import confusables
+
+    found = confusables.is_confusable(char, greedy=True, preferred_aliases=["latin"]) or []
+    for hit in found:
+        for glyph in hit["homoglyphs"]:
+            if glyph["c"].isascii() and glyph["c"].isalnum():
+                return str(glyph["c"])
+    return char
+
+
 def name_key(name: str) -> str:
-    """What makes two team names the same name: case, accents and spacing aside
-    ("Nuorten jengiväkivalta" and "nuorten  jengivakivalta" are one)."""
-    decomposed = unicodedata.normalize("NFKD", name)
+    """What makes two team names the same name: case, accents, spacing and look-alike characters
+    aside ("Nuorten jengiväkivalta" and "nuorten  jengivakivalta" are one, and so are "Alpha
+    Tiimi" and the same with a Greek Alpha for the A, or with a zero-width space or a braille blank
+    inside): a skeleton in the sense of Unicode TR39, made with its confusables data."""
+    composed = unicodedata.normalize("NFKC", name)
+    drawn = "".join(_prototype(c) for c in unicodedata.normalize("NFD", composed))
+    decomposed = unicodedata.normalize("NFKD", drawn)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().split())
 
