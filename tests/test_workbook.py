@@ -128,9 +128,32 @@ def test_json_nested_100k_deep_is_refused_by_its_depth_not_a_recursion_error(tmp
     shallow_for_python = deep.replace("[" * 100_000 + "]" * 100_000, "[" * 100 + "]" * 100)
     assert _refused(shallow_for_python, tmp_path).params["reason"] == "too_deep"
     # brackets inside strings do not count, and a workbook's own depth is far below the limit
+    import json
+
     from ekokit.store.workbook import json_depth
 
-    assert json_depth(b'{"a": "[[[[\\"[[", "b": [{"c": []}]}') == 4
+    assert json_depth(json.loads(b'{"a": "[[[[\\"[[", "b": [{"c": []}]}')) == 4
+
+
+HOSTILE = {  # shapes that made the old bracket scan take time with the square of the size
+    "unterminated-escaped-quotes": b'"aaaaaaaaaa\\',
+    "quote-escape-pairs": b'"\\"',
+    "wide-and-valid": b'[{"a": [1, {"b": "\\"[["}]}, ',
+}
+
+
+@pytest.mark.timeout(120)  # a hang guard, not a measurement (benchmarks/hostile_import.py)
+@pytest.mark.parametrize("shape", sorted(HOSTILE))
+def test_a_hostile_file_is_refused_with_one_reason(shape, tmp_path):
+    """117 KB of one of these tied `ekokit import` up for 48–115 s, and the allowed 20 MB would
+    never have finished: each is now refused with one clear reason. 2 MB here (hours for the old
+    scan); benchmarks/hostile_import.py times 117 KB and 20 MB."""
+    unit = HOSTILE[shape]
+    data = unit * (2_000_000 // len(unit))
+    if shape == "wide-and-valid":
+        data = b'{"format": "ekokit-workbook", "x": [' + data + b'1]}'
+    error = _refused(data, tmp_path)
+    assert error.params["reason"] in ("not_json", "foreign", "too_deep"), error.params
 
 
 def test_a_file_over_the_size_limit_is_refused_without_reading_it_whole(store, team, tmp_path,

@@ -1,16 +1,16 @@
 """A team's whole workbook as one JSON file: export, import (all or nothing), exact round trip.
 
 An import is checked whole before anything is stored, and refused with one reason: the file's
-size (read no further than the limit), the nesting depth of its JSON (scanned before parsing, so
-a deep file cannot exhaust the parser), the number of revisions per exercise and in total, the
-times (:mod:`ekokit.model.stamps`), the team's fields and every answer against its exercise."""
+size (read no further than the limit), the nesting depth of its JSON (json's linear scanner ends
+a file nested past Python's recursion limit at once; the parsed tree is then walked without
+recursion, so every check takes time in line with the file's size), the number of revisions per
+exercise and in total, the times (:mod:`ekokit.model.stamps`), the team's fields and every
+answer against its exercise."""
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -73,20 +73,23 @@ def dumps(workbook: dict[str, Any]) -> str:
     return json.dumps(workbook, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
-_NOT_BRACKET = bytes(sorted(set(range(256)) - set(b"[]{}")))
-_STEP = [0] * 256
-for _open in b"[{":
-    _STEP[_open] = 1
-for _close in b"]}":
-    _STEP[_close] = -1
-
-
-def json_depth(data: bytes) -> int:
-    """How deep the arrays and objects of UTF-8 JSON nest, without parsing it (strings, which
-    may hold brackets, are skipped)."""
-    brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKET)
-    return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
+def json_depth(value: Any) -> int:
+    """How deep the arrays and objects of parsed JSON nest, walked without recursion: the time
+    grows with the size of the tree, never with its square (a scan of the raw text with a
+    regular expression for strings took 48 s for a hostile 117 KB file)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _megabytes(size: int) -> str:
@@ -128,14 +131,14 @@ def parse_workbook(text: str | bytes) -> Workbook:
     """Parse and fully validate a workbook; raise WorkbookError with a readable reason."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     _check_size(len(data))
-    if json_depth(data) > MAX_DEPTH:
-        raise WorkbookError("too deep", reason="too_deep", limit=MAX_DEPTH)
-    try:
+    try:  # json's scanner is linear; nesting past Python's recursion limit ends it at once
         raw = json.loads(data)
-    except RecursionError as exc:  # the scan above keeps this from happening; never a traceback
+    except RecursionError as exc:
         raise WorkbookError("too deep", reason="too_deep", limit=MAX_DEPTH) from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise WorkbookError("not JSON", reason="not_json") from exc
+    if json_depth(raw) > MAX_DEPTH:  # before any model walks it
+        raise WorkbookError("too deep", reason="too_deep", limit=MAX_DEPTH)
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise WorkbookError("not an ekokit workbook", reason="foreign")
     if raw.get("version") != VERSION:
