@@ -106,3 +106,21 @@ def test_a_merge_is_all_or_nothing(room_and_home, monkeypatch):
         merge_workbook(room, dumps(book))
     assert caught.value.params["reason"] == "changed"
     assert real(SLUG) == before
+
+
+@pytest.mark.parametrize("exercise, revision", [("s1_phenomenon", 1), ("s1_maturity", 1)],
+                         ids=["continuation", "parallel-version"])
+def test_a_revision_dated_before_the_history_it_follows_is_refused_and_nothing_merged(
+        room_and_home, exercise, revision):
+    """A revision from 2001 never follows one from 2023: the home's revision that goes on from
+    the common history, dated before it (a wrong clock or an edited file), refuses the merge
+    whole, naming the exercise; the room's store is as it was."""
+    room, home = room_and_home
+    book = export_workbook(home, SLUG)
+    book["exercises"][exercise][revision]["created_at"] = "2001-01-01T09:00:00+02:00"
+    before = room.history(SLUG)
+    with pytest.raises(WorkbookError) as caught:
+        merge_workbook(room, dumps(book))
+    assert caught.value.params == {"reason": "time_order", "exercise": exercise,
+                                   "revision": revision + 1}
+    assert room.history(SLUG) == before

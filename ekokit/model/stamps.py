@@ -33,3 +33,8 @@ def check_stamp(value: str, *, now: dt.datetime | None = None) -> str:
 
 
 Stamp = Annotated[str, AfterValidator(check_stamp)]
+
+
+def moment(value: str) -> dt.datetime:
+    """A checked stamp as a time to compare (stamps in different zones compare rightly)."""
+    return dt.datetime.fromisoformat(value)

@@ -7,7 +7,11 @@ machine coming home). Nothing is lost and nothing is overwritten:
 * where both sides went on after the common history, the store's revisions stay and the file's
   differing ones are appended after them as new revisions (answer, author and time kept), as
   the app's conflict view keeps both versions. A file revision whose answer the store already
-  has after the common history is not added twice, so merging the same file again adds nothing.
+  has after the common history is not added twice, so merging the same file again adds nothing;
+* time runs one way: a file that goes on from the common history with a revision dated before
+  that history's last revision is refused whole (a wrong clock, or an edited file), so a
+  revision from 2001 never follows the one from 2023 it was written after. (Within one file a
+  kept-both revision may be older than the one before it: it was written in parallel.)
 
 The whole file is checked first (:func:`ekokit.store.workbook.parse_workbook`) and the merge is
 stored in one transaction: all or nothing."""
@@ -17,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ekokit.errors import StaleRevision, WorkbookError
+from ekokit.model.stamps import moment
 from ekokit.model.teams import Team
 from ekokit.store.database import Revision, Store
 from ekokit.store.workbook import RevisionRecord, parse_workbook, read_limited
@@ -56,6 +61,12 @@ def plan_exercise(slug: str, exercise_id: str, mine: list[Revision],
     while common < min(len(mine), len(theirs)) and mine[common].data == theirs[common].data:
         common += 1
     rest = theirs[common:]
+    if common:  # what goes on from the common history was written after it, on any clock
+        since = moment(mine[common - 1].created_at)
+        for record in rest:
+            if moment(record.created_at) < since:
+                raise WorkbookError(exercise_id, reason="time_order", exercise=exercise_id,
+                                    revision=record.revision)
     if common == len(mine):  # the store has nothing after the common history: add in order
         new = [Revision(slug, exercise_id, r.revision, r.data, r.author, r.created_at)
                for r in rest]
