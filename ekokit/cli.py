@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ekokit.cli_links import add_links_command
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import languages, t
-from ekokit.errors import EkokitError
+from ekokit.errors import CalendarError, EkokitError
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -320,12 +320,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # a file to read or write
         message = t("error.file", args.lang, path=exc.filename or "",
                     detail=exc.strerror or str(exc))
-    print(f"ekokit: {' '.join(message.split())}", file=sys.stderr)  # one line, always
+    first, *more = message.split("\n")  # one line, and one more per problem (a calendar's)
+    print(f"ekokit: {' '.join(first.split())}", file=sys.stderr)
+    for line in more:
+        print(f"ekokit:   {' '.join(line.split())}", file=sys.stderr)
     return 2
 
 
 def describe(exc: EkokitError, lang: str) -> str:
     params = dict(exc.params)
+    if isinstance(exc, CalendarError):  # a line for the file, then one per problem
+        from ekokit.content.calendar import problem_lines
+
+        return "\n".join([t(exc.key, lang, path=params["path"]),
+                          *problem_lines(exc.problems, lang)])
     if "reason" in params:
         params["reason"] = t(f"workbook.{params['reason']}", lang, **params)
     return t(exc.key, lang, **params)

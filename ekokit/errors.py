@@ -101,3 +101,15 @@ class DamagedRevision(EkokitError):
     def __init__(self, team: str, exercise: str, revision: int) -> None:
         super().__init__(f"{team}/{exercise} revision {revision} is damaged", team=team,
                          exercise=exercise, revision=revision)
+
+
+class CalendarError(EkokitError):
+    """A programme calendar file cannot be used. ``problems``: (where in the file, message key,
+    its params) for each problem, said one line each by
+    :func:`ekokit.content.calendar.problem_lines`; ``path``: the file."""
+
+    key = "error.calendar"
+
+    def __init__(self, detail: str, *, path: str, problems: tuple) -> None:
+        super().__init__(detail, path=path, problems=problems)
+        self.problems = problems

@@ -232,7 +232,13 @@ def test_glossary(data):
 
 def test_calendar_notebooks_a_misnamed_notebook(data):
     edit(data / "calendar.yaml", "notebook: 01_ekosysteemit", "notebook: 1_ekosysteemit")
-    only(fired(data), "calendar_notebooks", "sessions.1.notebook: '1_ekosysteemit.ipynb'",
+    only(fired(data), "calendar_notebooks", "at sessions.0.notebook: “1_ekosysteemit.ipynb” is "
+         "not a notebook name")
+
+
+def test_calendar_notebooks_a_session_numbered_unlike_its_notebook(data):
+    edit(data / "calendar.yaml", "notebook: 01_ekosysteemit", "notebook: 07_ekosysteemit")
+    only(fired(data), "calendar_notebooks", "sessions.1.notebook: '07_ekosysteemit.ipynb'",
          "no session names notebooks/01_ekosysteemit.ipynb")
 
 

@@ -20,9 +20,8 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
 from ekokit.content import yamlfile
+from ekokit.errors import CalendarError
 from ekokit.paths import data_dir, notebooks_dir, using_data
 from ekokit.validate import (
     code_checks,
@@ -92,7 +91,7 @@ def notices(data: Path | None = None, notebooks: Path | None = None) -> list[str
     from ekokit.content.calendar import calendar
 
     folder = Path(notebooks) if notebooks else notebooks_dir()
-    with _reading(data), contextlib.suppress(OSError, ValueError, yaml.YAMLError):
+    with _reading(data), contextlib.suppress(CalendarError):  # calendar_notebooks reports it
         return [f"notice: calendar.yaml: session {s.id}: notebooks/{s.notebook} is not written "
                 f"yet (the landing page shows it as coming)"
                 for s in calendar().sessions if not (folder / s.notebook).is_file()]

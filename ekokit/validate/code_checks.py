@@ -7,6 +7,7 @@ import re
 
 import yaml
 
+from ekokit.errors import CalendarError
 from ekokit.validate._base import Content, Problems, one_line, walk
 
 SESSION_NOTEBOOK = re.compile(r"^(\d\d)_[a-z0-9_]+\.ipynb$")
@@ -17,12 +18,12 @@ def calendar_notebooks(content: Content) -> Problems:
     session notebook in notebooks/ is named in the calendar. A named notebook that is not written
     yet is not a problem (the landing page shows only existing notebooks as live): see
     :func:`ekokit.validate.notices`."""
-    from ekokit.content.calendar import calendar
+    from ekokit.content.calendar import calendar, problem_lines
 
     try:
         sessions = calendar().sessions
-    except (OSError, ValueError, yaml.YAMLError) as exc:
-        return [f"calendar.yaml: {one_line(exc)}"]
+    except CalendarError as exc:  # one line per problem, as `ekokit calendar` says them
+        return [f"calendar.yaml: {line}" for line in problem_lines(exc.problems, "en")]
     found, named = [], set()
     for session in sessions:
         named.add(session.notebook)

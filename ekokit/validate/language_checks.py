@@ -6,9 +6,8 @@ from __future__ import annotations
 import contextlib
 import string
 
-import yaml
-
 from ekokit.content.exercises import FieldSpec
+from ekokit.errors import CalendarError
 from ekokit.validate._base import Content, Problems
 
 
@@ -52,7 +51,7 @@ def ui_key_families(content: Content) -> Problems:
     first = content.languages[0]
     messages = content.catalogue(first)
     wanted = {f"progress.{state}" for state in ("done", "started", "open")}
-    with contextlib.suppress(OSError, ValueError, yaml.YAMLError):
+    with contextlib.suppress(CalendarError):  # calendar_notebooks reports it
         wanted |= {f"session.title_{s.id}" for s in calendar().sessions}
     wanted |= {f"facilitator.session_{spec.session}" for spec in content.specs.values()}
     return [f"{first}/ui: {key}: missing" for key in sorted(wanted - set(messages))]
