@@ -8,12 +8,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ekokit.cli_links import add_links_command
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import languages, t
-from ekokit.errors import CalendarError, EkokitError
+from ekokit.errors import CalendarError, CliError, EkokitError
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -58,7 +58,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
     if ensure_demo_team(_store(args)):
         print("demo team created", flush=True)
     lab(LabOptions(port=args.port, open_browser=not args.no_browser, refresh=args.refresh,
-                   db_url=url))
+                   db_url=url, allow_root=args.allow_root))
     return 0
 
 
@@ -105,12 +105,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ekokit.paths import write_private
     from ekokit.store.workbook import dumps, export_workbook
 
-    text = dumps(export_workbook(_store(args), args.team))
+    store = _store(args)
+    slug = _team_slug(store, args.team, args.lang)
+    text = dumps(export_workbook(store, slug))
     if args.output:  # the team's working material: readable by its owner only
         write_private(args.output, text)
+        print(t("cli.exported", args.lang, path=args.output, slug=slug))
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _team_slug(store: Any, given: str, lang: str) -> str:
+    """The team a command names by its id or by its name (case, accents and look-alikes aside,
+    as team names are compared); else a one-line error listing the teams' ids."""
+    from ekokit.model.teams import name_key
+
+    teams = store.teams()
+    for team in teams:
+        if team.slug == given.strip():
+            return str(team.slug)
+    named = [team for team in teams if name_key(team.name) == name_key(given)]
+    if len(named) == 1:
+        return str(named[0].slug)
+    from ekokit.model.teams import visible
+
+    listed = ", ".join(f"{team.slug} ({visible(team.name)})" for team in teams) or "—"
+    raise CliError(t("cli.unknown_team", lang, team=visible(given), teams=listed))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -187,7 +208,9 @@ def cmd_calendar_new(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from ekokit.reports import write_report
 
-    path = write_report(_store(args), args.format, args.lang, args.output, team=args.team,
+    store = _store(args)
+    team = _team_slug(store, args.team, args.lang) if args.team else None
+    path = write_report(store, args.format, args.lang, args.output, team=team,
                         all_teams=args.all)
     print(t("report.written", args.lang, path=path))
     return 0
@@ -199,15 +222,37 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return main([] if args.data is None else ["--data", str(args.data)])
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ekokit", description="ekokit: the ecosystem school kit")
-    parser.add_argument("--db", help="store: a file path or an SQLAlchemy URL (default: $EKOKIT_DB "
-                        "or workspace/ekokit.sqlite)")
-    parser.add_argument("--lang", default="fi", help="language of messages (fi, en)")
-    parser.add_argument("--calendar", metavar="FILE",
+def _common_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """--db, --lang and --calendar, before the command (``default`` their defaults) or after
+    it (``argparse.SUPPRESS``: given there, they win; not given, the ones before stand)."""
+    top = default is not argparse.SUPPRESS
+    parser.add_argument("--db", default=None if top else default,
+                        help="store: a file path or an SQLAlchemy URL (default: $EKOKIT_DB or "
+                        "workspace/ekokit.sqlite)")
+    parser.add_argument("--lang", default="fi" if top else default, choices=list(languages()),
+                        help="language of messages and reports (fi, en)")
+    parser.add_argument("--calendar", metavar="FILE", default=None if top else default,
                         help="another round's calendar (default: $EKOKIT_CALENDAR or the kit's "
                         "data/calendar.yaml); `ekokit calendar new` makes one")
-    sub = parser.add_subparsers(dest="command", required=True)
+
+
+def _with_common_options(sub: Any) -> Any:
+    """Every command of ``sub`` takes the common options after its name too."""
+    common = argparse.ArgumentParser(add_help=False)
+    _common_options(common, argparse.SUPPRESS)
+    add_parser = sub.add_parser
+
+    def add_with_common(*args: Any, **kwargs: Any) -> argparse.ArgumentParser:
+        return add_parser(*args, parents=[common, *kwargs.pop("parents", [])], **kwargs)
+
+    sub.add_parser = add_with_common
+    return sub
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ekokit", description="ekokit: the ecosystem school kit")
+    _common_options(parser, True)
+    sub = _with_common_options(parser.add_subparsers(dest="command", required=True))
 
     serve = sub.add_parser("serve", help="run the session apps with Voilà")
     serve.add_argument("--port", type=int, default=8866)
@@ -232,13 +277,15 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
     lab.add_argument("--refresh", action="store_true",
                      help="replace the team's notebooks with the kit's (answers stay in the store)")
+    lab.add_argument("--allow-root", action="store_true",
+                     help="run as root (a container or a hub's server; never on a shared machine)")
     lab.add_argument("--workspace", metavar="DIR",
                      help="the team's folder: notebooks/ and, without --db, ekokit.sqlite "
                      "(default: $EKOKIT_WORKSPACE or workspace/)")
     lab.set_defaults(func=cmd_lab)
 
-    team = sub.add_parser("team", help="manage teams").add_subparsers(dest="team_cmd",
-                                                                     required=True)
+    team = _with_common_options(sub.add_parser("team", help="manage teams").add_subparsers(
+        dest="team_cmd", required=True))
     add = team.add_parser("add", help="create a team")
     add.add_argument("name")
     add.add_argument("--phenomenon", default="")
@@ -275,7 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cal = sub.add_parser("calendar", help="print the programme: sessions, homework due dates")
     cal.set_defaults(func=cmd_calendar)
-    cal_sub = cal.add_subparsers(dest="calendar_cmd")
+    cal_sub = _with_common_options(cal.add_subparsers(dest="calendar_cmd"))
     new = cal_sub.add_parser("new", help="a calendar for a new round from its first session date")
     new.add_argument("start", help="the first session's date, YYYY-MM-DD")
     new.add_argument("--programme", help="the round's name (default: ekosysteemikoulu-START)")
@@ -287,8 +334,6 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--all", action="store_true", help="the programme report: every team")
     rep.add_argument("--format", choices=["html", "pptx", "xlsx", "md"], default="html")
     rep.add_argument("--output", "-o", help="the file to write (default: a name in this folder)")
-    rep.add_argument("--lang", choices=list(languages()), default=argparse.SUPPRESS,
-                     help="the report's language (default: --lang before the command, or fi)")
     rep.set_defaults(func=cmd_report)
 
     val = sub.add_parser("validate",
@@ -328,6 +373,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def describe(exc: EkokitError, lang: str) -> str:
+    if isinstance(exc, CliError):  # said in the user's language already
+        return str(exc)
     params = dict(exc.params)
     if isinstance(exc, CalendarError):  # a line for the file, then one per problem
         from ekokit.content.calendar import problem_lines

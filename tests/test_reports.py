@@ -474,7 +474,6 @@ def test_cli_writes_a_team_report_in_english(programme_db, tmp_path):
 @pytest.mark.parametrize(("args", "key", "params"), [
     (["--all", "--format", "pptx"], "report.error.all_format", {"choices": "html, xlsx"}),
     (["--format", "md"], "report.error.team_or_all", {}),
-    (["nobody"], "error.unknown_team", {"slug": "nobody"}),
     (["--all", "-o", "/dev/null/r.html"], "report.error.write",
      {"path": "/dev/null/r.html", "cause": "Not a directory"}),
 ])
@@ -483,6 +482,14 @@ def test_cli_errors_are_one_localised_line(programme_db, args, key, params):
     result = ekokit("report", *args, db=db, check=False)
     assert result.returncode == 2
     assert result.stderr == f"ekokit: {FI(key, **params)}\n"
+
+
+def test_a_team_that_is_not_there_is_named_in_the_command_lines_terms(programme_db):
+    db, _ = programme_db
+    result = ekokit("report", "nobody", db=db, check=False)
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    said_before_the_list = FI("cli.unknown_team", team="nobody", teams="\x00").split("\x00")[0]
+    assert result.stderr.startswith("ekokit: " + said_before_the_list)
 
 
 def test_make_report_refuses_a_format_it_has_not(store):
