@@ -77,7 +77,8 @@ def build_config(options: LabOptions, root: Path) -> Config:
     c.ServerApp.port_retries = 0
     c.ServerApp.open_browser = options.open_browser
     c.ServerApp.root_dir = str(root)
-    c.ServerApp.allow_root = options.allow_root
+    if options.allow_root:  # else as Jupyter's own configuration says (False by default)
+        c.ServerApp.allow_root = True
     c.FileContentsManager.pre_save_hook = strip_widget_outputs
     return c
 

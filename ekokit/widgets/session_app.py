@@ -73,15 +73,15 @@ class SessionApp:
         ``access``), the language, an exercise to open."""
         self.served, self.params = served, dict(params or {})
         self.gate = Gate(self.store, access)
-        if not served and self.styles is None:  # JupyterLab: Voilà's template is not there
-            self.styles = styles_widget()
-            self.widget.children = (self.styles, *self.widget.children)
         retired: list[w.Widget] = []
         if lang and Translator(lang).lang != self.tr.lang:  # prepared in another language
             retired = [*(s.widget for s in self.sections.values()), self.homework]
             self.tr = Translator(lang)
             self.sections = self._make_sections()
             self.homework = self._homework_heading()
+        if not served and self.styles is None:  # JupyterLab: Voilà's template is not there
+            self.styles = styles_widget(self.tr.lang)
+            self.widget.children = (self.styles, *self.widget.children)
         header = self._header_html()
         if header != self.header.value:
             self.header.value = header
