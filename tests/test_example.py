@@ -159,6 +159,32 @@ def test_the_demo_team_is_created_once_with_every_exercise(tmp_path):
     assert sorted(exercise for _team, exercise in latest) == EXERCISE_IDS
 
 
+PHENOMENON = {"fi": "Nuorten aikuisten ylivelkaantuminen",
+              "en": "Over-indebtedness of young adults",
+              "sv": "Unga vuxnas överskuldsättning"}
+
+
+def test_each_language_has_its_demo_team_and_a_page_in_it_shows_its_answers(tmp_path):
+    """Self-study in English shows English answers, in Swedish Swedish ones: whichever demo
+    slug the address names, the state a page in ``lang`` binds is the demo team in ``lang``."""
+    from ekokit.model.teams import DEMO_TEAMS, shown_team
+    from ekokit.state.exercise import ExerciseState
+
+    store = Store(str(tmp_path / "demo.sqlite"))
+    ensure_demo_team(store)
+    exercise = find_exercise("s1_phenomenon")
+    for lang, slug in DEMO_TEAMS.items():
+        team = store.get_team(slug)
+        assert team.phenomenon == PHENOMENON[lang]
+        assert sorted(e for _t, e in store.latest_all(slug)) == EXERCISE_IDS
+        for asked in DEMO_TEAMS.values():  # ?team=esimerkki&lang=sv, ?team=example&lang=sv…
+            state = ExerciseState(exercise, store, shown_team(asked, lang))
+            assert state.reload() is not None and state.saved["phenomenon"] == PHENOMENON[lang]
+    swedish = store.latest(DEMO_TEAMS["sv"], "s1_phenomenon").data
+    assert "FPA (utkomststöd, bostadsbidrag, studiestöd)" in swedish["administrative_branches"]
+    assert shown_team("esimerkki-2", "en") == "esimerkki-2"  # not a demo team: itself
+
+
 def test_a_hundred_synthetic_teams_cover_every_exercise(tmp_path):
     store = Store(str(tmp_path / "synthetic.sqlite"))
     started = time.perf_counter()

@@ -56,7 +56,6 @@ def example_answers(content: Content) -> Problems:
     """Each language's demo answers load, and each exercise's latest demo answer validates and is
     complete (every required field filled)."""
     from ekokit.content.example import TEAM_FILE, example_folder, example_workbook
-    from ekokit.model import answers
 
     found = []
     for lang in _demo_languages(content):
@@ -72,16 +71,22 @@ def example_answers(content: Content) -> Problems:
             exercise = content.exercises.get(eid)
             if exercise is None or not content.vocabularies_known(exercise.spec):
                 continue  # exercises_load or vocabularies_exist reports it
-            at = f"{where}/{eid}.yaml: revision {len(records)}"
-            try:
-                data = answers.validate(exercise, records[-1]["data"])
-            except answers.AnswerInvalid as exc:
-                found.append(f"{at}: {exc}")
-                continue
-            missing = [".".join(map(str, p)) for p in answers.missing_required(exercise, data)]
-            if missing:
-                found.append(f"{at}: required fields empty: {missing}")
+            problem = _latest_problem(exercise, records)
+            if problem:
+                found.append(f"{where}/{eid}.yaml: revision {len(records)}: {problem}")
     return found
+
+
+def _latest_problem(exercise: Any, records: list[dict[str, Any]]) -> str:
+    """What is wrong with the latest demo answer (invalid, or a required field empty); ""."""
+    from ekokit.model import answers
+
+    try:
+        data = answers.validate(exercise, records[-1]["data"])
+    except answers.AnswerInvalid as exc:
+        return str(exc)
+    missing = [".".join(map(str, p)) for p in answers.missing_required(exercise, data)]
+    return f"required fields empty: {missing}" if missing else ""
 
 
 def example_translations(content: Content) -> Problems:
@@ -115,8 +120,10 @@ def example_translations(content: Content) -> Problems:
         for eid, records in book["exercises"].items():
             exercise = content.exercises.get(eid)
             theirs = source["exercises"].get(eid)
-            if exercise is None or theirs is None:
-                continue  # example_covers reports it
+            if exercise is None or theirs is None or not content.vocabularies_known(exercise.spec):
+                continue  # example_covers, exercises_load or vocabularies_exist reports it
+            if _latest_problem(exercise, records) or _latest_problem(exercise, theirs):
+                continue  # example_answers reports it
             at = f"{where}/{eid}.yaml"
             if len(records) != len(theirs):
                 found.append(f"{at}: {len(records)} revisions, the Finnish has {len(theirs)}")
