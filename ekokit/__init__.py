@@ -1,4 +1,5 @@
-"""ekokit — the Jupyter learning kit of the ecosystem school "Ekosysteemeillä ilmiöt haltuun!".
+"""ekokit — the Jupyter learning kit of the ecosystem school "Ekosysteemeillä ilmiöt haltuun!"
+("Mastering phenomena through ecosystems").
 
 A notebook cell calls one line each:
 

@@ -472,6 +472,18 @@ def test_cli_writes_a_team_report_in_english(programme_db, tmp_path):
     # the demo team's answers in English, none of the Finnish ones
     assert "Over-indebtedness of young adults" in text and "Example team" in name
     assert "Nuorten aikuisten ylivelkaantuminen" not in text and "Kela (toimeentulotuki" not in text
+    # and one English name for the programme, as the app says
+    assert text.splitlines()[2] == escape(EN("report.programme"))
+    assert "Mastering phenomena through ecosystems" in text and "haltuun" not in text
+
+
+def test_english_texts_name_the_programme_in_english():
+    """The Finnish name is in an English text only beside the English one (in parentheses)."""
+    english = "Mastering phenomena through ecosystems"
+    assert english in EN("app.programme") and english in EN("report.programme")
+    named = {k: v for k, v in catalogue("en").items() if "haltuun" in v.lower()}
+    assert all(english in v and "(\"Ekosysteemeillä ilmiöt haltuun!\"" in v
+               for v in named.values()), named
 
 
 @pytest.mark.parametrize(("args", "key", "params"), [
