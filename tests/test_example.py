@@ -197,3 +197,14 @@ def test_a_hundred_synthetic_teams_cover_every_exercise(tmp_path):
     assert len(latest) == 100 * len(EXERCISE_IDS)
     assert {team for team, _exercise in latest} == set(created)
     assert seed_synthetic_teams(store, 100) == []  # already there: nothing new
+
+
+def test_the_landing_pages_demo_links_open_the_demo_team_in_its_language():
+    from ekokit.model.teams import DEMO_TEAMS
+    from ekokit.server.landing import landing_html
+
+    for lang in ("fi", "en"):
+        page = landing_html(lang)
+        assert f"team={DEMO_TEAMS[lang]}" in page
+        assert not any(f"team={slug}" in page for slug in DEMO_TEAMS.values()
+                       if slug != DEMO_TEAMS[lang])
