@@ -208,3 +208,14 @@ def test_the_landing_pages_demo_links_open_the_demo_team_in_its_language():
         assert f"team={DEMO_TEAMS[lang]}" in page
         assert not any(f"team={slug}" in page for slug in DEMO_TEAMS.values()
                        if slug != DEMO_TEAMS[lang])
+
+
+def test_no_demo_team_gets_a_team_link(tmp_path):
+    from ekokit.model.teams import Team
+    from ekokit.server.links import team_links
+
+    store = Store(str(tmp_path / "links.sqlite"))
+    ensure_demo_team(store)
+    store.create_team(Team(slug="example-2", name="Not the demo team"))
+    links = team_links(store, "http://huone/", "01_ekosysteemit.ipynb", "T", "en")
+    assert [link.slug for link in links] == ["example-2"]
