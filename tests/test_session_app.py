@@ -195,16 +195,23 @@ def test_a_store_with_only_the_demo_teams_shows_the_one_in_the_views_language(tm
 
 def test_a_demo_team_page_shows_the_demo_answers_in_the_pages_language(store):
     """?team=esimerkki&lang=en (the language switch keeps the team) shows the English demo
-    team; ?team=example&lang=fi the Finnish one."""
+    team; ?team=example&lang=fi the Finnish one; every language the kit speaks likewise."""
+    from ekokit.content.example import example_folder, example_workbook
+    from ekokit.content.i18n import languages
     from ekokit.model.teams import DEMO_TEAMS
     from ekokit.store.demo import ensure_demo_team
 
     ensure_demo_team(store)
-    for slug in DEMO_TEAMS.values():
-        for lang, phenomenon in (("fi", "Nuorten aikuisten ylivelkaantuminen"),
-                                 ("en", "Over-indebtedness of young adults")):
-            app = app_for(store, team=slug, lang=lang)
-            assert app.team.slug == DEMO_TEAMS[lang]
-            state = app.sections["s1_phenomenon"].view.state
-            assert state.saved["phenomenon"] == phenomenon
-            assert html.escape(phenomenon) in app.team_area.children[0].value
+    assert {"fi", "en"} <= set(languages())
+    for lang in languages():
+        book = example_workbook(example_folder(lang))
+        phenomenon = book["exercises"]["s1_phenomenon"][-1]["data"]["phenomenon"]
+        assert phenomenon == book["team"]["phenomenon"]
+        app = app_for(store, team="esimerkki", lang=lang)  # as the language switch keeps it
+        assert app.team.slug == DEMO_TEAMS[lang]
+        assert app.sections["s1_phenomenon"].view.state.saved["phenomenon"] == phenomenon
+        assert html.escape(phenomenon) in app.team_area.children[0].value
+        if lang == "en":
+            assert phenomenon == "Over-indebtedness of young adults"
+    finnish = app_for(store, team=DEMO_TEAMS["en"], lang="fi")
+    assert finnish.team.slug == DEMO_TEAMS["fi"]
