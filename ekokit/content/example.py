@@ -49,15 +49,6 @@ def example_folder(lang: str = SOURCE_LANG, data: Path | None = None) -> Path:
     return base / lang / "examples" / "demo_team"
 
 
-def example_languages(data: Path | None = None) -> list[str]:
-    """The languages that have demo answers (a team.yaml), Finnish first."""
-    base = data if data is not None else data_dir()
-    teams = base.glob(f"*/examples/demo_team/{TEAM_FILE}")
-    found = sorted(path.parents[2].name for path in teams)
-    first = [SOURCE_LANG] if (example_folder(SOURCE_LANG, base) / TEAM_FILE).exists() else []
-    return first + [lang for lang in found if lang != SOURCE_LANG]
-
-
 def _load(path: Path) -> dict[str, Any]:
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
