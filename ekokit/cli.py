@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ekokit.cli_links import add_links_command
+from ekokit.cli_teams import add_team_commands, team_slug
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import languages, t
 from ekokit.errors import CalendarError, CliError, EkokitError
@@ -62,31 +63,6 @@ def cmd_lab(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_team_add(args: argparse.Namespace) -> int:
-    from ekokit.model.teams import Team, slugify
-
-    # argv is raw input: pydantic validates it and turns the --member list into the tuple.
-    team = Team.model_validate({"slug": args.slug or slugify(args.name), "name": args.name,
-                                "phenomenon": args.phenomenon, "members": args.member or []})
-    _store(args).create_team(team)
-    print(team.slug)
-    return 0
-
-
-def cmd_team_list(args: argparse.Namespace) -> int:
-    from ekokit.model.teams import listed_name, visible
-
-    teams = _store(args).teams()
-    if args.json:  # JSON escapes control characters itself
-        rows = [tm.model_dump(mode="json") for tm in teams]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:  # a name stored before names were checked never reaches the terminal raw
-        for tm in teams:
-            name = listed_name(tm, t("team.example_mark", args.lang))
-            print(f"{tm.slug}\t{visible(name)}\t{visible(tm.phenomenon)}")
-    return 0
-
-
 def cmd_exercises(args: argparse.Namespace) -> int:
     from ekokit.content.exercises import all_exercises
 
@@ -98,82 +74,6 @@ def cmd_exercises(args: argparse.Namespace) -> int:
     else:
         for c in exercises:
             print(f"{c.id}\t{c.session}\t{c.title(args.lang)}")
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from ekokit.paths import write_private
-    from ekokit.store.workbook import dumps, export_workbook
-
-    store = _store(args)
-    slug = _team_slug(store, args.team, args.lang)
-    text = dumps(export_workbook(store, slug))
-    if args.output:  # the team's working material: readable by its owner only
-        write_private(args.output, text)
-        print(t("cli.exported", args.lang, path=args.output, slug=slug))
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-def _team_slug(store: Any, given: str, lang: str) -> str:
-    """The team a command names by its id or by its name (case, accents and look-alikes aside,
-    as team names are compared); else a one-line error listing the teams' ids."""
-    from ekokit.model.teams import name_key
-
-    teams = store.teams()
-    for team in teams:
-        if team.slug == given.strip():
-            return str(team.slug)
-    named = [team for team in teams if name_key(team.name) == name_key(given)]
-    if len(named) == 1:
-        return str(named[0].slug)
-    from ekokit.model.teams import visible
-
-    listed = ", ".join(f"{team.slug} ({visible(team.name)})" for team in teams) or "—"
-    raise CliError(t("cli.unknown_team", lang, team=visible(given), teams=listed))
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from ekokit.errors import TeamExists
-    from ekokit.store.workbook import import_file
-
-    if args.merge:
-        return _merge(args)
-    try:
-        team = import_file(_store(args), args.file, slug=args.slug)
-    except TeamExists as exc:  # say how to bring the file's work in after all
-        print(f"ekokit: {t('import.exists', args.lang, **exc.params)}", file=sys.stderr)
-        return 2
-    print(team.slug)
-    return 0
-
-
-def _merge(args: argparse.Namespace) -> int:
-    """``import --merge``: one line per exercise the file has, then the totals."""
-    from ekokit.store.merge import merge_file
-
-    report = merge_file(_store(args), args.file, slug=args.slug)
-    lang, team = args.lang, report.team
-    if report.created:
-        print(t("merge.created", lang, name=team.name, slug=team.slug))
-    for ex in report.exercises:
-        key = ("merge.both" if ex.outcome == "both" else
-               "merge.added" if ex.outcome == "added" else "merge.already")
-        print(t(key, lang, exercise=ex.exercise_id, added=ex.added, already=ex.already,
-                kept=ex.kept_both, first=ex.first, last=ex.last))
-    print(t("merge.summary", lang, name=team.name, slug=team.slug, added=report.total("added"),
-            kept=report.total("kept_both"), already=report.total("already")))
-    return 0
-
-
-def cmd_seed(args: argparse.Namespace) -> int:
-    from ekokit.store.demo import ensure_demo_team, seed_synthetic_teams
-
-    store = _store(args)
-    ensure_demo_team(store)
-    created = seed_synthetic_teams(store, args.synthetic) if args.synthetic else []
-    print(f"demo team ready; {len(created)} synthetic teams created")
     return 0
 
 
@@ -209,7 +109,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from ekokit.reports import write_report
 
     store = _store(args)
-    team = _team_slug(store, args.team, args.lang) if args.team else None
+    team = team_slug(store, args.team, args.lang) if args.team else None
     path = write_report(store, args.format, args.lang, args.output, team=team,
                         all_teams=args.all)
     print(t("report.written", args.lang, path=path))
@@ -270,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     add_links_command(sub, _store)
+    add_team_commands(sub, _with_common_options)
 
     lab = sub.add_parser("lab", help="JupyterLab for homework, on the team's own copies of the "
                          "notebooks (in WORKSPACE/notebooks)")
@@ -284,41 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
                      "(default: $EKOKIT_WORKSPACE or workspace/)")
     lab.set_defaults(func=cmd_lab)
 
-    team = _with_common_options(sub.add_parser("team", help="manage teams").add_subparsers(
-        dest="team_cmd", required=True))
-    add = team.add_parser("add", help="create a team")
-    add.add_argument("name")
-    add.add_argument("--phenomenon", default="")
-    add.add_argument("--member", action="append", help="repeat for each member")
-    add.add_argument("--slug")
-    add.set_defaults(func=cmd_team_add)
-    lst = team.add_parser("list", help="list teams")
-    lst.add_argument("--json", action="store_true")
-    lst.set_defaults(func=cmd_team_list)
-
     ex = sub.add_parser("exercises", help="list exercise ids, sessions and titles")
     ex.add_argument("--json", action="store_true")
     ex.add_argument("--session", help="1-4 or h1-h3")
     ex.set_defaults(func=cmd_exercises)
-
-    exp = sub.add_parser("export", help="export a team's whole workbook")
-    exp.add_argument("team")
-    exp.add_argument("--format", choices=["json"], default="json")
-    exp.add_argument("--output", "-o")
-    exp.set_defaults(func=cmd_export)
-
-    imp = sub.add_parser("import", help="import a workbook file as a new team")
-    imp.add_argument("file")
-    imp.add_argument("--as", dest="slug", help="import under another team slug")
-    imp.add_argument("--merge", action="store_true",
-                     help="add the revisions the store lacks to the existing team; where both "
-                     "sides changed an exercise, keep both (all or nothing)")
-    imp.set_defaults(func=cmd_import)
-
-    seed = sub.add_parser("seed", help="create the demo team (and synthetic copies for load tests)")
-    seed.add_argument("--synthetic", type=int, default=0, metavar="N",
-                      help="also create N copies of the worked example team")
-    seed.set_defaults(func=cmd_seed)
 
     cal = sub.add_parser("calendar", help="print the programme: sessions, homework due dates")
     cal.set_defaults(func=cmd_calendar)
