@@ -13,13 +13,9 @@ from ekokit.content.aliases import alias_table
 from ekokit.content.i18n import Translator
 from ekokit.model.actors import SharedActor, alias_index, normalise_name, shared_actors
 from ekokit.model.teams import DEMO_TEAM, Team
+from ekokit.state.ecosystem import ecosystem, latest_by_team, participating_teams
 from ekokit.store.demo import ensure_demo_team
-from ekokit.widgets.ecosystem import (
-    SharedEcosystem,
-    ecosystem,
-    latest_by_team,
-    participating_teams,
-)
+from ekokit.widgets.ecosystem import SharedEcosystem
 from ekokit.widgets.facilitator import FacilitatorView
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure

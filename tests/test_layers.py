@@ -94,3 +94,18 @@ def test_no_module_of_the_kit_is_over_350_lines():
     long = {str(p.relative_to(package)): n for p in package.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 350}
     assert long == {}
+
+
+READ_BY_STATE = ("facilitator.py", "facilitator_html.py", "projector.py", "ecosystem.py")
+
+
+def test_widgets_build_no_store_and_the_rooms_views_read_it_through_state():
+    """A widget renders what ``state/`` read: none builds a ``Store()``, and the facilitator's,
+    the projector's and the shared ecosystem's modules call no method of the store
+    (``state/overview.py``, ``state/projector.py`` and ``state/ecosystem.py`` do)."""
+    widgets = ROOT / "ekokit" / "widgets"
+    builds = [p.name for p in widgets.glob("*.py") if "Store(" in p.read_text(encoding="utf-8")]
+    reads = {name: found for name in READ_BY_STATE
+             if (found := re.findall(r"\bstore\.\w+\(", (widgets / name).read_text(
+                 encoding="utf-8")))}
+    assert (builds, reads) == ([], {})

@@ -1,6 +1,8 @@
 """The room as the facilitator sees it, without widgets: every team's progress in a session (its
 own exercises and its homework counted apart, by the one rule of ``model.progress``), which
-teams have a page open now and in which exercise, and the exercise most teams are in."""
+teams have a page open now and in which exercise, the exercise most teams are in, and every
+team's newest answer to one exercise. :class:`RoomOverview` holds what was last read from the
+store; the facilitator view renders it."""
 
 from __future__ import annotations
 
@@ -84,3 +86,57 @@ def busiest_exercise(here: dict[str, tuple[str, ...]], among: Iterable[str]) -> 
     if not counts:
         return None
     return max(order, key=lambda e: (counts.get(e, 0), -order.index(e)))
+
+
+@dataclass(frozen=True)
+class TeamAnswer:
+    """One team's newest revision of one exercise (None: nothing saved)."""
+
+    team: Team
+    exercise: Exercise
+    revision: Revision | None
+
+    @property
+    def damaged(self) -> bool:
+        """The newest revision cannot be shown (checked when asked: a page that draws only new
+        revisions asks only for those)."""
+        return self.revision is not None and damage_of(self.exercise, self.revision) is not None
+
+
+def answers_to(exercise: Exercise, teams: Sequence[Team], latest: Latest) -> list[TeamAnswer]:
+    """Every team's newest revision of ``exercise``, in the order of ``teams``."""
+    return [TeamAnswer(team, exercise, latest.get((team.slug, exercise.id))) for team in teams]
+
+
+class RoomOverview:
+    """What the facilitator's view shows, as last read from the store: the teams, every team's
+    newest revisions and who is here. Each ``read_*`` is one look at the store."""
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.store = store if store is not None else Store()
+        self.teams: list[Team] = self.store.teams()
+        self.here = here_now(self.store)
+        self.latest: Latest = {}
+
+    def read_teams(self) -> list[Team]:
+        self.teams = self.store.teams()
+        return self.teams
+
+    def read_latest(self) -> Latest:
+        self.latest = self.store.latest_all()
+        return self.latest
+
+    def read_here(self) -> dict[str, tuple[str, ...]]:
+        self.here = here_now(self.store)
+        return self.here
+
+    def knows(self, slugs: Iterable[str]) -> bool:
+        """Whether every team in ``slugs`` was among the teams read (else one was created)."""
+        known = {t.slug for t in self.teams}
+        return all(slug in known for slug in slugs)
+
+    def progress(self, exercises: Sequence[Exercise]) -> list[TeamProgress]:
+        return progress_by_team(self.store, exercises, latest=self.latest, teams=self.teams)
+
+    def answers(self, exercise: Exercise) -> list[TeamAnswer]:
+        return answers_to(exercise, self.teams, self.latest)
