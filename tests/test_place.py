@@ -11,7 +11,7 @@ from ekokit.charts._base import figure
 from ekokit.charts._place import LEADER, place, settle, sheet, sheet_axes
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
-from tests.chart_layout import boxes_overlap
+from tests.chart_layout import boxes_overlap, overlaps
 
 MARKER = 10.0  # points, place()'s default
 # three markers close together and a row of four (their long labels cannot all stand right by
@@ -140,3 +140,19 @@ def test_labels_that_find_no_room_are_kept_dropped_or_all_left_out(misfit):
         assert not any(boxes_overlap(p, q) for p, q in itertools.combinations(boxes, 2))
         markers = marker_boxes(fig, ax, GRID)
         assert not any(boxes_overlap(b, m) for b in boxes for m in markers)
+
+
+def test_the_chart_tests_overlap_check_sees_two_texts_on_one_spot_and_not_two_apart():
+    """tests/chart_layout.py's one tolerance: sharing more than a pixel both ways overlaps;
+    boxes that meet within a pixel do not."""
+    fig = figure((4, 3))
+    ax = fig.add_subplot()
+    ax.set(xlim=(0, 10), ylim=(0, 10))
+    ax.text(2, 2, "Kela")
+    ax.text(2, 2, "THL")
+    ax.text(8, 8, "Ohjaamo")
+    assert overlaps(fig) == [("Kela", "THL")]
+    box = Bbox.from_extents(0, 0, 10, 10)
+    assert boxes_overlap(box, Bbox.from_extents(8, 8, 20, 20))  # 2 px both ways
+    assert not boxes_overlap(box, Bbox.from_extents(9.5, 0, 20, 10))  # half a pixel across
+    assert not boxes_overlap(box, Bbox.from_extents(10, 10, 20, 20))  # they meet at a corner
