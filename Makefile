@@ -36,6 +36,7 @@ QUICK_PYTEST := -p no:nbval -o addopts="--strict-markers -p no:cacheprovider"
 
 check: install-test
 	$(BIN)/ruff check ekokit tests benchmarks scripts
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/ekokit validate
 	$(BIN)/python -m pytest -q -n 2 $(QUICK_PYTEST) -m "$(QUICK_TESTS)"

@@ -2,13 +2,18 @@
 language, the session app, the session's readings from ekokit.content.readings.CONCEPTS and its
 quiz), plus the facilitator's and the projector's. Notebooks are committed without outputs; run
 this after changing the calendar, the concepts or the cell plan below:
-python scripts/make_notebooks.py"""
+python scripts/make_notebooks.py
+
+The notebooks are made as plain JSON in nbformat 4.5's layout, so that tests/test_notebooks_made.py
+can compare them with the committed files without importing nbformat (whose JSON-schema
+validator takes seconds to load); :func:`main` validates them with nbformat before writing."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
-import nbformat as nbf
 from ekokit.content.calendar import calendar
 from ekokit.content.exercises import find_exercise
 from ekokit.content.i18n import Translator, languages
@@ -51,22 +56,49 @@ def projector_cells() -> tuple[str, list[str]]:
     return f"# {titles}", ["import ekokit", "ekokit.projector()"]
 
 
-def notebook(markdown: str, calls: list[str]) -> nbf.NotebookNode:
-    nb = nbf.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    nb.metadata["language_info"] = {"name": "python"}
-    nb.cells = [nbf.v4.new_markdown_cell(markdown)] + [nbf.v4.new_code_cell(c) for c in calls]
-    for index, cell in enumerate(nb.cells):
+def _lines(text: str) -> list[str]:
+    """A cell's source as nbformat stores it: a list of lines, each but the last with its
+    newline."""
+    return text.splitlines(keepends=True)
+
+
+def notebook(markdown: str, calls: list[str]) -> dict[str, Any]:
+    """A notebook of one markdown cell and one code cell per call, without outputs (nbformat
+    4.5: every cell has an id)."""
+    cells: list[dict[str, Any]] = [{"cell_type": "markdown", "metadata": {},
+                                    "source": _lines(markdown)}]
+    cells += [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+               "source": _lines(call)} for call in calls]
+    for index, cell in enumerate(cells):
         cell["id"] = f"cell-{index}"
-    return nb
+    return {"cells": cells,
+            "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                        "language": "python"},
+                         "language_info": {"name": "python"}},
+            "nbformat": 4, "nbformat_minor": 5}
+
+
+def notebooks() -> dict[str, dict[str, Any]]:
+    """Every notebook of the kit by its file name: the sessions', the facilitator's, the
+    projector's."""
+    made = {when.notebook: notebook(*session_cells(when.id)) for when in calendar().sessions}
+    made[FACILITATOR] = notebook(*facilitator_cells())
+    made[PROJECTOR] = notebook(*projector_cells())
+    return made
+
+
+def file_text(nb: dict[str, Any]) -> str:
+    """The notebook's file as nbformat writes it (keys sorted, one space of indent, UTF-8 text
+    as is, a newline at the end)."""
+    return json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
 
 
 def main() -> None:
-    for when in calendar().sessions:
-        nbf.write(notebook(*session_cells(when.id)), NOTEBOOKS / when.notebook)
-    nbf.write(notebook(*facilitator_cells()), NOTEBOOKS / FACILITATOR)
-    nbf.write(notebook(*projector_cells()), NOTEBOOKS / PROJECTOR)
+    import nbformat  # only to check the notebooks before they are written
+
+    for name, nb in notebooks().items():
+        nbformat.validate(nbformat.from_dict(nb))
+        (NOTEBOOKS / name).write_text(file_text(nb), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -68,12 +68,25 @@ def test_the_room_comes_from_the_kernels_environment():
     assert Access().trusted and FACILITATOR.trusted and not PUBLIC.trusted
 
 
+@pytest.mark.parametrize("value", ["0", "", "true", "yes", " 1", "10"])
+def test_only_the_value_1_makes_the_room_public(value):
+    """The server writes exactly "1"; anything else (an unset "0", an empty value, a word) is a
+    local room, whatever its truthiness."""
+    env = {PUBLIC_ENV: value, FACILITATOR_HASH_ENV: facilitator_hash("k")}
+    assert access_from_env(env, None) == Access()
+    assert not access_from_env(env, "k").facilitator
+
+
 def test_what_a_public_page_may_open():
     key = team_key("s", "tiimi-a")
     assert PUBLIC.may_open("s", "tiimi-a", key)
     assert not PUBLIC.may_open("s", "tiimi-a", None)
     assert not PUBLIC.may_open("s", "tiimi-a", team_key("s", "tiimi-b"))
     assert PUBLIC.may_open("s", DEMO_TEAM, None)  # the worked example is everyone's
+    # only the worked example itself: a team whose name merely starts like it needs its key
+    for lookalike in (f"{DEMO_TEAM}-tiimi", f"{DEMO_TEAM}2", f"{DEMO_TEAM}a"):
+        assert not PUBLIC.may_open("s", lookalike, None), lookalike
+        assert PUBLIC.may_open("s", lookalike, team_key("s", lookalike)), lookalike
     assert FACILITATOR.may_open("s", "tiimi-a", None)
     assert Access().may_open("", "tiimi-a", None)
 

@@ -10,11 +10,33 @@ DELAY = 0.05
 
 
 class Calls:
+    """The action: counts its calls and, inside a loop, says so (``ran``)."""
+
     def __init__(self) -> None:
         self.count = 0
+        self.ran: asyncio.Event | None = None
 
     def __call__(self) -> None:
         self.count += 1
+        if self.ran is not None:
+            self.ran.set()
+
+    async def next_call(self) -> None:
+        """Until the action has run (again): an event, with a deadline rather than a timing."""
+        assert self.ran is not None
+        await asyncio.wait_for(self.ran.wait(), DEADLINE)
+        self.ran.clear()
+
+
+DEADLINE = 30.0  # seconds: only a broken debouncer waits this long
+
+
+async def past_the_delay(delay: float = DELAY) -> None:
+    """A round trip through the loop's timers: a sentinel scheduled now, later than anything
+    already scheduled with ``delay``, has run; so has everything due before it."""
+    done = asyncio.Event()
+    asyncio.get_running_loop().call_later(delay * 2, done.set)
+    await asyncio.wait_for(done.wait(), DEADLINE)
 
 
 def test_without_a_loop_the_action_runs_at_once():
@@ -39,20 +61,22 @@ def test_in_a_loop_quick_triggers_run_the_action_once_after_the_delay():
     calls = Calls()
 
     async def typing() -> list[tuple[int, bool]]:
+        calls.ran = asyncio.Event()
         debouncer = Debouncer(calls, delay=DELAY)
         seen = []
-        for _ in range(5):  # five keystrokes, each well within the delay
+        for _ in range(5):  # five keystrokes, each a turn of the loop after the one before
             debouncer.trigger()
-            await asyncio.sleep(DELAY / 5)
+            await asyncio.sleep(0)
             seen.append((calls.count, debouncer.pending))
-        await asyncio.sleep(DELAY * 3)
+        await calls.next_call()
+        seen.append((calls.count, debouncer.pending))
+        await past_the_delay()  # and no second call comes after it
         seen.append((calls.count, debouncer.pending))
         return seen
 
     seen = asyncio.run(typing())
-    assert seen[:-1] == [(0, True)] * 5  # nothing saved while typing
-    assert seen[-1] == (1, False)  # one save after the pause
-    assert calls.count == 1
+    assert seen[:5] == [(0, True)] * 5  # nothing saved while typing
+    assert seen[5:] == [(1, False), (1, False)]  # one save after the pause, and only one
 
 
 def test_flush_runs_a_pending_action_now_and_only_once():
@@ -64,7 +88,7 @@ def test_flush_runs_a_pending_action_now_and_only_once():
         debouncer.flush()
         now = calls.count
         debouncer.flush()  # nothing pending any more
-        await asyncio.sleep(DELAY * 3)  # the scheduled call was cancelled
+        await past_the_delay()  # the scheduled call was cancelled: it did not come
         return now, calls.count, debouncer.pending
 
     assert asyncio.run(close_the_tab()) == (1, 1, False)
@@ -79,7 +103,7 @@ def test_cancel_drops_the_pending_action():
         before = debouncer.pending
         debouncer.cancel()
         after = debouncer.pending
-        await asyncio.sleep(DELAY * 3)
+        await past_the_delay()
         return before, after
 
     assert asyncio.run(give_up()) == (True, False)
@@ -90,12 +114,13 @@ def test_a_trigger_after_the_action_ran_schedules_a_new_one():
     calls = Calls()
 
     async def two_pauses() -> None:
+        calls.ran = asyncio.Event()
         debouncer = Debouncer(calls, delay=DELAY)
         debouncer.trigger()
-        await asyncio.sleep(DELAY * 3)
+        await calls.next_call()
         debouncer.trigger()
         assert debouncer.pending
-        await asyncio.sleep(DELAY * 3)
+        await calls.next_call()
         assert not debouncer.pending
 
     asyncio.run(two_pauses())

@@ -18,6 +18,7 @@ from ekokit.model import answers
 from ekokit.paths import data_dir
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
+from tests.chart_layout import overlaps
 from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 NASTY = "<script>alert(1)</script> $x$"
@@ -150,16 +151,6 @@ def draw(exercise_id: str, data: dict, lang: str = "fi") -> Chart:
 
 def drawn_texts(fig: Figure) -> list:
     return [x for ax in fig.axes for x in ax.texts if x.get_visible() and x.get_text().strip()]
-
-
-def overlaps(fig: Figure) -> list[tuple[str, str]]:
-    fig.draw_without_rendering()  # laid out and placed as when drawn, no pixels needed
-    renderer = fig.canvas.get_renderer()
-    texts = drawn_texts(fig)
-    boxes = [x.get_window_extent(renderer) for x in texts]
-    return [(texts[i].get_text(), texts[j].get_text())
-            for i in range(len(boxes)) for j in range(i + 1, len(boxes))
-            if boxes[i].overlaps(boxes[j])]
 
 
 STRIP = " .,:;()”“\"…!?"

@@ -18,6 +18,7 @@ from ekokit.paths import data_dir
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from tests.chart_layout import overlaps
 from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 LONG = "Sosiaali- ja terveysministeriön hallinnonalan ylivelkaantumisenehkäisyverkosto"
@@ -288,20 +289,11 @@ def test_empty_answer_gives_no_data(exercise_id):
             assert chart.alt == catalogue(lang)["charts.no_data"]
 
 
-def assert_no_overlap(fig: Figure) -> None:
-    fig.draw_without_rendering()  # laid out and placed as when drawn, no pixels needed
-    renderer = fig.canvas.get_renderer()
-    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in drawn_texts(fig)]
-    for i, (a, box_a) in enumerate(boxes):
-        for b, box_b in boxes[i + 1:]:
-            assert not box_a.overlaps(box_b), f"{a!r} overlaps {b!r}"
-
-
 @pytest.mark.parametrize("ring", ["first", "second", "third"])
 def test_wheel_with_all_40_impacts_on_one_ring_keeps_the_numbers_apart(ring):
     data = {"centre": LONG, "impacts": [{"impact": _long(i), "ring": ring, "valence": "negative"}
                                         for i in range(40)]}
-    assert_no_overlap(draw("s2_futures_wheel", data).figure)
+    assert not (found := overlaps(draw("s2_futures_wheel", data).figure)), found
 
 
 @pytest.mark.parametrize("exercise_id", sorted(MAXIMUM))
@@ -310,7 +302,7 @@ def test_maximum_rows_with_long_words_draw_without_overlap_or_cut_words(exercise
     chart = draw(exercise_id, data)
     fig = chart.figure
     assert isinstance(fig, Figure)
-    assert_no_overlap(fig)
+    assert not (found := overlaps(fig)), found
     allowed = words(yaml.safe_dump(data, allow_unicode=True)) | words(
         " ".join(catalogue("fi").values())) | words(" ".join(
             str(v) for labels in vocab_labels("fi").values()

@@ -23,6 +23,7 @@ from ekokit.model import answers
 from ekokit.paths import data_dir
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
+from tests.chart_layout import overlaps
 from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -229,21 +230,13 @@ def test_emoji_draws(exercise_id):
 
 # -- the largest answers --------------------------------------------------------------------
 
-def _overlaps(fig: Figure) -> list[tuple[str, str]]:
-    fig.draw_without_rendering()  # laid out and placed as when drawn, no pixels needed
-    renderer = fig.canvas.get_renderer()
-    boxes = [(t.get_text(), t.get_window_extent(renderer).expanded(0.98, 0.9))
-             for t in drawn_texts(fig)]
-    return [(a, b) for (a, ba), (b, bb) in itertools.combinations(boxes, 2) if ba.overlaps(bb)]
-
-
 @pytest.mark.parametrize("lang", ["fi", "en"])
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
 def test_largest_answer_draws_without_overlap_or_cut_words(exercise_id, lang):
     data = largest(exercise_id)
     chart = draw(exercise_id, data, lang)
     assert isinstance(chart.figure, Figure)
-    assert _overlaps(chart.figure) == []
+    assert overlaps(chart.figure) == []
     allowed = _words(json.dumps(data, ensure_ascii=False))
     allowed |= _words(" ".join(catalogue(lang).values()))
     labels = vocab_labels(lang).values()
@@ -258,7 +251,7 @@ def test_largest_answer_draws_without_overlap_or_cut_words(exercise_id, lang):
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
 def test_demo_answer_has_no_overlapping_labels(exercise_id):
-    assert _overlaps(draw(exercise_id, demo(exercise_id)).figure) == []
+    assert overlaps(draw(exercise_id, demo(exercise_id)).figure) == []
 
 
 def test_assumption_map_names_only_the_riskiest_corner():

@@ -20,7 +20,7 @@ from ekokit.model import answers
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox
+from tests.chart_layout import Laid, laid, overlaps
 from tests.charts_once import drawn, forget_drawn  # noqa: F401 (forget_drawn: autouse)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,48 +183,8 @@ def chart_for(exercise_id: str, data: dict, lang: str = "fi") -> Chart:
     return drawn(exercise, data, lang)
 
 
-class Laid:
-    """A figure laid out once as when drawn (no pixels needed), with its drawn texts and their
-    boxes measured once: every check below reads the same layout."""
-
-    def __init__(self, fig: Figure) -> None:
-        fig.draw_without_rendering()
-        self.fig, self.renderer = fig, fig.canvas.get_renderer()
-        texts = list(fig.texts)
-        for ax in fig.axes:
-            texts += [*ax.texts, ax.title]
-            if ax.axison:  # an axes turned off draws no ticks or axis labels
-                texts += [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label,
-                          ax.yaxis.label]
-        for legend in fig.legends + [ax.get_legend() for ax in fig.axes if ax.get_legend()]:
-            texts += legend.get_texts()
-        self.texts = [t for t in texts if t.get_visible() and t.get_text().strip()]
-        self._boxes: dict[int, Bbox] = {}
-
-    def box(self, text: Text) -> Bbox:
-        if id(text) not in self._boxes:
-            self._boxes[id(text)] = Text.get_window_extent(text, self.renderer)
-        return self._boxes[id(text)]
-
-
-def laid(fig: Figure | Laid) -> Laid:
-    return fig if isinstance(fig, Laid) else Laid(fig)
-
-
 def drawn_texts(fig: Figure | Laid) -> list[Text]:
     return laid(fig).texts
-
-
-def overlaps(fig: Figure | Laid) -> list[tuple[str, str]]:
-    view = laid(fig)
-    boxes = [(t.get_text(), view.box(t)) for t in view.texts]
-    found = []
-    for (a, p), (b, q) in itertools.combinations(boxes, 2):
-        w = min(p.x1, q.x1) - max(p.x0, q.x0)
-        h = min(p.y1, q.y1) - max(p.y0, q.y0)
-        if w > 1 and h > 1:
-            found.append((a, b))
-    return found
 
 
 def whole_words(alt: str, sources: str) -> list[str]:

@@ -12,8 +12,9 @@ import pytest
 from ekokit.content.i18n import Translator
 from ekokit.errors import DamagedRevision
 from ekokit.model.teams import Team
+from ekokit.state.overview import progress_matrix
 from ekokit.store.workbook import export_workbook
-from ekokit.widgets.facilitator import FacilitatorView, progress_matrix
+from ekokit.widgets.facilitator import FacilitatorView
 from ekokit.widgets.session_app import SessionApp
 
 fi, en = Translator("fi"), Translator("en")

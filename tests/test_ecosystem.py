@@ -4,7 +4,6 @@ text, table, literal names, labels that do not overlap); the facilitator's secti
 
 from __future__ import annotations
 
-import itertools
 import re
 
 import pytest
@@ -13,18 +12,15 @@ from ekokit.charts.shared_network import shared_network
 from ekokit.content.aliases import alias_table
 from ekokit.content.i18n import Translator
 from ekokit.model.actors import SharedActor, alias_index, normalise_name, shared_actors
-from ekokit.model.teams import DEMO_TEAM, DEMO_TEAMS, Team, listed_teams
+from ekokit.model.teams import DEMO_TEAM, DEMO_TEAMS, Team, listed_teams, participating_teams
+from ekokit.state.ecosystem import ecosystem, latest_by_team
 from ekokit.store.demo import ensure_demo_team
-from ekokit.widgets.ecosystem import (
-    SharedEcosystem,
-    ecosystem,
-    latest_by_team,
-    participating_teams,
-)
+from ekokit.widgets.ecosystem import SharedEcosystem
 from ekokit.widgets.facilitator import FacilitatorView
 from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from tests.chart_layout import overlaps
 
 KIT = alias_index(alias_table())
 
@@ -147,14 +143,6 @@ def _texts(fig: Figure) -> list:
     return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
 
 
-def _overlaps(fig: Figure) -> list[tuple[str, str]]:
-    fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()
-    boxes = [(t.get_text(), t.get_window_extent(renderer).expanded(0.98, 0.9))
-             for t in _texts(fig)]
-    return [(a, b) for (a, ba), (b, bb) in itertools.combinations(boxes, 2) if ba.overlaps(bb)]
-
-
 @pytest.mark.parametrize("lang", ["fi", "en"])
 def test_the_alt_text_names_every_actor_with_its_teams_and_the_table_lists_them(lang):
     chart = shared_network(TEAMS, SHARED, lang)
@@ -202,7 +190,7 @@ def test_labels_do_not_overlap_from_two_teams_to_a_full_programme(size):
                           ("x",)) for i in range(actors_n)]
     shared = [a for a in shared if len(set(a.teams)) >= 2] or shared[:1]
     chart = shared_network(teams, shared, "fi")
-    assert _overlaps(chart.figure) == []
+    assert overlaps(chart.figure) == []
     assert len(chart.table) == len(shared)
 
 

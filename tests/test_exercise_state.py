@@ -138,3 +138,38 @@ def test_an_unstorable_character_is_a_field_error_and_later_saves_still_work(sto
     assert store.history(team.slug, PHENOMENON) == []
     assert state.save({"phenomenon": "Velat", "description": "Kuvaus"}).kind == "saved"
     assert state.save({"phenomenon": "Velat", "description": "Rivi 1\n\tRivi 2"}).kind == "saved"
+
+
+def test_a_save_over_a_teammates_offered_revision_clears_the_offer(store, team):
+    """A teammate's newer revision is offered beside an unsaved edit; once the team keeps its
+    own (saved on top of theirs), nothing is offered any more."""
+    mine, theirs = state_for(store, team), state_for(store, team, author="Bashir")
+    theirs.save({"phenomenon": "Heidän"})
+    assert mine.catch_up({"phenomenon": "Minun"}) == "offered"
+    assert mine.offered is not None and mine.offered.revision == 1
+    kept = mine.keep_mine({"phenomenon": "Minun"})
+    assert kept.kind == "saved" and kept.revision.revision == 2
+    assert mine.offered is None
+    # and a plain save after a catch-up that offered clears it too
+    theirs.reload()
+    mine.save({"phenomenon": "Minun", "description": "kuvaus"})
+    assert theirs.catch_up({"phenomenon": "Toinen"}) == "offered"
+    theirs.reload()
+    assert theirs.save({"phenomenon": "Toinen"}).kind == "saved"
+    assert theirs.offered is None
+
+
+def test_saving_the_examples_own_answer_again_is_unchanged_not_refused(store, team, monkeypatch):
+    """In a room the worked example takes no saves, but an answer the same as the saved one is
+    "unchanged" (nothing to store), not "example": the form says nothing was changed."""
+    from ekokit.model.teams import DEMO_TEAM
+    from ekokit.state.exercise import SELF_STUDY
+    from ekokit.store.demo import ensure_demo_team
+
+    monkeypatch.delenv(SELF_STUDY, raising=False)
+    ensure_demo_team(store)
+    state = ExerciseState(find_exercise(PHENOMENON), store, DEMO_TEAM)
+    state.reload()
+    assert state.saved is not None
+    assert state.save(dict(state.saved)).kind == "unchanged"
+    assert state.save({**state.saved, "phenomenon": "Muu"}).kind == "example"

@@ -8,9 +8,9 @@ import html
 from ekokit.content.exercises import exercises_for_session, find_exercise
 from ekokit.content.i18n import Translator
 from ekokit.model.teams import Team
-from ekokit.state.overview import busiest_exercise, here_now, progress_by_team
+from ekokit.state.overview import busiest_exercise, here_now, progress_by_team, progress_matrix
 from ekokit.store.presence import iso_before, mark_present
-from ekokit.widgets.facilitator import FacilitatorView, progress_matrix
+from ekokit.widgets.facilitator import FacilitatorView
 
 
 def test_progress_matrix_covers_every_team_and_exercise(store, team):

@@ -1,11 +1,14 @@
-"""The layer rule is enforced by ruff: a module in a layer folder that imports a layer above it, or
-a library of another layer, is reported (TID251, from the folder's ruff.toml); importing a layer
-below it, or its own library, is not. Each case is a one-line file given to ruff on stdin with a
-file name inside the folder, so ruff reads the folder's own configuration."""
+"""The layer rule and the library bans are import-linter contracts (``.importlinter``, run by
+``make check`` as ``lint-imports``). This proves the contracts catch what they are for: a copy of
+the package with one breach of each contract planted is reported, breach by breach; the same copy
+without them is not. One run of lint-imports each, on a copy in a temporary folder (the working
+tree is never touched)."""
 
 from __future__ import annotations
 
-import json
+import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,90 +16,76 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-RUFF = Path(sys.executable).with_name("ruff")
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
-LAYERS = ("content", "model", "store", "state", "charts", "reports", "widgets", "server")
-TOP = ("validate", "cli")  # above every layer, with the notebook API (tested at the end)
-MODULE = {
-    "content": "ekokit.content.exercises",
-    "model": "ekokit.model.answers",
-    "store": "ekokit.store.database",
-    "state": "ekokit.state.exercise",
-    "charts": "ekokit.charts.html",
-    "reports": "ekokit.reports.model",
-    "widgets": "ekokit.widgets.form",
-    "server": "ekokit.server.app",
-    "validate": "ekokit.validate",
-    "cli": "ekokit.cli",
-}
-UNDER_ALL = ("ekokit.errors", "ekokit.paths")
-LIBRARIES = {
-    "store": ("sqlalchemy",),
-    "charts": ("matplotlib.pyplot", "networkx"),
-    "reports": ("pptx", "openpyxl"),
-    "widgets": ("ipywidgets",),
-    "server": ("voila.app", "tornado.web", "jupyter_server.serverapp", "jupyterlab.labapp",
-               "qrcode"),
-}
-ALL_LIBRARIES = tuple(lib for libs in LIBRARIES.values() for lib in libs)
+# one planted module per contract: where, its text, the import reported, the contract broken
+BREACHES = [
+    ("content/_up.py", "import ekokit.store", "ekokit.store", "Layers, one way"),  # upwards
+    ("kernel/_across.py", "from ekokit.server import app", "ekokit.server.app",
+     "Layers, one way"),  # kernel | server: neither imports the other
+    ("state/_draws.py", "import ekokit.charts", "ekokit.charts",
+     "Layers, one way"),  # state | charts: neither imports the other
+    ("_new_layer.py", "import ekokit.paths", None, "Layers, one way"),  # a module in no layer
+    ("charts/_reads.py", "from ekokit.store import database", "ekokit.store.database",
+     "Charts read no store"),
+    ("model/_form.py", "import ipywidgets", "ipywidgets", "ipywidgets only in ekokit/widgets/"),
+    ("widgets/_sql.py", "import sqlalchemy", "sqlalchemy", "SQLAlchemy only in ekokit/store/"),
+    ("reports/_plot.py", "import matplotlib.pyplot", "matplotlib", "matplotlib and networkx only"),
+    ("widgets/_sheet.py", "def later():\n    import openpyxl", "openpyxl",
+     "python-pptx and openpyxl only"),  # an import inside a function counts too
+    ("kernel/_lab.py", "import jupyterlab", "jupyterlab",
+     "the Jupyter server, JupyterLab and qrcode only"),
+    ("state/_web.py", "from tornado import web", "tornado", "Voilà and Tornado only"),
+    ("server/_kernel.py", "import ipykernel", "ipykernel", "ipykernel only in ekokit/kernel/"),
+]
 
-
-def imports(module: str) -> list[str]:
-    """Both spellings of importing ``module``."""
-    parent, _, name = module.rpartition(".")
-    return [f"import {module}", f"from {parent} import {name}"] if parent else [f"import {module}"]
+def contracts() -> list[str]:
+    return re.findall(r"^name = (.+)$", (ROOT / ".importlinter").read_text(encoding="utf-8"),
+                      re.MULTILINE)
 
 
-def banned_cases() -> list[tuple[str, str]]:
-    cases = []
-    for index, layer in enumerate(LAYERS):
-        for upper in (*LAYERS[index + 1:], *TOP):
-            cases += [(layer, line) for line in imports(MODULE[upper])]
-        cases += [(layer, f"import {lib}") for lib in ALL_LIBRARIES
-                  if lib not in LIBRARIES.get(layer, ())]
-    # validate/ has no ruff.toml of its own: the root's bans on the libraries reach it.
-    cases += [("validate", f"import {lib}") for lib in ALL_LIBRARIES]
-    return cases
+def lint_copy(tmp_path: Path, planted: list[tuple[str, str, str]]) -> tuple[int, str]:
+    """lint-imports with the kit's own contracts on a copy of ekokit/ (with ``planted``)."""
+    shutil.copytree(ROOT / "ekokit", tmp_path / "ekokit",
+                    ignore=shutil.ignore_patterns("__pycache__", "share", "templates"))
+    shutil.copy(ROOT / ".importlinter", tmp_path / ".importlinter")
+    for where, line, *_ in planted:
+        (tmp_path / "ekokit" / where).write_text(line + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}  # the copy, not the installed package
+    result = subprocess.run([str(LINT_IMPORTS), "--no-cache"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+    return result.returncode, " ".join((result.stdout + result.stderr).split())
 
 
-def allowed_cases() -> list[tuple[str, str]]:
-    cases = []
-    for index, layer in enumerate(LAYERS):
-        for lower in (*UNDER_ALL, *(MODULE[below] for below in LAYERS[:index])):
-            cases += [(layer, line) for line in imports(lower)]
-        cases += [(layer, f"import {lib}") for lib in LIBRARIES.get(layer, ())]
-    cases += [("validate", line) for layer in LAYERS for line in imports(MODULE[layer])]
-    return cases
+def test_every_contract_is_planted_against():
+    names = contracts()
+    assert len(names) == 9
+    assert {next(n for n in names if n.startswith(c)) for *_, c in BREACHES} == set(names)
 
 
-def reported(folder: str, line: str) -> list[str]:
-    """The ruff codes reported for the one-line file ``ekokit/<folder>/_probe.py``."""
-    result = subprocess.run(
-        [str(RUFF), "check", "--no-fix", "--output-format", "json", "--stdin-filename",
-         str(ROOT / "ekokit" / folder / "_probe.py"), "-"],
-        input=line + "\n", capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
-    assert result.returncode in (0, 1), result.stderr
-    return [d["code"] for d in json.loads(result.stdout)]
+def test_the_copy_without_a_breach_keeps_every_contract(tmp_path):
+    code, output = lint_copy(tmp_path, [])
+    assert code == 0, output
+    assert "Contracts: 9 kept, 0 broken" in output
 
 
-def test_every_layer_folder_has_its_ruff_toml_and_no_other_does():
-    have = {path.parent.name for path in (ROOT / "ekokit").glob("*/ruff.toml")}
-    assert have == {*LAYERS, "kernel"}  # kernel/ sits beside server/ (its own process)
+def test_each_breach_breaks_its_contract_and_is_named(tmp_path):
+    code, output = lint_copy(tmp_path, BREACHES)
+    assert code == 1, output
+    assert "Contracts: 0 kept, 9 broken" in output
+    for where, _line, imported, _contract in BREACHES:
+        module = "ekokit." + where.removesuffix(".py").replace("/", ".")
+        if imported is None:  # exhaustive: the layers must name every module of ekokit/
+            listing = output.split("The following modules are not listed as layers:")[1]
+            assert listing.split("(Since")[0].split() == ["-", module], output
+            continue
+        assert f"{module} -> {imported} (l." in output, (module, imported)
 
-
-@pytest.mark.parametrize(("folder", "line"), banned_cases())
-def test_an_import_upwards_or_of_another_layers_library_is_reported(folder, line):
-    assert "TID251" in reported(folder, line)
-
-
-@pytest.mark.parametrize(("folder", "line"), allowed_cases())
-def test_an_import_downwards_or_of_the_layers_own_library_is_not(folder, line):
-    assert "TID251" not in reported(folder, line)
-
-
-@pytest.mark.parametrize("folder", LAYERS)
-def test_the_notebook_api_is_above_every_layer(folder):
-    assert "TID251" in reported(folder, "import ekokit.notebook")
+@pytest.mark.parametrize("folder", ["content", "model", "store", "state", "charts", "reports",
+                                    "widgets", "kernel", "server"])
+def test_no_layer_folder_keeps_a_ruff_toml_of_its_own(folder):
+    """The contracts are the one place of the rule: no folder repeats it in a ruff.toml."""
+    assert not (ROOT / "ekokit" / folder / "ruff.toml").exists()
 
 
 def test_no_module_of_the_kit_is_over_350_lines():
@@ -105,3 +94,18 @@ def test_no_module_of_the_kit_is_over_350_lines():
     long = {str(p.relative_to(package)): n for p in package.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 350}
     assert long == {}
+
+
+READ_BY_STATE = ("facilitator.py", "facilitator_html.py", "projector.py", "ecosystem.py")
+
+
+def test_widgets_build_no_store_and_the_rooms_views_read_it_through_state():
+    """A widget renders what ``state/`` read: none builds a ``Store()``, and the facilitator's,
+    the projector's and the shared ecosystem's modules call no method of the store
+    (``state/overview.py``, ``state/projector.py`` and ``state/ecosystem.py`` do)."""
+    widgets = ROOT / "ekokit" / "widgets"
+    builds = [p.name for p in widgets.glob("*.py") if "Store(" in p.read_text(encoding="utf-8")]
+    reads = {name: found for name in READ_BY_STATE
+             if (found := re.findall(r"\bstore\.\w+\(", (widgets / name).read_text(
+                 encoding="utf-8")))}
+    assert (builds, reads) == ([], {})

@@ -124,3 +124,33 @@ def test_a_revision_dated_before_the_history_it_follows_is_refused_and_nothing_m
     assert caught.value.params == {"reason": "time_order", "exercise": exercise,
                                    "revision": revision + 1}
     assert room.history(SLUG) == before
+
+
+def test_merging_the_same_file_again_after_a_further_save_adds_nothing(room_and_home):
+    """The file's revisions are checked against every revision the store has after the common
+    history, not only against its newest: a save made between two merges of the same homework
+    does not make the homework's conflict version come in twice."""
+    room, home = room_and_home
+    homework = dumps(export_workbook(home, SLUG))
+    merge_workbook(room, homework)
+    room.save(SLUG, "s1_maturity", _maturity(5, "seuraavana päivänä"), base_revision=3,
+              author="Aino")
+    before = _data(room, "s1_maturity")
+    again = merge_workbook(room, homework)
+    assert (again.total("added"), again.total("kept_both")) == (0, 0)
+    assert _data(room, "s1_maturity") == before
+    assert [r["reflection"] for r in before] == [
+        "yhteinen alku", "tapaamisessa", "kotona", "seuraavana päivänä"]
+
+
+def test_a_merge_keeps_the_stores_team_profile(room_and_home):
+    """The team in the store keeps its name and members; the file's profile (older, or edited
+    elsewhere) is neither written nor reported."""
+    room, home = room_and_home
+    renamed = room.update_team(Team.model_validate(
+        {**room.get_team(SLUG).model_dump(), "name": "Velkatiimi",
+         "members": ["Aino", "Bashir", "Célia"]}))
+    report = merge_workbook(room, dumps(export_workbook(home, SLUG)))
+    assert not report.created
+    assert report.team == room.get_team(SLUG) == renamed
+    assert home.get_team(SLUG).name == "Nuoret & velat"  # the file's profile differs

@@ -142,6 +142,23 @@ FORGE = """async () => {
 }"""
 
 
+# A round trip after the forged messages: every widget model has sent what it held back (a
+# model sends one change at a time, the next once the kernel is idle after it) and the kernel
+# has said it is idle after each; then a kernel-info request, which the kernel takes after every
+# message before it (button presses included) and answers after their output. No fixed wait.
+HANDLED = """async () => {
+  const manager = window.jupyterapp.widgetManager;
+  const models = await Promise.all(Object.values(manager._models));
+  const deadline = Date.now() + 60000;
+  while (models.some((m) => m._pending_msgs > 0 || m._msg_buffer)) {
+    if (Date.now() > deadline) { return false; }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await manager.kernel.requestKernelInfo();
+  return true;
+}"""
+
+
 def test_neither_the_picker_nor_forged_widget_messages_open_team_a(room, page):
     _base, db, links = room
     before = revisions_of_a(db)
@@ -155,7 +172,7 @@ def test_neither_the_picker_nor_forged_widget_messages_open_team_a(room, page):
 
     sent = page.evaluate(FORGE)
     assert sent > 0
-    page.wait_for_timeout(3000)  # let the kernel answer every forged message
+    assert page.evaluate(HANDLED)  # the kernel has answered every forged message
     assert_nothing_of_team_a(page)
     expect(page.locator(".ek-team")).to_have_count(0)
     assert revisions_of_a(db) == before

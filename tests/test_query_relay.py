@@ -84,3 +84,46 @@ def test_the_held_teams_go_out_by_the_loop_itself():
         return sent
 
     assert asyncio.run(run()) == [("kernel-a", "team=a")]
+
+
+def test_a_page_in_flight_keeps_the_teams_waiting_after_the_quiet_time():
+    """A page still being served counts, however long ago it was asked for: the teams wait
+    until it is out (up to the limit)."""
+    async def run():
+        clock = Clock()
+        relay, sent = relay_with(clock)
+        relay.page_started()
+        assert relay.hold("kernel-a", "team=a")
+        clock.now += QueryRelay.QUIET_SECONDS * 2  # quiet, but the page is not out yet
+        assert clock.now - relay.last_page < QueryRelay.HOLD_SECONDS
+        relay.check()
+        waiting = list(sent)
+        relay.page_done()
+        relay.check()
+        return waiting, sent
+
+    waiting, sent = asyncio.run(run())
+    assert waiting == []
+    assert sent == [("kernel-a", "team=a")]
+
+
+def test_the_limit_counts_from_the_first_held_team_not_the_latest():
+    """Teams keep arriving while pages keep coming: the first held still goes within the limit
+    (a later hold does not restart its wait)."""
+    async def run():
+        clock = Clock()
+        relay, sent = relay_with(clock)
+        relay.page_started()
+        relay.hold("kernel-0", "team=0")
+        steps = 0
+        while not sent and steps < 100:
+            clock.now += 0.05
+            steps += 1
+            relay.page_started()
+            relay.hold(f"kernel-{steps}", f"team={steps}")
+            relay.check()
+        return sent, steps * 0.05
+
+    sent, waited = asyncio.run(run())
+    assert sent[0] == ("kernel-0", "team=0")
+    assert waited <= QueryRelay.HOLD_SECONDS + 0.05

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ekokit.errors import AccessDenied
 from ekokit.model.access import Access, new_secret, team_key
-from ekokit.model.teams import Team
+from ekokit.model.teams import Team, is_demo_team
 from ekokit.store.database import Store
 
 SECRET_NAME = "team_key_secret"
@@ -24,8 +24,10 @@ def key_for(store: Store, slug: str) -> str:
 class Gate:
     """What one page may do in its room. Open when the room is not public."""
 
-    def __init__(self, store: Store, access: Access | None = None) -> None:
-        self.store, self.access = store, access or Access()
+    def __init__(self, store: Store | None = None, access: Access | None = None) -> None:
+        """``store``: the room's store (None: the one the environment names, ``Store()``)."""
+        self.store = store if store is not None else Store()
+        self.access = access or Access()
 
     @property
     def public(self) -> bool:
@@ -35,6 +37,12 @@ class Gate:
     def trusted(self) -> bool:
         """May list every team and create teams (not public, or the facilitator's page)."""
         return self.access.trusted
+
+    def recent_team(self) -> str | None:
+        """The team that saved last, never the worked example (a newcomer would write into it):
+        the one to preselect for homework in JupyterLab."""
+        latest = [r for r in self.store.latest_all().values() if not is_demo_team(r.team)]
+        return max(latest, key=lambda r: r.created_at).team if latest else None
 
     def teams(self) -> list[Team]:
         """The teams this page may list: every team when trusted, none otherwise."""

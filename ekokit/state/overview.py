@@ -1,6 +1,8 @@
 """The room as the facilitator sees it, without widgets: every team's progress in a session (its
 own exercises and its homework counted apart, by the one rule of ``model.progress``), which
-teams have a page open now and in which exercise, and the exercise most teams are in."""
+teams have a page open now and in which exercise, the exercise most teams are in, and every
+team's newest answer to one exercise. :class:`RoomOverview` holds what was last read from the
+store; the facilitator view renders it."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 
 from ekokit.content.exercises import Exercise, all_exercises
 from ekokit.model.progress import Tally, exercise_state, session_progress
-from ekokit.model.teams import Team
+from ekokit.model.teams import Team, is_demo_team, participating_teams
 from ekokit.state.exercise import damage_of
 from ekokit.state.live import HERE_WITHIN
 from ekokit.store.database import Revision, Store
@@ -84,3 +86,65 @@ def busiest_exercise(here: dict[str, tuple[str, ...]], among: Iterable[str]) -> 
     if not counts:
         return None
     return max(order, key=lambda e: (counts.get(e, 0), -order.index(e)))
+
+
+@dataclass(frozen=True)
+class TeamAnswer:
+    """One team's newest revision of one exercise (None: nothing saved)."""
+
+    team: Team
+    exercise: Exercise
+    revision: Revision | None
+
+    @property
+    def damaged(self) -> bool:
+        """The newest revision cannot be shown (checked when asked: a page that draws only new
+        revisions asks only for those)."""
+        return self.revision is not None and damage_of(self.exercise, self.revision) is not None
+
+
+def answers_to(exercise: Exercise, teams: Sequence[Team], latest: Latest) -> list[TeamAnswer]:
+    """Every team's newest revision of ``exercise``, in the order of ``teams``."""
+    return [TeamAnswer(team, exercise, latest.get((team.slug, exercise.id))) for team in teams]
+
+
+class RoomOverview:
+    """What the facilitator's view shows, as last read from the store: the teams, every team's
+    newest revisions and who is here. Each ``read_*`` is one look at the store."""
+
+    def __init__(self, store: Store | None = None, lang: str = "fi") -> None:
+        self.store = store if store is not None else Store()
+        self.lang = lang  # an empty room shows the demo team in this language
+        self.teams: list[Team] = participating_teams(self.store.teams(), lang)
+        self.here = self._here()
+        self.latest: Latest = {}
+
+    def read_teams(self) -> list[Team]:
+        """The room's teams: the demo teams are none of them (shown only in an empty room)."""
+        self.teams = participating_teams(self.store.teams(), self.lang)
+        return self.teams
+
+    def _here(self) -> dict[str, tuple[str, ...]]:
+        """Who is here: a demo team's page (self-study) is no team of the room either."""
+        shown = {t.slug for t in self.teams}
+        return {slug: ids for slug, ids in here_now(self.store).items()
+                if not is_demo_team(slug) or slug in shown}
+
+    def read_latest(self) -> Latest:
+        self.latest = self.store.latest_all()
+        return self.latest
+
+    def read_here(self) -> dict[str, tuple[str, ...]]:
+        self.here = self._here()
+        return self.here
+
+    def knows(self, slugs: Iterable[str]) -> bool:
+        """Whether every team in ``slugs`` was among the teams read (else one was created)."""
+        known = {t.slug for t in self.teams}
+        return all(slug in known for slug in slugs)
+
+    def progress(self, exercises: Sequence[Exercise]) -> list[TeamProgress]:
+        return progress_by_team(self.store, exercises, latest=self.latest, teams=self.teams)
+
+    def answers(self, exercise: Exercise) -> list[TeamAnswer]:
+        return answers_to(exercise, self.teams, self.latest)

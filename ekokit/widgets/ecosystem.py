@@ -1,16 +1,12 @@
-"""The shared ecosystem ("out of silos") for the facilitator view and the projector: the network
-of teams and the actors two or more of them named, its table, and the list of those actors with
-the teams and the spellings they used (so a missing alias is easy to spot).
-
-The room is every team in the store but the demo teams (which name the usual partners and
-would look like more teams); a store with only those shows the demo team in the page's language
-(:func:`ekokit.model.teams.participating_teams`)."""
+"""The shared ecosystem ("out of silos") for the facilitator view and the projector, drawn: the
+network of teams and the actors two or more of them named, its table, and the list of those
+actors with the teams and the spellings they used (so a missing alias is easy to spot). What the
+room's teams share is read by ``ekokit.state.ecosystem``."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from typing import Any
 from urllib.parse import urlencode
 
 import ipywidgets as w
@@ -18,30 +14,14 @@ import ipywidgets as w
 from ekokit.charts._base import Chart
 from ekokit.charts.html import DPI, chart_html
 from ekokit.charts.shared_network import shared_network
-from ekokit.content.aliases import alias_table
 from ekokit.content.i18n import Translator
-from ekokit.model.actors import SharedActor, alias_index, shared_actors, team_actor_names
-from ekokit.model.teams import Team, listed_name, participating_teams
+from ekokit.model.actors import SharedActor
+from ekokit.model.teams import Team, listed_name
+from ekokit.state.ecosystem import room_ecosystem
 from ekokit.store.database import Store
 from ekokit.widgets.shared_models import html as html_widget
 
 esc = html.escape
-
-
-def latest_by_team(store: Store) -> dict[str, dict[str, dict[str, Any]]]:
-    """{team slug: {exercise id: newest data}} for every team, in one query."""
-    out: dict[str, dict[str, dict[str, Any]]] = {}
-    for (slug, exercise), revision in store.latest_all().items():
-        out.setdefault(slug, {})[exercise] = revision.data
-    return out
-
-
-def ecosystem(teams: Sequence[Team], answers: dict[str, dict[str, dict[str, Any]]]
-              ) -> list[SharedActor]:
-    """The actors named by two or more of ``teams`` (their latest ``answers``), joined by the
-    kit's alias list."""
-    named = {t.slug: team_actor_names(answers.get(t.slug, {})) for t in teams}
-    return shared_actors(named, alias_index(alias_table()))
 
 
 def ecosystem_chart(teams: Sequence[Team], shared: Sequence[SharedActor], tr: Translator
@@ -90,13 +70,12 @@ class SharedEcosystem:
 
     def _html(self) -> str | None:
         """The section's HTML, or None when it would be the same as shown."""
-        teams = participating_teams(self.store.teams(), self.tr.lang)
-        shared = ecosystem(teams, latest_by_team(self.store))
-        key = (tuple(teams), tuple(shared))
+        room = room_ecosystem(self.store, self.tr.lang)
+        key = (room.teams, room.shared)
         if key == self._key:
             return None
         self._key = key
-        return ecosystem_html(teams, shared, self.tr, heading=self.heading)
+        return ecosystem_html(room.teams, room.shared, self.tr, heading=self.heading)
 
     def refresh(self) -> None:
         value = self._html()

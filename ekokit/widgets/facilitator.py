@@ -19,22 +19,14 @@ from ekokit.content.calendar import calendar
 from ekokit.content.exercises import exercises_for_session, find_exercise
 from ekokit.content.i18n import Translator
 from ekokit.model.actors import ACTOR_SOURCES
-from ekokit.model.teams import Team, is_demo_team, participating_teams
 from ekokit.state.live import LivePage
-from ekokit.state.overview import (
-    busiest_exercise,
-    here_now,
-    progress_by_team,
-    progress_matrix,  # re-exported: the facilitator's data, as before
-)
+from ekokit.state.overview import RoomOverview, busiest_exercise
 from ekokit.store.database import Change, Store
 from ekokit.widgets.downloads import Downloads
 from ekokit.widgets.ecosystem import SharedEcosystem, projector_link
 from ekokit.widgets.facilitator_html import answers_html, presence_html, progress_html
 from ekokit.widgets.shared_models import html as html_widget
 from ekokit.widgets.styles import styles_widget
-
-__all__ = ["FacilitatorView", "progress_matrix"]
 
 esc = html.escape
 ACTOR_EXERCISES = frozenset(source[0] for source in ACTOR_SOURCES)  # feed the shared ecosystem
@@ -55,12 +47,11 @@ class FacilitatorView:
         :meth:`tick`). ``keys``: the public room's token and facilitator key from the page's
         address, carried by the link to the projector."""
         self.tr = tr = Translator(lang)
-        self.store = store or Store()
-        self.teams: list[Team] = self._room_teams()
-        self.here = self._room_here()
+        self.room = RoomOverview(store, tr.lang)  # what is shown, read from the store
+        self.store = self.room.store
         sessions = [s.id for s in calendar().sessions]
         everything = [e.id for s in sessions for e in exercises_for_session(s)]
-        start = busiest_exercise(self.here, everything)
+        start = busiest_exercise(self.room.here, everything)
         session = session_of(start) if start else sessions[0]
         exercises = exercises_for_session(session)
         self.picked_by_hand = False  # until then the picker follows the room
@@ -73,16 +64,17 @@ class FacilitatorView:
         self.refresh_button = w.Button(description=tr("facilitator.refresh"),
                                        layout=w.Layout(width="auto"), _dom_classes=("ek-refresh",))
         self.refresh_button.on_click(lambda _b: self.refresh())
-        latest = self.store.latest_all()
-        self.presence = html_widget(presence_html(self.here, self.teams, tr), "ek-presence")
-        self.table = html_widget(self._table_html(latest), "ek-facilitator-table")
+        self.room.read_latest()
+        self.presence = html_widget(presence_html(self.room.here, self.room.teams, tr),
+                                    "ek-presence")
+        self.table = html_widget(self._table_html(), "ek-facilitator-table")
         self.exercise = w.Dropdown(
             options=[(e.title(tr.lang), e.id) for e in exercises],
             value=start if start in {e.id for e in exercises} else exercises[0].id,
             description=tr("facilitator.choose_exercise"), style={"description_width": "initial"},
             _dom_classes=("ek-field-exercise",))
         self.exercise.observe(lambda _c: self._exercise_chosen(), names="value")
-        self.answers = html_widget(self._answers_html(latest), "ek-facilitator-answers")
+        self.answers = html_widget(self._answers_html(), "ek-facilitator-answers")
         header = w.HTML(f"<h1>{esc(tr('facilitator.title'))}</h1>"
                         f"<p>{esc(tr('facilitator.intro'))}</p>")
         styles = [] if served else [styles_widget()]
@@ -104,29 +96,18 @@ class FacilitatorView:
         return self.widget._repr_mimebundle_(**kwargs)
 
     # -- drawing -----------------------------------------------------------------------------
-    def _room_teams(self) -> list[Team]:
-        """The room's teams: the demo teams are none of them (shown only in an empty room)."""
-        return participating_teams(self.store.teams(), self.tr.lang)
-
-    def _room_here(self) -> dict[str, tuple[str, ...]]:
-        """Who is here: a demo team's page (self-study) is no team of the room either."""
-        shown = {t.slug for t in self.teams}
-        return {slug: ids for slug, ids in here_now(self.store).items()
-                if not is_demo_team(slug) or slug in shown}
-
     def _exercises(self):
         return exercises_for_session(self.session.value)
 
-    def _table_html(self, latest) -> str:
+    def _table_html(self) -> str:
         exercises = self._exercises()
-        rows = progress_by_team(self.store, exercises, latest=latest, teams=self.teams)
-        return progress_html(rows, exercises, self.tr)
+        return progress_html(self.room.progress(exercises), exercises, self.tr)
 
-    def _answers_html(self, latest) -> str:
+    def _answers_html(self) -> str:
         chosen = self.exercise.value
         if not chosen:
             return ""
-        return answers_html(find_exercise(chosen), self.teams, latest, self.tr)
+        return answers_html(self.room.answers(find_exercise(chosen)), self.tr)
 
     @staticmethod
     def _put(widget: w.HTML, value: str) -> None:
@@ -135,10 +116,10 @@ class FacilitatorView:
 
     def refresh(self) -> None:
         """Read everything again: teams, progress, answers and who is here."""
-        self.teams = self._room_teams()
-        latest = self.store.latest_all()
-        self._put(self.table, self._table_html(latest))
-        self._put(self.answers, self._answers_html(latest))
+        self.room.read_teams()
+        self.room.read_latest()
+        self._put(self.table, self._table_html())
+        self._put(self.answers, self._answers_html())
         self.ecosystem.refresh()
         self._presence_tick()
 
@@ -158,7 +139,8 @@ class FacilitatorView:
     def _exercise_chosen(self) -> None:
         if not self._setting:
             self.picked_by_hand = True
-        self._put(self.answers, self._answers_html(self.store.latest_all()))
+        self.room.read_latest()
+        self._put(self.answers, self._answers_html())
 
     # -- live: the room's saves and who is here -----------------------------------------------
     def tick(self) -> list[Change]:
@@ -170,26 +152,26 @@ class FacilitatorView:
         self.live.stop()
 
     def _saved(self, changes: list[Change]) -> None:
-        known = {t.slug for t in self.teams}
-        if any(c.team not in known for c in changes):  # a team created meanwhile
-            self.teams = self._room_teams()
-        latest = self.store.latest_all()
-        self._put(self.table, self._table_html(latest))
+        if not self.room.knows(c.team for c in changes):  # a team created meanwhile
+            self.room.read_teams()
+        self.room.read_latest()
+        self._put(self.table, self._table_html())
         if any(c.exercise_id == self.exercise.value for c in changes):
-            self._put(self.answers, self._answers_html(latest))
+            self._put(self.answers, self._answers_html())
         if any(c.exercise_id in ACTOR_EXERCISES for c in changes):
             self.ecosystem.refresh()  # redrawn only when the shared actors changed
 
     def _presence_tick(self) -> None:
-        self.here = self._room_here()
-        if any(slug not in {t.slug for t in self.teams} for slug in self.here):
-            self.teams = self._room_teams()  # a team created meanwhile, its page open
-            self._put(self.table, self._table_html(self.store.latest_all()))
-        self._put(self.presence, presence_html(self.here, self.teams, self.tr))
+        here = self.room.read_here()
+        if not self.room.knows(here):
+            self.room.read_teams()  # a team created meanwhile, its page open
+            self.room.read_latest()
+            self._put(self.table, self._table_html())
+        self._put(self.presence, presence_html(here, self.room.teams, self.tr))
         if self.picked_by_hand:
             return
         ids = [e.id for e in self._exercises()]
-        busiest = busiest_exercise(self.here, ids)
+        busiest = busiest_exercise(here, ids)
         if busiest is not None and busiest != self.exercise.value:
             self._setting = True
             try:

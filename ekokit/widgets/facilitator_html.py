@@ -13,8 +13,7 @@ from ekokit.content.timefmt import local_time
 from ekokit.errors import UnknownExercise
 from ekokit.model.progress import Tally
 from ekokit.model.teams import Team, listed_name
-from ekokit.state.exercise import damage_of
-from ekokit.state.overview import Latest, TeamProgress
+from ekokit.state.overview import TeamAnswer, TeamProgress
 
 esc = html.escape
 
@@ -80,20 +79,19 @@ def _title(exercise_id: str, tr: Translator) -> str:
         return exercise_id
 
 
-def answers_html(exercise: Exercise, teams: Sequence[Team], latest: Latest,
-                 tr: Translator) -> str:
-    """Every team's latest answer to ``exercise``, side by side (escaped)."""
+def answers_html(answers: Sequence[TeamAnswer], tr: Translator) -> str:
+    """Every team's latest answer to one exercise, side by side (escaped)."""
     sections = []
-    for team in teams:
-        revision = latest.get((team.slug, exercise.id))
+    for answer in answers:
+        revision = answer.revision
         if revision is None:
             body = f"<p>{esc(tr('progress.open'))}</p>"
-        elif damage_of(exercise, revision) is not None:
+        elif answer.damaged:
             said = tr("facilitator.damaged", revision=revision.revision)
             body = f'<p class="ek-status-error">{esc(said)}</p>'
         else:
-            body = answer_table_html(exercise, revision.data, tr.lang)
-        name = listed_name(team, tr("team.example_mark"))
+            body = answer_table_html(answer.exercise, revision.data, tr.lang)
+        name = listed_name(answer.team, tr("team.example_mark"))
         sections.append(f'<section class="ek-team-answer"><h3>{esc(name)}</h3>{body}'
                         "</section>")
     return f'<div class="ek-answers-grid">{"".join(sections)}</div>'

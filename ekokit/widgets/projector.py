@@ -14,16 +14,13 @@ from ekokit.charts.html import chart_html
 from ekokit.content.calendar import calendar
 from ekokit.content.exercises import Exercise, all_exercises
 from ekokit.content.i18n import Translator
-from ekokit.model.teams import Team, listed_name, participating_teams
-from ekokit.state.exercise import damage_of
+from ekokit.model.teams import listed_name
 from ekokit.state.live import LivePage
+from ekokit.state.overview import TeamAnswer
+from ekokit.state.projector import RoomScreen
 from ekokit.state.timer import Countdown, clock_text
-from ekokit.store.database import Change, Revision, Store
-from ekokit.widgets.ecosystem import (
-    ecosystem,
-    ecosystem_html,
-    latest_by_team,
-)
+from ekokit.store.database import Change, Store
+from ekokit.widgets.ecosystem import ecosystem_html
 from ekokit.widgets.shared_models import button, hbox, vbox
 from ekokit.widgets.shared_models import html as html_widget
 from ekokit.widgets.styles import styles_widget
@@ -64,7 +61,8 @@ class Projector:
         ``live``: follow the room by itself, as the facilitator view does (a new save is on the
         screen within a few seconds; a script calls :meth:`tick`)."""
         self.tr = Translator(lang)
-        self.store = store or Store()
+        self.screen = RoomScreen(store, self.tr.lang)  # what is shown, read from the store
+        self.store = self.screen.store
         self.exercises = {e.id: e for e in all_exercises()}
         self.pages = [ECOSYSTEM, *self.exercises]
         self.index = start_page(self.pages, exercise=exercise, session=session,
@@ -153,38 +151,37 @@ class Projector:
         return f'<h1>{esc(title)}</h1><p class="ek-projector-where">{esc(where)}</p>'
 
     def _body_html(self) -> str:
-        teams = participating_teams(self.store.teams(), self.tr.lang)
         exercise = self.exercises.get(self.page)
         if exercise is None:
-            shared = ecosystem(teams, latest_by_team(self.store))
-            return ecosystem_html(teams, shared, self.tr, heading="", dpi=BIG_DPI)
-        if not teams:
+            room = self.screen.ecosystem()
+            return ecosystem_html(room.teams, room.shared, self.tr, heading="", dpi=BIG_DPI)
+        answers = self.screen.answers(exercise)
+        if not answers:
             return f'<p class="ek-projector-empty">{esc(self.tr("projector.no_teams"))}</p>'
-        latest = self.store.latest_all()
-        cells = "".join(self._team_html(team, exercise, latest.get((team.slug, exercise.id)))
-                        for team in teams)
+        cells = "".join(self._team_html(answer) for answer in answers)
         label = esc(self.tr("projector.grid_label"))
         return f'<div class="ek-projector-grid" role="list" aria-label="{label}">{cells}</div>'
 
-    def _team_html(self, team: Team, exercise: Exercise, revision: Revision | None) -> str:
+    def _team_html(self, answer: TeamAnswer) -> str:
         tr = self.tr
-        name = esc(listed_name(team, tr("team.example_mark")))
-        if revision is None:
+        name = esc(listed_name(answer.team, tr("team.example_mark")))
+        if answer.revision is None:
             body = f'<p class="ek-projector-empty">{esc(tr("projector.no_answer"))}</p>'
         else:
-            key = (team.slug, exercise.id, revision.revision)
+            key = (answer.team.slug, answer.exercise.id, answer.revision.revision)
             if key not in self._charts:
-                self._charts[key] = self._chart(team, exercise, revision)
+                self._charts[key] = self._chart(answer)
             body = self._charts[key]
         return f'<section class="ek-projector-team" role="listitem"><h2>{name}</h2>{body}</section>'
 
-    def _chart(self, team: Team, exercise: Exercise, revision: Revision) -> str:
-        tr = self.tr
-        if damage_of(exercise, revision) is not None:
+    def _chart(self, answer: TeamAnswer) -> str:
+        tr, exercise, revision = self.tr, answer.exercise, answer.revision
+        assert revision is not None
+        if answer.damaged:
             said = tr("projector.damaged", revision=revision.revision)
             return f'<p class="ek-status-error">{esc(said)}</p>'
         chart = render(exercise, revision.data, tr.lang)
-        title = f"{listed_name(team, tr('team.example_mark'))}: {exercise.title(tr.lang)}"
+        title = f"{listed_name(answer.team, tr('team.example_mark'))}: {exercise.title(tr.lang)}"
         return chart_html(chart, tr.lang, title=title)
 
     # -- the timer ----------------------------------------------------------------------------

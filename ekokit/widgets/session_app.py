@@ -20,7 +20,7 @@ from ekokit.content.timefmt import local_date
 from ekokit.errors import EkokitError
 from ekokit.model.access import FACILITATOR_PARAM, KEY_PARAM, Access
 from ekokit.model.progress import session_progress
-from ekokit.model.teams import Team, is_demo_team, shown_team
+from ekokit.model.teams import Team, shown_team
 from ekokit.state.exercise import ExerciseState
 from ekokit.state.gate import Gate
 from ekokit.state.live import Heartbeat, LivePage
@@ -45,8 +45,8 @@ class SessionApp:
                  store: Store | None = None) -> None:
         self.session = session
         self.exercises = exercises_for_session(session)
-        self.store = store or Store()
-        self.gate = Gate(self.store)  # open until bind() says which room the page is in
+        self.gate = Gate(store)  # open until bind() says which room the page is in
+        self.store = self.gate.store
         self.team: Team | None = None
         self.author = ""
         self.served = False
@@ -133,7 +133,7 @@ class SessionApp:
             if section.view is not None:
                 section.view.debouncer.flush()
         # Homework in JupyterLab: preselect the team that saved last. Never in a live room.
-        recent = None if self.served else _most_recent_team(self.store)
+        recent = None if self.served else self.gate.recent_team()
         picker = TeamPicker(self.store, self.tr, self.use_team, selected=recent, gate=self.gate)
         self.team_area.children = (picker.widget,)
         self.exercise_area.children = ()
@@ -313,9 +313,3 @@ class SessionApp:
                  f"{''.join(lines)}{skip}<ul>{''.join(rows)}</ul></section>")
         if value != self.progress.value:
             self.progress.value = value
-
-
-def _most_recent_team(store: Store) -> str | None:
-    """The team that saved last, never the worked example (a newcomer would write into it)."""
-    latest = [r for r in store.latest_all().values() if not is_demo_team(r.team)]
-    return max(latest, key=lambda r: r.created_at).team if latest else None
