@@ -31,34 +31,33 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("ekokit: " + t("error.unknown_session", args.lang, value=args.session,
                              valid=", ".join(sessions)), file=sys.stderr)
         return 2
+    from ekokit.kernel.ipykernel_seam import check_kernel
     from ekokit.paths import as_db_url, default_db_url
     from ekokit.server.app import ServeOptions, serve
-    from ekokit.state.exercise import SELF_STUDY
     from ekokit.store.demo import ensure_demo_team
 
+    check_kernel()  # the kernels' side of the seam (the server checks its own)
     url = as_db_url(args.db) if args.db else default_db_url()
-    if args.demo:  # the kernels inherit it
-        os.environ[SELF_STUDY] = "1"
     if ensure_demo_team(_store(args)):
         print("demo team created", flush=True)
     serve(ServeOptions(port=args.port, participants=args.participants, public=args.public,
                        db_url=url, token=args.token, session=args.session, lang=args.lang,
-                       facilitator_key=args.facilitator_key))
+                       facilitator_key=args.facilitator_key, self_study=args.demo))
     return 0
 
 
 def cmd_lab(args: argparse.Namespace) -> int:
-    from ekokit.paths import WORKSPACE_ENV, as_db_url, default_db_url
+    from ekokit.paths import as_db_url, default_db_url
     from ekokit.server.lab import LabOptions, lab
+    from ekokit.store.database import Store
     from ekokit.store.demo import ensure_demo_team
 
-    if args.workspace:  # before the default store is found in it; the kernels inherit it
-        os.environ[WORKSPACE_ENV] = str(Path(args.workspace).expanduser().resolve())
-    url = as_db_url(args.db) if args.db else default_db_url()
-    if ensure_demo_team(_store(args)):
+    workspace = Path(args.workspace).expanduser().resolve() if args.workspace else None
+    url = as_db_url(args.db) if args.db else default_db_url(workspace)
+    if ensure_demo_team(Store(url)):
         print("demo team created", flush=True)
     lab(LabOptions(port=args.port, open_browser=not args.no_browser, refresh=args.refresh,
-                   db_url=url))
+                   db_url=url, workspace=workspace))
     return 0
 
 

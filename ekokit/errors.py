@@ -101,3 +101,23 @@ class DamagedRevision(EkokitError):
     def __init__(self, team: str, exercise: str, revision: int) -> None:
         super().__init__(f"{team}/{exercise} revision {revision} is damaged", team=team,
                          exercise=exercise, revision=revision)
+
+
+class SeamError(EkokitError):
+    """A private shape of Voilà, the Jupyter server or ipykernel that ekokit relies on is not in
+    the installed version (``ekokit/server/voila_seam.py``, ``ekokit/kernel/ipykernel_seam.py``):
+    the server does not start, and says so in one line."""
+
+    key = "error.seam"
+
+    def __init__(self, library: str, tested: str, what: str) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = f"{library} {version(library)}"
+        except PackageNotFoundError:
+            found = f"no {library}"
+        line = (f"ekokit needs {library} {tested}'s {what}; found {found} without it: "
+                "see docs/architecture.md, Upgrading Voilà")
+        super().__init__(line, line=line)
+        self.line = line

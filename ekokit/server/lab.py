@@ -18,7 +18,9 @@ from typing import Any
 
 from traitlets.config import Config
 
+from ekokit.content.calendar import CALENDAR_ENV
 from ekokit.paths import notebooks_dir, workspace_dir
+from ekokit.server.settings import KitKernelSpecManager, RoomConfig
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 READY_PREFIX = "ekokit ready:"  # the same ready line as `ekokit serve`
@@ -70,6 +72,9 @@ def strip_widget_outputs(model: dict[str, Any], **_kwargs: Any) -> None:
 
 
 def build_config(options: LabOptions, root: Path) -> Config:
+    """The Jupyter server's settings, and the kernels' environment: the store, the team's
+    folder and the round's calendar (:meth:`RoomConfig.kernel_env`, the server's own
+    environment left as it is)."""
     c = Config()
     c.ServerApp.ip = "127.0.0.1"
     c.ServerApp.port = options.port
@@ -77,6 +82,11 @@ def build_config(options: LabOptions, root: Path) -> Config:
     c.ServerApp.open_browser = options.open_browser
     c.ServerApp.root_dir = str(root)
     c.FileContentsManager.pre_save_hook = strip_widget_outputs
+    c.RoomConfig.db_url = options.db_url or ""
+    c.RoomConfig.workspace = str(options.workspace or "")
+    c.RoomConfig.calendar = os.environ.get(CALENDAR_ENV, "")  # ekokit --calendar
+    c.ServerApp.kernel_spec_manager_class = KitKernelSpecManager
+    c.KitKernelSpecManager.kernel_env = RoomConfig(config=c).kernel_env(voila=False)
     return c
 
 
@@ -88,8 +98,6 @@ def lab(options: LabOptions) -> None:
     root = lab_root(options.workspace)
     for name in prepare_notebooks(root, refresh=options.refresh):
         print(f"ekokit lab: copied notebooks/{name} to {root / name}", flush=True)
-    if options.db_url:
-        os.environ["EKOKIT_DB"] = options.db_url  # kernels inherit the environment
     with warnings.catch_warnings():  # the server validates the configured hook twice
         warnings.filterwarnings("ignore", "Overriding existing pre_save_hook")
         server = LabApp.initialize_server(argv=[], config=build_config(options, root))
