@@ -37,10 +37,11 @@ def test_the_requires_python_matches():
 
 
 def _warn_from(module: str) -> None:
-    """A DeprecationWarning raised from code of ``module`` (as if written in it)."""
-    code = compile("import warnings\nwarnings.warn('going away', DeprecationWarning)",
-                   f"<{module}>", "exec")
-    exec(code, {"__name__": module})
+    """A DeprecationWarning raised from code of ``module`` (as the warnings machinery sees a
+    warning whose caller is in that module)."""
+    import warnings
+
+    warnings.warn_explicit("going away", DeprecationWarning, f"{module}.py", 1, module=module)
 
 
 def test_a_deprecation_from_ekokits_own_modules_fails_the_tests_and_a_libraries_does_not():
