@@ -200,3 +200,32 @@ def test_ekokit_serve_refuses_to_start_with_a_renamed_page_handler(tmp_path):
     assert refusal[0].startswith("ekokit: ")
     assert "TornadoVoilaHandler in the handler list it builds; found voila" in refusal[0]
     assert "ekokit ready" not in done.stdout
+
+
+# -- the seam is the only way in --------------------------------------------------------------
+
+SEAMS = {REPO / "ekokit/server/voila_seam.py", REPO / "ekokit/kernel/ipykernel_seam.py"}
+PRIVATE = re.compile(r"\b_pools\b|\b_waiters\b|\b_cache\b|\bpoller\b|\bparent_pid\b|"
+                     r"\.provisioner\b|\bfill_if_needed\b|should_use_rendered_notebook|"
+                     r"\binit_settings\b|\binit_handlers\b")
+
+
+def imported_libraries(path: Path) -> set[str]:
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_only_the_seam_modules_import_voila_or_ipykernel_or_name_their_private_parts():
+    outside = sorted(set((REPO / "ekokit").rglob("*.py")) - SEAMS)
+    assert len(outside) > 100
+    for path in outside:
+        name = path.relative_to(REPO)
+        assert not imported_libraries(path) & {"voila", "ipykernel", "nbclient"}, name
+        assert not PRIVATE.search(path.read_text(encoding="utf-8")), name
