@@ -301,11 +301,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pydantic import ValidationError
 
     args = build_parser().parse_args(argv)
-    if args.calendar:  # before anything reads the calendar; `serve`'s kernels inherit it
-        from ekokit.content.calendar import CALENDAR_ENV
+    if args.calendar:  # before anything reads the calendar; the servers give it their kernels
+        from ekokit.content.calendar import use_calendar
         from ekokit.paths import clear_data_caches
 
-        os.environ[CALENDAR_ENV] = str(Path(args.calendar).expanduser().resolve())
+        use_calendar(Path(args.calendar).expanduser().resolve())
         clear_data_caches()
     try:
         return args.func(args)

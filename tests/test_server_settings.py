@@ -67,3 +67,20 @@ def test_every_server_setting_says_what_it_is():
 
 def test_the_facilitators_notebooks_are_the_ones_written():
     assert set(FACILITATOR_NOTEBOOKS) <= live_notebooks()
+
+
+def test_another_rounds_calendar_reaches_the_kernels_not_the_servers_environment(tmp_path):
+    from ekokit.content.calendar import CALENDAR_ENV, use_calendar
+    from ekokit.server.lab import LabOptions
+    from ekokit.server.lab import build_config as lab_config
+
+    chosen = tmp_path / "kierros2.yaml"
+    use_calendar(chosen)
+    try:
+        assert kernel_env(ServeOptions())[CALENDAR_ENV] == str(chosen)
+        lab_env = lab_config(LabOptions(), tmp_path).KitKernelSpecManager.kernel_env
+        assert lab_env[CALENDAR_ENV] == str(chosen)
+    finally:
+        use_calendar(None)
+    assert CALENDAR_ENV not in os.environ
+    assert CALENDAR_ENV not in kernel_env(ServeOptions())  # the kit's own: nothing to say

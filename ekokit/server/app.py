@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from traitlets import Int, Unicode
 from traitlets.config import Config
 
-from ekokit.content.calendar import CALENDAR_ENV
+from ekokit.content.calendar import chosen_calendar
 from ekokit.content.i18n import DEFAULT_LANG
 from ekokit.content.notebooks import live_session_notebooks, session_notebook
 from ekokit.paths import jupyter_share_dir, notebooks_dir
@@ -130,7 +130,7 @@ def build_config(options: ServeOptions, room: PublicRoom | None = None) -> Confi
     c.RoomConfig.public = options.public
     c.RoomConfig.db_url = options.db_url or ""
     c.RoomConfig.self_study = options.self_study
-    c.RoomConfig.calendar = os.environ.get(CALENDAR_ENV, "")  # ekokit --calendar
+    c.RoomConfig.calendar = str(chosen_calendar() or "")  # ekokit --calendar
     if room is not None:
         c.RoomConfig.facilitator_hash = room.facilitator_hash
     room_config = RoomConfig(config=c)  # makes the run's query key, which both halves get

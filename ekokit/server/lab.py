@@ -8,7 +8,6 @@ reopened notebook shows no "Error displaying widget: model not found" before Run
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import warnings
@@ -18,7 +17,7 @@ from typing import Any
 
 from traitlets.config import Config
 
-from ekokit.content.calendar import CALENDAR_ENV
+from ekokit.content.calendar import chosen_calendar
 from ekokit.paths import notebooks_dir, workspace_dir
 from ekokit.server.settings import KitKernelSpecManager, RoomConfig
 
@@ -84,7 +83,7 @@ def build_config(options: LabOptions, root: Path) -> Config:
     c.FileContentsManager.pre_save_hook = strip_widget_outputs
     c.RoomConfig.db_url = options.db_url or ""
     c.RoomConfig.workspace = str(options.workspace or "")
-    c.RoomConfig.calendar = os.environ.get(CALENDAR_ENV, "")  # ekokit --calendar
+    c.RoomConfig.calendar = str(chosen_calendar() or "")  # ekokit --calendar
     c.ServerApp.kernel_spec_manager_class = KitKernelSpecManager
     c.KitKernelSpecManager.kernel_env = RoomConfig(config=c).kernel_env(voila=False)
     return c
