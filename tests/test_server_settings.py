@@ -84,3 +84,16 @@ def test_another_rounds_calendar_reaches_the_kernels_not_the_servers_environment
         use_calendar(None)
     assert CALENDAR_ENV not in os.environ
     assert CALENDAR_ENV not in kernel_env(ServeOptions())  # the kit's own: nothing to say
+
+
+def test_serve_demo_is_a_setting_of_the_room_not_the_cli_processes_environment(tmp_path,
+                                                                               monkeypatch):
+    from ekokit import cli
+    from ekokit.server import app
+
+    started: list[ServeOptions] = []
+    monkeypatch.setattr(app, "serve", started.append)
+    monkeypatch.delenv(SELF_STUDY, raising=False)
+    assert cli.main(["--db", str(tmp_path / "db.sqlite"), "serve", "--demo"]) == 0
+    assert started[0].self_study and SELF_STUDY not in os.environ
+    assert kernel_env(started[0])[SELF_STUDY] == "1"
