@@ -159,6 +159,19 @@ def test_a_parent_poller_of_another_shape_fails_the_contract(monkeypatch):
         ipykernel_seam.check_kernel()
 
 
+def test_a_running_kernels_poller_without_its_parent_pid_is_an_error_not_skipped(monkeypatch):
+    from ipykernel.kernelapp import IPKernelApp
+    from ipykernel.parentpoller import ParentPollerUnix
+
+    poller = ParentPollerUnix(parent_pid=4242)
+    del poller.parent_pid  # a release that keeps the pid elsewhere
+    app = type("App", (), {"poller": poller})()
+    monkeypatch.setattr(IPKernelApp, "initialized", classmethod(lambda cls: True))
+    monkeypatch.setattr(IPKernelApp, "instance", classmethod(lambda cls, *a, **k: app))
+    with pytest.raises(SeamError, match=r"ParentPollerUnix\.parent_pid; found ipykernel"):
+        ipykernel_seam.take_over_parent_watch()
+
+
 def test_a_missing_preheat_name_fails_the_contract(monkeypatch):
     monkeypatch.setattr(ipykernel_seam, "PREHEAT_NAMES",
                         (*ipykernel_seam.PREHEAT_NAMES, "VOILA_RENAMED"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import logging
 import os
 import signal
 import sys
@@ -18,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from ekokit.errors import SeamError
 from ekokit.kernel.ipykernel_seam import take_over_parent_watch
 from ekokit.state.autosave import add_loop_guard, flush_all
 
@@ -76,9 +78,12 @@ def guard(loop: asyncio.AbstractEventLoop) -> None:
     _guarded = True
     signal.signal(signal.SIGTERM, _on_sigterm(signal.getsignal(signal.SIGTERM)))
     atexit.register(flush_all)
-    take_over_parent_watch()
     threading.Thread(target=_watch_parent, args=(loop,), name="ekokit-parent-watch",
                      daemon=True).start()
+    try:
+        take_over_parent_watch()
+    except SeamError as exc:  # `ekokit serve` checked it at start: another ipykernel here
+        logging.getLogger("ekokit").error("ekokit: %s", exc.line)  # the save still waits
 
 
 def install() -> None:
