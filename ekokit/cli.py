@@ -47,11 +47,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_lab(args: argparse.Namespace) -> int:
+    from ekokit.kernel.ipykernel_seam import check_kernel
     from ekokit.paths import as_db_url, default_db_url
     from ekokit.server.lab import LabOptions, lab
     from ekokit.store.database import Store
     from ekokit.store.demo import ensure_demo_team
 
+    check_kernel()  # the kernels' process guard takes over ipykernel's parent watch
     workspace = Path(args.workspace).expanduser().resolve() if args.workspace else None
     url = as_db_url(args.db) if args.db else default_db_url(workspace)
     if ensure_demo_team(Store(url)):
