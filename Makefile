@@ -12,12 +12,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+# constraints.txt pins what ekokit's seam to Voilà relies on (docs/architecture.md).
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml constraints.txt $(VENV)/.installed
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -39,6 +40,7 @@ check: install-test
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/ekokit validate
+	$(BIN)/deptry .
 	$(BIN)/python -m pytest -q -n 2 $(QUICK_PYTEST) -m "$(QUICK_TESTS)"
 
 # Everything: the quick tier, then the tests that start `ekokit serve`, drive chromium or run

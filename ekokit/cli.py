@@ -32,34 +32,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("ekokit: " + t("error.unknown_session", args.lang, value=args.session,
                              valid=", ".join(sessions)), file=sys.stderr)
         return 2
+    from ekokit.kernel.ipykernel_seam import check_kernel
     from ekokit.paths import as_db_url, default_db_url
     from ekokit.server.app import ServeOptions, serve
-    from ekokit.state.exercise import SELF_STUDY
     from ekokit.store.demo import ensure_demo_team
 
+    check_kernel()  # the kernels' side of the seam (the server checks its own)
     url = as_db_url(args.db) if args.db else default_db_url()
-    if args.demo:  # the kernels inherit it
-        os.environ[SELF_STUDY] = "1"
     if ensure_demo_team(_store(args)):
         print("demo team created", flush=True)
     serve(ServeOptions(port=args.port, participants=args.participants, public=args.public,
                        db_url=url, token=args.token, session=args.session, lang=args.lang,
-                       facilitator_key=args.facilitator_key))
+                       facilitator_key=args.facilitator_key, self_study=args.demo))
     return 0
 
 
 def cmd_lab(args: argparse.Namespace) -> int:
-    from ekokit.paths import WORKSPACE_ENV, as_db_url, default_db_url
+    from ekokit.kernel.ipykernel_seam import check_kernel
+    from ekokit.paths import as_db_url, default_db_url
     from ekokit.server.lab import LabOptions, lab
+    from ekokit.store.database import Store
     from ekokit.store.demo import ensure_demo_team
 
-    if args.workspace:  # before the default store is found in it; the kernels inherit it
-        os.environ[WORKSPACE_ENV] = str(Path(args.workspace).expanduser().resolve())
-    url = as_db_url(args.db) if args.db else default_db_url()
-    if ensure_demo_team(_store(args)):
+    check_kernel()  # the kernels' process guard takes over ipykernel's parent watch
+    workspace = Path(args.workspace).expanduser().resolve() if args.workspace else None
+    url = as_db_url(args.db) if args.db else default_db_url(workspace)
+    if ensure_demo_team(Store(url)):
         print("demo team created", flush=True)
     lab(LabOptions(port=args.port, open_browser=not args.no_browser, refresh=args.refresh,
-                   db_url=url, allow_root=args.allow_root))
+                   db_url=url, workspace=workspace, allow_root=args.allow_root))
     return 0
 
 
@@ -217,11 +218,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pydantic import ValidationError
 
     args = build_parser().parse_args(argv)
-    if args.calendar:  # before anything reads the calendar; `serve`'s kernels inherit it
-        from ekokit.content.calendar import CALENDAR_ENV
+    if args.calendar:  # before anything reads the calendar; the servers give it their kernels
+        from ekokit.content.calendar import use_calendar
         from ekokit.paths import clear_data_caches
 
-        os.environ[CALENDAR_ENV] = str(Path(args.calendar).expanduser().resolve())
+        use_calendar(Path(args.calendar).expanduser().resolve())
         clear_data_caches()
     try:
         return args.func(args)

@@ -120,3 +120,23 @@ class CliError(EkokitError):
     language, in the command line's terms (ids and options, not a web page's words)."""
 
     key = "error.generic"
+
+
+class SeamError(EkokitError):
+    """A private shape of Voilà, the Jupyter server or ipykernel that ekokit relies on is not in
+    the installed version (``ekokit/server/voila_seam.py``, ``ekokit/kernel/ipykernel_seam.py``):
+    the server does not start, and says so in one line."""
+
+    key = "error.seam"
+
+    def __init__(self, library: str, tested: str, what: str) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = f"{library} {version(library)}"
+        except PackageNotFoundError:
+            found = f"no {library}"
+        line = (f"ekokit needs {library} {tested}'s {what}; found {found} without it: "
+                "see docs/architecture.md, Upgrading Voilà")
+        super().__init__(line, line=line)
+        self.line = line

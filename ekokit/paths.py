@@ -12,6 +12,7 @@ from typing import TypeVar
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_ENV = "EKOKIT_DATA"
 WORKSPACE_ENV = "EKOKIT_WORKSPACE"
+DB_ENV = "EKOKIT_DB"  # the store: a path or an SQLAlchemy URL
 
 F = TypeVar("F", bound=Callable)
 _DATA_CACHES: list = []
@@ -73,10 +74,11 @@ def workspace_dir() -> Path:
     return Path(override).expanduser().resolve() if override else PACKAGE_DIR.parent / "workspace"
 
 
-def default_db_url() -> str:
-    """``EKOKIT_DB`` (a path or an SQLAlchemy URL) or ekokit.sqlite in the workspace."""
-    default = workspace_dir() / "ekokit.sqlite"
-    return as_db_url(os.environ.get("EKOKIT_DB") or str(default))
+def default_db_url(workspace: Path | None = None) -> str:
+    """``EKOKIT_DB`` (a path or an SQLAlchemy URL) or ekokit.sqlite in the workspace (the given
+    one, else :func:`workspace_dir`)."""
+    default = (workspace or workspace_dir()) / "ekokit.sqlite"
+    return as_db_url(os.environ.get(DB_ENV) or str(default))
 
 
 def as_db_url(value: str) -> str:

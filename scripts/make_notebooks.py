@@ -17,12 +17,12 @@ from typing import Any
 from ekokit.content.calendar import calendar
 from ekokit.content.exercises import find_exercise
 from ekokit.content.i18n import Translator, languages
+from ekokit.content.notebooks import FACILITATOR_NOTEBOOK as FACILITATOR
+from ekokit.content.notebooks import PROJECTOR_NOTEBOOK as PROJECTOR
 from ekokit.content.plan import notebook_plan
 from ekokit.model.harvest import AFTER
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-FACILITATOR = "00_fasilitaattori.ipynb"
-PROJECTOR = "00_projektori.ipynb"  # facilitator-only too: gated like the facilitator's
 
 
 def session_cells(session: str) -> tuple[str, list[str]]:

@@ -15,13 +15,14 @@ import sys
 from pathlib import Path
 
 from ekokit.cli import main
+from ekokit.content.calendar import use_calendar
 from ekokit.paths import clear_data_caches
 
 
 def run_cli(*args: str, check: bool = True, cwd: str | Path | None = None
             ) -> subprocess.CompletedProcess:
     """``ekokit ARGS`` in this process; the environment and the data caches as they were
-    afterwards (``--calendar`` changes both)."""
+    afterwards (``--calendar`` changes the calendar read)."""
     out, err = io.StringIO(), io.StringIO()
     saved_env = dict(os.environ)
     try:
@@ -34,6 +35,7 @@ def run_cli(*args: str, check: bool = True, cwd: str | Path | None = None
     finally:
         os.environ.clear()
         os.environ.update(saved_env)
+        use_calendar(None)
         clear_data_caches()
     result = subprocess.CompletedProcess(["ekokit", *args], code, out.getvalue(), err.getvalue())
     if check:

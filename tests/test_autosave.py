@@ -197,7 +197,7 @@ def test_ipykernels_parent_poller_is_taken_over_so_it_never_ends_the_kernel_befo
         monkeypatch):
     """ipykernel's own poller would os._exit the kernel within a second of the server's death,
     racing ekokit's save; after the take-over it sees the same parent whatever the pid is."""
-    from ekokit.kernel import process_guard
+    from ekokit.kernel import ipykernel_seam
     from ipykernel.kernelapp import IPKernelApp
     from ipykernel.parentpoller import ParentPollerUnix
 
@@ -205,7 +205,7 @@ def test_ipykernels_parent_poller_is_taken_over_so_it_never_ends_the_kernel_befo
     app = type("App", (), {"poller": poller})()
     monkeypatch.setattr(IPKernelApp, "initialized", classmethod(lambda cls: True))
     monkeypatch.setattr(IPKernelApp, "instance", classmethod(lambda cls, *a, **k: app))
-    assert process_guard._take_over_parent_poller()
+    assert ipykernel_seam.take_over_parent_watch()
     changed = [ppid != poller.parent_pid for ppid in (1, 4242, 99999)]  # ipykernel's test
     assert changed == [False, False, False]
     assert bool(poller.parent_pid)  # and its other test (parent_pid 0: reparented to init)

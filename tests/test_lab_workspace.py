@@ -89,8 +89,12 @@ def test_cli_lab_uses_the_workspace_for_notebooks_and_the_default_store(tmp_path
     assert options.port == 8899 and not options.open_browser and not options.refresh
     assert options.db_url == as_db_url(str(workspace / "ekokit.sqlite"))
     assert (workspace / "ekokit.sqlite").is_file()  # the demo team's store, as `serve` makes
-    assert lab_module.lab_root() == workspace / "notebooks"
-    assert os.environ[WORKSPACE_ENV] == str(workspace)
+    assert options.workspace == workspace
+    assert lab_module.lab_root(options.workspace) == workspace / "notebooks"
+    assert WORKSPACE_ENV not in os.environ  # the server's own environment is left as it was
+    kernel_env = build_config(options, workspace / "notebooks").KitKernelSpecManager.kernel_env
+    assert kernel_env[WORKSPACE_ENV] == str(workspace)  # the kernels get it, and the store
+    assert kernel_env["EKOKIT_DB"] == options.db_url and "EKOKIT_QUERY_KEY" not in kernel_env
 
 
 @pytest.mark.parametrize("args", [["--db", "muu.sqlite"], []])

@@ -7,6 +7,7 @@ import asyncio
 
 from ekokit.server.logs import redact
 from ekokit.server.pool import PoolWarden
+from ekokit.server.voila_seam import KernelPools
 
 NOTEBOOK = "01_ekosysteemit.ipynb"
 
@@ -56,7 +57,7 @@ def test_only_the_pools_own_live_waiting_kernels_count_as_warm():
         km._pools[NOTEBOOK] = [_done("a"), _done("b"), _done("dead")]
         # a waits; b is still warming up; the dead one had connected; two fake sockets
         waiters = {"a": object(), "dead": object(), "random-1": object(), "visitor": object()}
-        warden = PoolWarden(km, waiters)
+        warden = PoolWarden(KernelPools(km, True), waiters)
         before = await warden.warm(NOTEBOOK)
         await warden.check()
         return before, await warden.warm(NOTEBOOK)
@@ -74,7 +75,8 @@ def test_a_kernel_still_rendering_its_page_is_not_warm_and_is_not_drawn_first():
         still = loop.create_future()
         still.set_result({"kernel_id": "rendering", "task": render})
         km._pools[NOTEBOOK] = [still]
-        warden = PoolWarden(km, {"rendering": object(), "rendered": object()})
+        warden = PoolWarden(KernelPools(km, True),
+                            {"rendering": object(), "rendered": object()})
         before = await warden.warm(NOTEBOOK), warden.warm_first(NOTEBOOK)
         render.set_result(([], None))
         km._pools[NOTEBOOK].append(_done("rendered"))
@@ -89,7 +91,7 @@ def test_a_dead_or_failed_pool_entry_is_removed_shut_down_and_refilled():
         failed = asyncio.get_running_loop().create_future()
         failed.set_exception(RuntimeError("kernel did not start"))
         km._pools[NOTEBOOK] = [_done("a"), _done("dead"), failed]
-        warden = PoolWarden(km, {})
+        warden = PoolWarden(KernelPools(km, True), {})
         assert await warden.heal() == 2
         return warden.pool_kernel_ids(NOTEBOOK), km.shut, km.filled
 
@@ -99,7 +101,7 @@ def test_a_dead_or_failed_pool_entry_is_removed_shut_down_and_refilled():
 def test_a_visitors_dead_kernel_is_shut_down_so_its_page_hears_of_it():
     async def run() -> list[str]:
         km = FakeManager({"visitor": False, "other": True})
-        await PoolWarden(km, {}).reap()
+        await PoolWarden(KernelPools(km, True), {}).reap()
         return km.shut
 
     assert asyncio.run(run()) == ["visitor"]
@@ -128,7 +130,7 @@ class _App:
     def __init__(self, warden: PoolWarden) -> None:
         self.app = type("Web", (), {"settings": {"ekokit_warden": warden}})()
 
-    def _pool_memory(self) -> str:
+    def pool_memory(self) -> str:
         return ""
 
 
@@ -138,8 +140,8 @@ def test_ready_waits_for_warm_kernels_and_says_so_clearly_after_the_time_limit(c
     async def run(limit: float, waiters: dict) -> None:
         km = FakeManager({"a": True, "b": True})
         km._pools[NOTEBOOK] = [_done("a"), _done("b")]
-        await ReadyWatch(_App(PoolWarden(km, waiters)), NOTEBOOK, 2, "ekokit ready: x",
-                         limit=limit).tick()
+        warden = PoolWarden(KernelPools(km, True), waiters)
+        await ReadyWatch(_App(warden), NOTEBOOK, 2, "ekokit ready: x", limit=limit).tick()
 
     asyncio.run(run(600, {"a": object(), "fake": object()}))
     assert capsys.readouterr() == ("", "")  # one of two warm: not ready, not yet an error

@@ -116,10 +116,29 @@ class Calendar(BaseModel):
 CALENDAR_ENV = "EKOKIT_CALENDAR"  # another round's calendar file (``ekokit --calendar FILE``)
 
 
-def calendar_path() -> Path:
-    """``EKOKIT_CALENDAR`` if set, else data/calendar.yaml (the kit's own round)."""
+_chosen: Path | None = None  # ekokit --calendar FILE (this process)
+
+
+def use_calendar(path: Path | None) -> None:
+    """Read another round's calendar from ``path`` in this process (None: as before it). The
+    caller empties the data caches (:func:`ekokit.paths.clear_data_caches`); a server gives its
+    kernels the file through their environment (``EKOKIT_CALENDAR``)."""
+    global _chosen
+    _chosen = path
+
+
+def chosen_calendar() -> Path | None:
+    """Another round's calendar file, when one is chosen (:func:`use_calendar`, else
+    ``EKOKIT_CALENDAR``)."""
+    if _chosen is not None:
+        return _chosen
     chosen = os.environ.get(CALENDAR_ENV)
-    return Path(chosen).expanduser() if chosen else data_dir() / "calendar.yaml"
+    return Path(chosen).expanduser() if chosen else None
+
+
+def calendar_path() -> Path:
+    """The chosen calendar (:func:`chosen_calendar`), else data/calendar.yaml (the kit's own)."""
+    return chosen_calendar() or data_dir() / "calendar.yaml"
 
 
 @data_cache

@@ -4,12 +4,14 @@ pending save (:func:`ekokit.state.autosave.flush_all`) runs first.
 
 Installed once per process by :func:`install` (the learner's functions call it); it hooks into
 the autosave as a loop guard, so it acts from the loop's (main) thread the first time a save
-waits. ipykernel's parent poller is taken over through :mod:`ekokit.kernel.ipykernel_seam`."""
+waits. ipykernel's own watch of the server is taken over through
+:mod:`ekokit.kernel.ipykernel_seam`."""
 
 from __future__ import annotations
 
 import asyncio
 import atexit
+import logging
 import os
 import signal
 import sys
@@ -17,6 +19,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from ekokit.errors import SeamError
+from ekokit.kernel.ipykernel_seam import take_over_parent_watch
 from ekokit.state.autosave import add_loop_guard, flush_all
 
 PARENT_POLL = 0.1  # seconds between looks at whether the server (the parent process) lives
@@ -35,38 +39,6 @@ def _on_sigterm(previous: object) -> Callable[[int, object], None]:
 
 
 ORPHAN_FLUSH_WAIT = 5.0  # seconds the kernel's loop gets to save what waits, else saved here
-
-
-class _SameParent(int):
-    """The parent's pid as ipykernel's parent poller holds it, never unequal to any pid: that
-    poller ends the kernel at once (``os._exit``) when the server dies, a race that a loaded
-    machine lost with a save still waiting. ekokit's own watcher ends the kernel instead, after
-    saving."""
-
-    def __ne__(self, other: object) -> bool:
-        return False
-
-    def __eq__(self, other: object) -> bool:
-        return True
-
-    __hash__ = int.__hash__
-
-
-def _take_over_parent_poller() -> bool:
-    """Make ipykernel's parent poller (in a kernel started by a Jupyter server) never end the
-    kernel by itself; True when there was one to take over."""
-    try:
-        from ipykernel.kernelapp import IPKernelApp
-        from ipykernel.parentpoller import ParentPollerUnix
-    except ImportError:
-        return False
-    if not IPKernelApp.initialized():
-        return False
-    poller = getattr(IPKernelApp.instance(), "poller", None)
-    if not isinstance(poller, ParentPollerUnix) or not poller.parent_pid:
-        return False
-    poller.parent_pid = _SameParent(poller.parent_pid)
-    return True
 
 
 def _orphaned(loop: asyncio.AbstractEventLoop) -> None:
@@ -106,10 +78,12 @@ def guard(loop: asyncio.AbstractEventLoop) -> None:
     _guarded = True
     signal.signal(signal.SIGTERM, _on_sigterm(signal.getsignal(signal.SIGTERM)))
     atexit.register(flush_all)
-    _take_over_parent_poller()
     threading.Thread(target=_watch_parent, args=(loop,), name="ekokit-parent-watch",
                      daemon=True).start()
-
+    try:
+        take_over_parent_watch()
+    except SeamError as exc:  # `ekokit serve` checked it at start: another ipykernel here
+        logging.getLogger("ekokit").error("ekokit: %s", exc.line)  # the save still waits
 
 
 def install() -> None:

@@ -22,13 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
-
-def in_voila() -> bool:
-    return "voila" in os.environ.get("SERVER_SOFTWARE", "").lower() or "VOILA_PREHEAT" in os.environ
-
-
-def pre_warmed() -> bool:
-    return os.environ.get("VOILA_PREHEAT", "False") != "False"
+from ekokit.kernel.ipykernel_seam import (
+    in_voila,
+    pre_warmed,
+    query_url,
+    take_request,
+    wait_with_voila,
+)
 
 
 @dataclass(frozen=True)
@@ -151,22 +151,13 @@ def _wait_for_request() -> None:
     """Wait on Voilà's ``/voila/query/<kernel id>`` socket until a visitor draws this kernel,
     then put the request's variables (QUERY_STRING…) into the environment. Under ``ekokit
     serve`` the socket admits only the server's own kernels: they send the run's key."""
-    import json
-    import threading
-
     from ekokit.process_env import QUERY_KEY_ENV, QUERY_KEY_HEADER
 
     key = os.environ.get(QUERY_KEY_ENV)
     if not key:
-        from voila.utils import wait_for_request
-
-        wait_for_request()
+        wait_with_voila()
         return
-    port = os.environ.get("VOILA_APP_PORT", "8866")
-    base = os.environ.get("VOILA_WS_BASE_URL", os.environ.get("VOILA_SERVER_URL", "/"))
-    url = (f"{os.environ.get('VOILA_WS_PROTOCOL', 'ws')}://"
-           f"{os.environ.get('VOILA_APP_IP', '127.0.0.1')}:{port}{base}voila/query/"
-           f"{os.environ.get('VOILA_KERNEL_ID', '')}")
+    url = query_url()
     found: list[str] = []
 
     async def receive() -> None:
@@ -181,8 +172,6 @@ def _wait_for_request() -> None:
         conn.close()
 
     def inner() -> None:
-        import asyncio
-
         try:
             asyncio.run(receive())
         except Exception:  # noqa: BLE001 - no request: the page opens with no parameters
@@ -192,5 +181,4 @@ def _wait_for_request() -> None:
     thread.start()
     thread.join()
     if found:
-        for name, value in json.loads(found[0]).items():
-            os.environ[name] = value
+        take_request(found[0])

@@ -19,14 +19,13 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ekokit.content.notebooks import FACILITATOR_NOTEBOOKS
 from ekokit.model.teams import is_demo_team
 
 PUBLIC_ENV = "EKOKIT_PUBLIC"
 FACILITATOR_HASH_ENV = "EKOKIT_FACILITATOR_HASH"
 KEY_PARAM = "key"  # ?team=<slug>&key=<team key>
 FACILITATOR_PARAM = "fkey"  # ?fkey=<facilitator key>
-# Notebooks that show every team: in a public room only the facilitator key opens them.
-FACILITATOR_NOTEBOOKS = ("00_fasilitaattori.ipynb", "00_projektori.ipynb")
 KEY_LENGTH = 16  # base32 characters: 80 bits
 
 

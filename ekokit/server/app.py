@@ -10,18 +10,20 @@ import socket
 import sys
 from dataclasses import dataclass
 
+from traitlets import Int, Unicode
 from traitlets.config import Config
-from voila.app import Voila
 
-from ekokit.content.calendar import calendar
+from ekokit.content.calendar import chosen_calendar
 from ekokit.content.i18n import DEFAULT_LANG
-from ekokit.model.access import PUBLIC_ENV
+from ekokit.content.notebooks import live_session_notebooks, session_notebook
 from ekokit.paths import jupyter_share_dir, notebooks_dir
-from ekokit.server.guards import guarded_handlers, new_query_key
+from ekokit.server.guards import guarded_handlers
 from ekokit.server.handlers import LandingHandler
 from ekokit.server.hardening import ReadyWatch, harden_config, hardened_settings
 from ekokit.server.page_texts import page_texts
-from ekokit.server.public_room import gate_handlers, open_public_room, room_lines
+from ekokit.server.public_room import PublicRoom, gate_handlers, open_public_room, room_lines
+from ekokit.server.settings import KitKernelSpecManager, RoomConfig
+from ekokit.server.voila_seam import SeamVoila, check_server, configure_warm_kernels, kernel_pid
 
 POOL_REFILL_DELAY = 60  # seconds
 CULL_IDLE_SECONDS = 600  # a closed tab's kernel goes after 10 idle minutes; open tabs stay
@@ -37,20 +39,13 @@ class ServeOptions:
     session: str | None = None  # the day's session: its notebook gets the warm kernels
     facilitator_key: str | None = None  # --public: made at start unless given
     lang: str = DEFAULT_LANG  # of the lines printed at start
-
-
-def live_session_notebooks() -> list[str]:
-    present = {p.name for p in notebooks_dir().glob("*.ipynb")}
-    return [s.notebook for s in calendar().sessions if s.notebook in present]
+    self_study: bool = False  # --demo: the worked example team takes saves
 
 
 def pooled_notebook(session: str | None, today: dt.date | None = None) -> str:
     """The notebook whose kernels are kept warm: the given session's, else the calendar's
     session for today or the next one. The other sessions start a kernel per visitor."""
-    cal = calendar()
-    if session is None:
-        return cal.session_for(today or dt.date.today()).notebook
-    return cal.session(session).notebook
+    return session_notebook(session, today)
 
 
 def rss_mb(pid: int) -> float | None:
@@ -65,38 +60,39 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
-class EkokitVoila(Voila):
+class EkokitVoila(SeamVoila):
     """Voilà plus a landing page at ``/``, the room's guards (:mod:`ekokit.server.hardening`) and a
     'ready' line once the kernel pool is warm."""
 
-    expected_warm = 0
-    ready_message = ""
-    pooled_notebook: str | None = None
+    expected_warm = Int(0, config=True, help="""How many warm kernels of the pooled notebook
+        make the room ready ("ekokit ready" is printed once they wait); 0: ready at once.""")
+    ready_message = Unicode("", config=True, help="""The line printed once the room is ready
+        (its address and pool).""")
+    pooled_notebook = Unicode(None, allow_none=True, config=True, help="""The notebook whose
+        kernels are kept warm (the day's session), None without a pool.""")
 
-    def init_settings(self) -> dict:
-        new_query_key()  # before the pool's kernels start: they inherit it
-        return hardened_settings(self, super().init_settings())
+    def ekokit_settings(self, settings: dict) -> dict:
+        self.room = RoomConfig(parent=self)
+        return hardened_settings(self, settings, self.room)
 
-    def init_handlers(self) -> list:
+    def ekokit_handlers(self, handlers: list) -> list:
         base = self.base_url.rstrip("/")
-        handlers = gate_handlers(guarded_handlers(super().init_handlers(), base))
-        return [(f"{base}/?", LandingHandler), *handlers]
+        guarded = guarded_handlers(handlers, base, preheated=self.preheated)
+        return [(f"{base}/?", LandingHandler), *gate_handlers(guarded)]
 
-    def listen(self) -> None:
+    def before_listen(self) -> None:
         self._ready_watch = ReadyWatch(self, self.pooled_notebook, self.expected_warm,
                                        self.ready_message)
         self._ready_watch.start()
-        super().listen()
 
-    def _pool_memory(self) -> str:
+    def pool_memory(self) -> str:
         """What the warm kernels hold, measured: '; pool N × M MB = T MB'."""
         if not self.expected_warm:
             return ""
         sizes = []
         for kernel_id in self.kernel_manager.list_kernel_ids():
-            process = getattr(self.kernel_manager.get_kernel(kernel_id).provisioner, "process",
-                              None)
-            size = rss_mb(process.pid) if process is not None else None
+            pid = kernel_pid(self.kernel_manager, kernel_id)
+            size = rss_mb(pid) if pid is not None else None
             if size is not None:
                 sizes.append(size)
         if not sizes:
@@ -106,7 +102,9 @@ class EkokitVoila(Voila):
                 f"{each * self.expected_warm:.0f} MB")
 
 
-def build_config(options: ServeOptions) -> Config:
+def build_config(options: ServeOptions, room: PublicRoom | None = None) -> Config:
+    """Voilà's, the room's and the kernels' settings for ``options`` (``room``: the public
+    room's token and facilitator key's hash, :func:`open_public_room`)."""
     c = Config()
     c.Voila.ip = "0.0.0.0" if options.public else "127.0.0.1"
     c.Voila.port = options.port
@@ -122,45 +120,51 @@ def build_config(options: ServeOptions) -> Config:
     c.MappingKernelManager.cull_connected = False
     harden_config(c)
     if options.participants > 0:
-        c.VoilaConfiguration.preheat_kernel = True
         pooled = pooled_notebook(options.session)
-        pools = {"default": {"pool_size": 0}}
-        if pooled in live_session_notebooks():
-            pools[pooled] = {"pool_size": options.participants}
-        c.VoilaKernelManager.kernel_pools_config = pools
         # Refill the pool only after the room has arrived: kernels starting during the burst
         # would take the CPU from the pages being served.
-        c.VoilaKernelManager.fill_delay = POOL_REFILL_DELAY
+        sizes = {pooled: options.participants} if pooled in live_session_notebooks() else {}
+        configure_warm_kernels(c, sizes, refill_delay=POOL_REFILL_DELAY)
     if options.public:
         c.Voila.token = options.token or secrets.token_urlsafe(24)
+    c.RoomConfig.public = options.public
+    c.RoomConfig.db_url = options.db_url or ""
+    c.RoomConfig.self_study = options.self_study
+    c.RoomConfig.calendar = str(chosen_calendar() or "")  # ekokit --calendar
+    if room is not None:
+        c.RoomConfig.facilitator_hash = room.facilitator_hash
+    room_config = RoomConfig(config=c)  # makes the run's query key, which both halves get
+    c.RoomConfig.query_key = room_config.query_key
+    c.VoilaConfiguration.kernel_spec_manager_class = KitKernelSpecManager
+    c.KitKernelSpecManager.kernel_env = room_config.kernel_env()
+    if options.participants:
+        pooled = pooled_notebook(options.session)
+        c.EkokitVoila.expected_warm = options.participants * (pooled in live_session_notebooks())
+        c.EkokitVoila.pooled_notebook = pooled
     return c
 
 
 def serve(options: ServeOptions) -> None:
-    """Run until interrupted. Prints the URL, then a line with 'ready' once it can take a room."""
+    """Run until interrupted. Prints the URL, then a line with 'ready' once it can take a room.
+    A shape of Voilà that the room's guards need and that is not there stops it before it
+    listens (:class:`ekokit.errors.SeamError`)."""
+    check_server()  # before anything is printed or started
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(jupyter_share_dir()), os.environ.get("JUPYTER_PATH", "")) if p
     )
-    if options.db_url:
-        os.environ["EKOKIT_DB"] = options.db_url  # kernels inherit the environment
     room = None
     if options.public:  # the room's token and a facilitator key; the kernels learn its hash
         room = open_public_room(options.db_url, options.token, options.facilitator_key)
         options = dataclasses.replace(options, token=room.token)
-    else:  # a local room is open: no kernel may think it is public
-        os.environ.pop(PUBLIC_ENV, None)
-    config = build_config(options)
+    config = build_config(options, room)
     host = "0.0.0.0" if options.public else "127.0.0.1"
     url = f"http://{socket.getfqdn() if options.public else host}:{options.port}/"
     if options.public:
         url += f"?token={config.Voila.token}"
     pool = ""
     if options.participants:
-        pooled = pooled_notebook(options.session)
-        EkokitVoila.expected_warm = options.participants * (pooled in live_session_notebooks())
-        EkokitVoila.pooled_notebook = pooled
-        pool = f", {options.participants} warm kernels for {pooled}"
-    EkokitVoila.ready_message = f"ekokit ready: {url}{pool}"
+        pool = f", {options.participants} warm kernels for {config.EkokitVoila.pooled_notebook}"
+    config.EkokitVoila.ready_message = f"ekokit ready: {url}{pool}"
     print(f"ekokit serving {notebooks_dir()} at {url}", flush=True)
     if room is not None:
         print("\n".join(room_lines(url, room, options.lang)), flush=True)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import hmac
-import os
 import time
 from collections.abc import Callable
 from typing import Any
@@ -29,10 +28,15 @@ from jupyter_server.base.handlers import JupyterHandler
 from tornado import web
 from tornado.ioloop import IOLoop
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
-from voila.request_info_handler import RequestInfoSocketHandler
-from voila.tornado.handler import TornadoVoilaHandler
 
-from ekokit.process_env import QUERY_KEY_ENV, QUERY_KEY_HEADER
+from ekokit.process_env import QUERY_KEY_HEADER
+from ekokit.server.voila_seam import (
+    SeamPageHandler,
+    SeamQuerySocket,
+    VoilaPageHandler,
+    VoilaQueryHandler,
+    swap_handlers,
+)
 
 OVERRIDES = ("template", "theme")
 
@@ -88,7 +92,7 @@ class QueryRelay:
                 self.send(socket, message)
 
 
-class KitPageHandler(TornadoVoilaHandler):
+class KitPageHandler(SeamPageHandler):
     _counted = False  # this GET counts as a pooled page in flight (QueryRelay)
 
     def _page_done(self) -> None:
@@ -122,11 +126,12 @@ class KitPageHandler(TornadoVoilaHandler):
             relay.page_started()
         await super().get(path)
 
-    def should_use_rendered_notebook(self, *args: Any, **kwargs: Any) -> bool:
-        return self._warm and super().should_use_rendered_notebook(*args, **kwargs)
+    def use_pooled_page(self) -> bool:
+        """A pooled kernel's page only when a warm one is first in the pool."""
+        return self._warm
 
 
-class QuerySocketHandler(RequestInfoSocketHandler):
+class QuerySocketHandler(SeamQuerySocket):
     async def get(self, *args: Any, **kwargs: Any) -> None:
         expected = self.settings.get("ekokit_query_key", "")
         given = self.request.headers.get(QUERY_KEY_HEADER, "")
@@ -142,38 +147,21 @@ class QuerySocketHandler(RequestInfoSocketHandler):
             return None  # sent once the pages in flight are out
         return super().write_message(message, binary)
 
-    def open(self, kernel_id: str) -> None:
-        RequestInfoSocketHandler._waiters[kernel_id] = self
-        payload = RequestInfoSocketHandler._cache.pop(kernel_id, None)
-        if payload is not None:
-            self.write_message(payload)
-
-    def on_close(self) -> None:
-        waiters = RequestInfoSocketHandler._waiters
-        for kernel_id, waiter in list(waiters.items()):
-            if waiter is self:
-                del waiters[kernel_id]
-
 
 class AliveHandler(JupyterHandler):
     @web.authenticated
     async def get(self, kernel_id: str) -> None:
         self.set_header("Cache-Control", "no-store")
         warden = self.settings.get("ekokit_warden")
-        alive = warden is not None and await warden._alive(kernel_id)
+        alive = warden is not None and await warden.alive(kernel_id)
         self.set_status(204 if alive else 410)
         self.finish()
 
 
-def guarded_handlers(handlers: list, base: str) -> list:
-    """Voilà's handler list with the page and query handlers replaced, plus the heartbeat."""
-    swap = {TornadoVoilaHandler: KitPageHandler, RequestInfoSocketHandler: QuerySocketHandler}
-    guarded = [(rule[0], swap.get(rule[1], rule[1]), *rule[2:]) for rule in handlers]
-    return [(f"{base}/ekokit/alive/([-0-9a-f]+)", AliveHandler), *guarded]
-
-
-def new_query_key() -> str:
-    """A per-run key the server's kernels inherit (their environment) to wait for requests."""
-    key = os.urandom(24).hex()
-    os.environ[QUERY_KEY_ENV] = key
-    return key
+def guarded_handlers(handlers: list, base: str, *, preheated: bool) -> list:
+    """Voilà's handler list with the page handler (and, with pre-warmed kernels, the query
+    socket) replaced, plus the heartbeat. A handler not found there stops the server."""
+    swaps: dict[type, type] = {VoilaPageHandler: KitPageHandler}
+    if preheated:
+        swaps[VoilaQueryHandler] = QuerySocketHandler
+    return [(f"{base}/ekokit/alive/([-0-9a-f]+)", AliveHandler), *swap_handlers(handlers, swaps)]

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-
 from tornado import web
 
-from ekokit.model.access import PUBLIC_ENV
 from ekokit.server.landing import landing_html
 
 
@@ -15,4 +12,4 @@ class LandingHandler(web.RequestHandler):
         lang = self.get_query_argument("lang", None)
         base = self.settings.get("base_url", "/")
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.write(landing_html(lang, base, public=os.environ.get(PUBLIC_ENV) == "1"))
+        self.write(landing_html(lang, base, public=self.settings["ekokit_room"].public))

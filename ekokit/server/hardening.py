@@ -3,26 +3,25 @@
 * :func:`harden_config` – only the kit's template and theme; no kernel restarted blank after
   it died (the pool replaces it instead, and the page says the connection was lost); every
   cell's output waited for, however loaded the machine;
-* :func:`hardened_settings` – the pool warden, the query socket's key and relay (pages before
-  teams), the redacting request log;
+* :func:`hardened_settings` – the pool warden, the room's settings, the query socket's key and
+  relay (pages before teams), the redacting request log;
 * :class:`ReadyWatch` – heals the pool every second and prints "ekokit ready" once the
   server's own pool kernels wait warm, or a clear error after a time limit."""
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from typing import Any
 
 from tornado.ioloop import PeriodicCallback
 from traitlets.config import Config
-from voila.request_info_handler import RequestInfoSocketHandler
 
-from ekokit.process_env import QUERY_KEY_ENV
 from ekokit.server.guards import QueryRelay
 from ekokit.server.logs import install_redaction, log_request
 from ekokit.server.pool import CHECK_SECONDS, PoolWarden
+from ekokit.server.settings import RoomConfig
+from ekokit.server.voila_seam import KernelPools, waiting_kernels
 
 READY_LIMIT_SECONDS = 600.0  # a pool not warm by then is reported, not waited for in silence
 
@@ -40,12 +39,13 @@ def harden_config(c: Config) -> None:
     c.VoilaExecutor.iopub_timeout = OUTPUT_WAIT_SECONDS
 
 
-def hardened_settings(app: Any, settings: dict) -> dict:
-    """Add the warden, the query key and the redacting log function to the Tornado settings
-    (after :func:`ekokit.server.guards.new_query_key`, which the pool's kernels inherit)."""
-    settings["ekokit_warden"] = PoolWarden(app.kernel_manager, RequestInfoSocketHandler._waiters,
-                                            app.log)
-    settings["ekokit_query_key"] = os.environ[QUERY_KEY_ENV]
+def hardened_settings(app: Any, settings: dict, room: RoomConfig) -> dict:
+    """Add the warden, the room, the query key (which the kernels have in their environment,
+    :meth:`RoomConfig.kernel_env`) and the redacting log function to the Tornado settings."""
+    settings["ekokit_warden"] = PoolWarden(KernelPools(app.kernel_manager, app.preheated),
+                                           waiting_kernels(), app.log)
+    settings["ekokit_room"] = room
+    settings["ekokit_query_key"] = room.query_key
     settings["ekokit_query_relay"] = QueryRelay()
     settings["log_function"] = log_request
     install_redaction(app.log)
@@ -74,7 +74,7 @@ class ReadyWatch:
         warm = await warden.warm(self.notebook) if self.expected else 0
         if warm >= self.expected:
             self.done = True
-            print(self.message + self.app._pool_memory(), flush=True)
+            print(self.message + self.app.pool_memory(), flush=True)
         elif time.monotonic() - self.started > self.limit:
             self.done = True
             print(f"ekokit error: only {warm} of {self.expected} kernels for {self.notebook} "

@@ -8,7 +8,6 @@ reopened notebook shows no "Error displaying widget: model not found" before Run
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import warnings
@@ -18,7 +17,9 @@ from typing import Any
 
 from traitlets.config import Config
 
+from ekokit.content.calendar import chosen_calendar
 from ekokit.paths import notebooks_dir, workspace_dir
+from ekokit.server.settings import KitKernelSpecManager, RoomConfig
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 READY_PREFIX = "ekokit ready:"  # the same ready line as `ekokit serve`
@@ -71,6 +72,9 @@ def strip_widget_outputs(model: dict[str, Any], **_kwargs: Any) -> None:
 
 
 def build_config(options: LabOptions, root: Path) -> Config:
+    """The Jupyter server's settings, and the kernels' environment: the store, the team's
+    folder and the round's calendar (:meth:`RoomConfig.kernel_env`, the server's own
+    environment left as it is)."""
     c = Config()
     c.ServerApp.ip = "127.0.0.1"
     c.ServerApp.port = options.port
@@ -80,6 +84,11 @@ def build_config(options: LabOptions, root: Path) -> Config:
     if options.allow_root:  # else as Jupyter's own configuration says (False by default)
         c.ServerApp.allow_root = True
     c.FileContentsManager.pre_save_hook = strip_widget_outputs
+    c.RoomConfig.db_url = options.db_url or ""
+    c.RoomConfig.workspace = str(options.workspace or "")
+    c.RoomConfig.calendar = str(chosen_calendar() or "")  # ekokit --calendar
+    c.ServerApp.kernel_spec_manager_class = KitKernelSpecManager
+    c.KitKernelSpecManager.kernel_env = RoomConfig(config=c).kernel_env(voila=False)
     return c
 
 
@@ -91,8 +100,6 @@ def lab(options: LabOptions) -> None:
     root = lab_root(options.workspace)
     for name in prepare_notebooks(root, refresh=options.refresh):
         print(f"ekokit lab: copied notebooks/{name} to {root / name}", flush=True)
-    if options.db_url:
-        os.environ["EKOKIT_DB"] = options.db_url  # kernels inherit the environment
     with warnings.catch_warnings():  # the server validates the configured hook twice
         warnings.filterwarnings("ignore", "Overriding existing pre_save_hook")
         server = LabApp.initialize_server(argv=[], config=build_config(options, root))

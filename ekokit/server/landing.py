@@ -10,12 +10,10 @@ import jinja2
 
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import Translator, languages
+from ekokit.content.notebooks import FACILITATOR_NOTEBOOK, PROJECTOR_NOTEBOOK, live_notebooks
 from ekokit.content.timefmt import local_date
 from ekokit.model.teams import demo_team
-from ekokit.paths import notebooks_dir
 
-FACILITATOR_NOTEBOOK = "00_fasilitaattori.ipynb"
-PROJECTOR_NOTEBOOK = "00_projektori.ipynb"
 TEMPLATES = jinja2.PackageLoader("ekokit.server", "templates")
 
 
@@ -23,11 +21,6 @@ TEMPLATES = jinja2.PackageLoader("ekokit.server", "templates")
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(loader=TEMPLATES, autoescape=True, trim_blocks=True,
                               lstrip_blocks=True)
-
-
-def live_notebooks() -> set[str]:
-    """Sessions whose notebook exists are live; the others are shown as coming."""
-    return {p.name for p in notebooks_dir().glob("*.ipynb")}
 
 
 def landing_html(lang: str | None, base_url: str = "/", *, public: bool = False) -> str:

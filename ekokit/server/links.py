@@ -70,12 +70,9 @@ def links_sheet(links: list[TeamLink], lang: str | None = None) -> str:
 
 def session_notebook(session: str | None) -> str:
     """The notebook team links open: the given session's, else today's or the next one's."""
-    import datetime as dt
+    from ekokit.content.notebooks import session_notebook as notebook_of
 
-    from ekokit.content.calendar import calendar
-
-    cal = calendar()
-    return (cal.session(session) if session else cal.session_for(dt.date.today())).notebook
+    return notebook_of(session)
 
 
 def write_links(store: Store, *, base_url: str, session: str | None, token: str | None,

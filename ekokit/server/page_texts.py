@@ -12,7 +12,7 @@ from typing import Any
 
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import Translator, languages
-from ekokit.server.landing import FACILITATOR_NOTEBOOK
+from ekokit.content.notebooks import FACILITATOR_NOTEBOOK
 
 
 def page_texts() -> dict[str, Any]:

@@ -22,33 +22,28 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
+from ekokit.server.voila_seam import KernelPools, PooledKernel, pooled_kernel
+
 log = logging.getLogger("ekokit.pool")
 
 CHECK_SECONDS = 1.0
-
-
-def _result(task: asyncio.Future) -> dict[str, Any] | None:
-    """A finished pool entry's content, None while it starts or when its start failed."""
-    if not task.done() or task.cancelled() or task.exception() is not None:
-        return None
-    return task.result()
 
 
 def _failed(task: asyncio.Future) -> bool:
     return task.done() and (task.cancelled() or task.exception() is not None)
 
 
-def _rendered(content: dict[str, Any]) -> bool:
+def _rendered(kernel: PooledKernel) -> bool:
     """Voilà has run the page's cells to the end and holds the page. (A notebook whose cell
     blocks until its request is never rendered before it, so never warm: the kit's session
     pages bind the request late instead, :func:`ekokit.kernel.request.when_requested`.)"""
-    render = content.get("task")
+    render = kernel.render
     return render is None or (render.done() and not render.cancelled()
                               and render.exception() is None)
 
 
-def _render_failed(content: dict[str, Any]) -> bool:
-    render = content.get("task")
+def _render_failed(kernel: PooledKernel) -> bool:
+    render = kernel.render
     return render is not None and render.done() and (
         render.cancelled() or render.exception() is not None)
 
@@ -56,30 +51,30 @@ def _render_failed(content: dict[str, Any]) -> bool:
 class PoolWarden:
     """Heals the kernel manager's pools and counts their warm kernels."""
 
-    def __init__(self, kernel_manager: Any, waiters: dict[str, Any],
+    def __init__(self, pools: KernelPools, waiters: dict[str, Any],
                  logger: logging.Logger | None = None) -> None:
-        self.km = kernel_manager
+        self.pools = pools
+        self.km = pools.km
         self.log = logger or log
-        self.waiters = waiters  # RequestInfoSocketHandler._waiters: kernel id → socket
+        self.waiters = waiters  # the query socket's registry: kernel id → waiting socket
         self.replaced = 0
         self._busy = False
         self._healing = asyncio.Lock()  # one heal at a time: a page's waits for the round's
 
-    @property
-    def pools(self) -> dict[str, list[asyncio.Future]]:
-        return getattr(self.km, "_pools", {})
+    def _names(self, notebook: str | None) -> Iterable[str]:
+        return self.pools.names() if notebook is None else (notebook,)
 
     def pool_kernel_ids(self, notebook: str | None = None) -> list[str]:
-        names: Iterable[str] = self.pools if notebook is None else (notebook,)
         ids = []
-        for name in names:
-            for task in self.pools.get(name, []):
-                content = _result(task)
-                if content is not None:
-                    ids.append(content["kernel_id"])
+        for name in self._names(notebook):
+            for task in self.pools.entries(name):
+                kernel = pooled_kernel(task)
+                if kernel is not None:
+                    ids.append(kernel.kernel_id)
         return ids
 
-    async def _alive(self, kernel_id: str) -> bool:
+    async def alive(self, kernel_id: str) -> bool:
+        """The kernel is the server's and its process lives."""
         if kernel_id not in self.km:
             return False
         kernel = self.km.get_kernel(kernel_id)
@@ -88,19 +83,17 @@ class PoolWarden:
         except Exception:  # noqa: BLE001 - a kernel that cannot say is not alive
             return False
 
-    def _waiting(self, content: dict[str, Any] | None) -> bool:
-        return (content is not None and content["kernel_id"] in self.waiters
-                and _rendered(content))
+    def _waiting(self, kernel: PooledKernel | None) -> bool:
+        return kernel is not None and kernel.kernel_id in self.waiters and _rendered(kernel)
 
     async def warm(self, notebook: str | None = None) -> int:
         """How many of the pool's kernels are alive, rendered and waiting for a visitor."""
         count = 0
-        names: Iterable[str] = self.pools if notebook is None else (notebook,)
-        for name in names:
-            for task in self.pools.get(name, []):
-                content = _result(task)
-                if content is not None and self._waiting(content) \
-                        and await self._alive(content["kernel_id"]):
+        for name in self._names(notebook):
+            for task in self.pools.entries(name):
+                kernel = pooled_kernel(task)
+                if kernel is not None and self._waiting(kernel) \
+                        and await self.alive(kernel.kernel_id):
                     count += 1
         return count
 
@@ -108,15 +101,13 @@ class PoolWarden:
         """Put the pool's warm entries (kernel waiting for its request) first, the order in
         which Voilà draws them; True when the first is warm. A visitor never draws a kernel
         that is still starting: without a warm one they get a fresh kernel of their own."""
-        pool = self.pools.get(notebook)
-        if not pool:
-            return False
 
         def is_warm(task: asyncio.Future) -> bool:
-            return self._waiting(_result(task))
+            return self._waiting(pooled_kernel(task))
 
-        pool.sort(key=lambda task: not is_warm(task))
-        return is_warm(pool[0])
+        self.pools.put_first(notebook, is_warm)
+        entries = self.pools.entries(notebook)
+        return bool(entries) and is_warm(entries[0])
 
     async def heal(self, notebook: str | None = None) -> int:
         """Remove every failed or dead pool entry (of one notebook, or all), shut its kernel
@@ -130,45 +121,41 @@ class PoolWarden:
 
     async def _heal(self, notebook: str | None) -> int:
         replaced = 0
-        for name, pool in list(self.pools.items()):
-            if notebook is not None and name != notebook:
-                continue
-            dead: list[tuple[asyncio.Future, dict[str, Any] | None]] = []
-            for task in list(pool):
-                content = _result(task)
+        for name in list(self._names(notebook)):
+            dead: list[tuple[asyncio.Future, PooledKernel | None]] = []
+            for task in self.pools.entries(name):
+                kernel = pooled_kernel(task)
                 if _failed(task):
                     dead.append((task, None))
-                elif content is not None and _render_failed(content):
-                    render = content["task"]
+                elif kernel is not None and _render_failed(kernel):
+                    render = kernel.render
+                    assert render is not None
                     self.log.warning("ekokit: warm-up of kernel %s failed: %r",
-                                     content["kernel_id"],
+                                     kernel.kernel_id,
                                      None if render.cancelled() else render.exception())
-                    dead.append((task, content))
-                elif content is not None and not await self._alive(content["kernel_id"]):
-                    dead.append((task, content))
-            for task, content in dead:
-                if task in pool:
-                    pool.remove(task)
-                await self._discard(content)
+                    dead.append((task, kernel))
+                elif kernel is not None and not await self.alive(kernel.kernel_id):
+                    dead.append((task, kernel))
+            for task, kernel in dead:
+                self.pools.remove(name, task)
+                await self._discard(kernel)
             if dead:
                 replaced += len(dead)
                 self.log.warning("ekokit: %d pooled kernel(s) of %s failed or died; starting fresh "
                             "ones", len(dead), name)
-                self.km.fill_if_needed(delay=0, notebook_name=name)
+                self.pools.refill(name)
         self.replaced += replaced
         return replaced
 
-    async def _discard(self, content: dict[str, Any] | None) -> None:
-        if content is None:
+    async def _discard(self, kernel: PooledKernel | None) -> None:
+        if kernel is None:
             return
-        render = content.get("task")
-        if render is not None and not render.done():
-            render.cancel()
-        kernel_id = content["kernel_id"]
-        self.waiters.pop(kernel_id, None)
-        if kernel_id in self.km:
+        if kernel.render is not None and not kernel.render.done():
+            kernel.render.cancel()
+        self.waiters.pop(kernel.kernel_id, None)
+        if kernel.kernel_id in self.km:
             with contextlib.suppress(Exception):
-                await self.km.shutdown_kernel(kernel_id, now=True)
+                await self.km.shutdown_kernel(kernel.kernel_id, now=True)
 
     async def reap(self) -> int:
         """Shut down kernels outside the pools whose process has died (a visitor's page then
@@ -176,7 +163,7 @@ class PoolWarden:
         pooled = set(self.pool_kernel_ids())
         reaped = 0
         for kernel_id in list(self.km.list_kernel_ids()):
-            if kernel_id in pooled or await self._alive(kernel_id):
+            if kernel_id in pooled or await self.alive(kernel_id):
                 continue
             if kernel_id in self.km:
                 with contextlib.suppress(Exception):

@@ -1,28 +1,29 @@
 """The public room's side of the server (``ekokit serve --public``): its token, the facilitator
-key made at start (its hash told to the kernels through their environment), the links printed
-once, and the refusal of the facilitator's notebooks to a request without the key."""
+key made at start (its hash told to the kernels through their environment,
+:class:`ekokit.server.settings.RoomConfig`), the links printed once, and the refusal of the
+facilitator's notebooks to a request without the key."""
 
 from __future__ import annotations
 
 import html
-import os
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from tornado import web
 
 from ekokit.content.i18n import Translator, t
+from ekokit.content.notebooks import FACILITATOR_NOTEBOOK
 from ekokit.model.access import (
-    FACILITATOR_HASH_ENV,
-    FACILITATOR_NOTEBOOKS,
     FACILITATOR_PARAM,
-    PUBLIC_ENV,
-    access_from_env,
+    Access,
     facilitator_hash,
+    facilitator_key_matches,
     is_facilitator_notebook,
     new_facilitator_key,
 )
 from ekokit.server.guards import KitPageHandler
+from ekokit.server.settings import RoomConfig
+from ekokit.server.voila_seam import swap_handlers
 from ekokit.state.gate import room_token
 from ekokit.store.database import Store
 
@@ -32,16 +33,23 @@ class PublicRoom:
     token: str
     facilitator_key: str
 
+    @property
+    def facilitator_hash(self) -> str:
+        return facilitator_hash(self.facilitator_key)
+
 
 def open_public_room(db_url: str | None, token: str | None,
                      facilitator_key: str | None = None) -> PublicRoom:
-    """The room's token (given, else the store's own) and a new facilitator key; tells the
-    kernels, which inherit this environment, that the room is public and the key's hash."""
-    room = PublicRoom(token or room_token(Store(db_url)),
+    """The room's token (given, else the store's own) and the facilitator key (given, else a
+    new one); the server gives the kernels its hash (:meth:`RoomConfig.kernel_env`)."""
+    return PublicRoom(token or room_token(Store(db_url)),
                       facilitator_key or new_facilitator_key())
-    os.environ[PUBLIC_ENV] = "1"
-    os.environ[FACILITATOR_HASH_ENV] = facilitator_hash(room.facilitator_key)
-    return room
+
+
+def room_access(room: RoomConfig, facilitator_key: str | None) -> Access:
+    """What a request to the server may open, by the room's settings and the key it holds."""
+    return Access(public=room.public, facilitator=room.public and facilitator_key_matches(
+        room.facilitator_hash, facilitator_key))
 
 
 def room_lines(url: str, room: PublicRoom, lang: str | None = None) -> list[str]:
@@ -49,7 +57,7 @@ def room_lines(url: str, room: PublicRoom, lang: str | None = None) -> list[str]
     link (never printed again: whoever holds it sees every team)."""
     base = url.split("?", 1)[0]
     query = urlencode({"token": room.token, FACILITATOR_PARAM: room.facilitator_key})
-    facilitator = f"{base}voila/render/{FACILITATOR_NOTEBOOKS[0]}?{query}"
+    facilitator = f"{base}voila/render/{FACILITATOR_NOTEBOOK}?{query}"
     return [t("access.room_link", Translator(lang).lang, url=url),
             t("access.facilitator_link", Translator(lang).lang, url=facilitator)]
 
@@ -71,7 +79,8 @@ class GatedVoilaHandler(KitPageHandler):
     @web.authenticated
     async def get(self, path=None):
         key = self.get_query_argument(FACILITATOR_PARAM, None)
-        if is_facilitator_notebook(path or "") and not access_from_env(os.environ, key).trusted:
+        room: RoomConfig = self.settings["ekokit_room"]
+        if is_facilitator_notebook(path or "") and not room_access(room, key).trusted:
             self.set_status(403)
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.finish(refused_html(self.get_query_argument("lang", None)))
@@ -81,10 +90,5 @@ class GatedVoilaHandler(KitPageHandler):
 
 def gate_handlers(handlers: list) -> list:
     """The guarded handlers (:func:`ekokit.server.guards.guarded_handlers`) with the kit's page
-    handler replaced by :class:`GatedVoilaHandler`."""
-    gated = []
-    for spec in handlers:
-        if isinstance(spec, tuple) and len(spec) >= 2 and spec[1] is KitPageHandler:
-            spec = (spec[0], GatedVoilaHandler, *spec[2:])
-        gated.append(spec)
-    return gated
+    handler replaced by :class:`GatedVoilaHandler` (not found: the server does not start)."""
+    return swap_handlers(handlers, {KitPageHandler: GatedVoilaHandler})
