@@ -15,6 +15,7 @@ from ekokit.charts._base import Chart
 from ekokit.charts.html import DPI, chart_html
 from ekokit.charts.shared_network import shared_network
 from ekokit.content.i18n import Translator
+from ekokit.content.notebooks import PROJECTOR_NOTEBOOK
 from ekokit.model.actors import SharedActor
 from ekokit.model.teams import Team, listed_name
 from ekokit.state.ecosystem import room_ecosystem
@@ -81,9 +82,6 @@ class SharedEcosystem:
         value = self._html()
         if value is not None and value != self.widget.value:
             self.widget.value = value
-
-
-PROJECTOR_NOTEBOOK = "00_projektori.ipynb"
 
 
 def projector_link(tr: Translator, keys: Mapping[str, str] | None = None) -> w.HTML:
