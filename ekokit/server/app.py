@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
 import secrets
 import socket
@@ -17,11 +18,14 @@ from ekokit.content.calendar import calendar
 from ekokit.content.i18n import DEFAULT_LANG
 from ekokit.model.access import PUBLIC_ENV
 from ekokit.paths import jupyter_share_dir, notebooks_dir
+from ekokit.server.behind_proxy import remember_public_url
 from ekokit.server.guards import guarded_handlers, new_query_key
 from ekokit.server.handlers import LandingHandler
 from ekokit.server.hardening import ReadyWatch, harden_config, hardened_settings
+from ekokit.server.health import HealthHandler
 from ekokit.server.page_texts import page_texts
 from ekokit.server.public_room import gate_handlers, open_public_room, room_lines
+from ekokit.store.database import Store
 
 POOL_REFILL_DELAY = 60  # seconds
 CULL_IDLE_SECONDS = 600  # a closed tab's kernel goes after 10 idle minutes; open tabs stay
@@ -37,6 +41,12 @@ class ServeOptions:
     session: str | None = None  # the day's session: its notebook gets the warm kernels
     facilitator_key: str | None = None  # --public: made at start unless given
     lang: str = DEFAULT_LANG  # of the lines printed at start
+    public_url: str | None = None  # --behind-proxy: the proxy's https address; listen locally
+
+    @property
+    def public_room(self) -> bool:
+        """The room's token and keys apply: --public, or behind a proxy that opens it up."""
+        return self.public or self.public_url is not None
 
 
 def live_session_notebooks() -> list[str]:
@@ -72,6 +82,7 @@ class EkokitVoila(Voila):
     expected_warm = 0
     ready_message = ""
     pooled_notebook: str | None = None
+    behind_proxy = False  # trust the proxy's X-Forwarded-For and X-Forwarded-Proto
 
     def init_settings(self) -> dict:
         new_query_key()  # before the pool's kernels start: they inherit it
@@ -80,12 +91,15 @@ class EkokitVoila(Voila):
     def init_handlers(self) -> list:
         base = self.base_url.rstrip("/")
         handlers = gate_handlers(guarded_handlers(super().init_handlers(), base))
-        return [(f"{base}/?", LandingHandler), *handlers]
+        return [(f"{base}/?", LandingHandler),
+                (f"{base}/ekokit/health", HealthHandler, {"app": self}), *handlers]
 
     def listen(self) -> None:
         self._ready_watch = ReadyWatch(self, self.pooled_notebook, self.expected_warm,
                                        self.ready_message)
         self._ready_watch.start()
+        if self.behind_proxy:  # the client's address and https, as the proxy saw them
+            self.app.listen = functools.partial(self.app.listen, xheaders=True)
         super().listen()
 
     def _pool_memory(self) -> str:
@@ -108,7 +122,7 @@ class EkokitVoila(Voila):
 
 def build_config(options: ServeOptions) -> Config:
     c = Config()
-    c.Voila.ip = "0.0.0.0" if options.public else "127.0.0.1"
+    c.Voila.ip = "0.0.0.0" if options.public and not options.public_url else "127.0.0.1"
     c.Voila.port = options.port
     c.Voila.port_retries = 0
     c.Voila.open_browser = False
@@ -131,7 +145,7 @@ def build_config(options: ServeOptions) -> Config:
         # Refill the pool only after the room has arrived: kernels starting during the burst
         # would take the CPU from the pages being served.
         c.VoilaKernelManager.fill_delay = POOL_REFILL_DELAY
-    if options.public:
+    if options.public_room:
         c.Voila.token = options.token or secrets.token_urlsafe(24)
     return c
 
@@ -144,15 +158,20 @@ def serve(options: ServeOptions) -> None:
     if options.db_url:
         os.environ["EKOKIT_DB"] = options.db_url  # kernels inherit the environment
     room = None
-    if options.public:  # the room's token and a facilitator key; the kernels learn its hash
+    if options.public_url is not None:  # before anything is printed: a bad address stops here
+        options = dataclasses.replace(
+            options, public_url=remember_public_url(Store(options.db_url), options.public_url))
+        EkokitVoila.behind_proxy = True
+    if options.public_room:  # the room's token and a facilitator key; the kernels learn its hash
         room = open_public_room(options.db_url, options.token, options.facilitator_key)
         options = dataclasses.replace(options, token=room.token)
     else:  # a local room is open: no kernel may think it is public
         os.environ.pop(PUBLIC_ENV, None)
     config = build_config(options)
-    host = "0.0.0.0" if options.public else "127.0.0.1"
-    url = f"http://{socket.getfqdn() if options.public else host}:{options.port}/"
-    if options.public:
+    host = "0.0.0.0" if options.public and not options.public_url else "127.0.0.1"
+    url = (options.public_url
+           or f"http://{socket.getfqdn() if options.public else host}:{options.port}/")
+    if options.public_room:
         url += f"?token={config.Voila.token}"
     pool = ""
     if options.participants:
