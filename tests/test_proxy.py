@@ -245,17 +245,27 @@ def test_the_pages_websockets_are_wss_through_the_proxy(room, visit):
                for url in visit.websockets), visit.websockets
 
 
-def test_static_files_come_gzip_compressed_and_cached_for_long(visit):
+def _static(visit: Visit) -> list[dict[str, Any]]:
     static = [r for r in visit.responses
               if re.search(r"/voila/(static|labextensions|templates/[^/]+/static)/", r["url"])]
     scripts = [r for r in static if urlsplit(r["url"]).path.endswith(".js")]
     assert len(scripts) > 20, [r["url"] for r in static]
-    for response in static:
-        headers = response["headers"]
+    return static
+
+
+def test_static_files_come_gzip_compressed(visit):
+    for response in _static(visit):
         if response["size"] >= 1024 and re.search(r"\.(js|css)$", urlsplit(response["url"]).path):
-            assert headers.get("content-encoding") == "gzip", response["url"]
+            assert response["headers"].get("content-encoding") == "gzip", response["url"]
+
+
+def test_static_files_are_cached_for_a_day_or_a_year_without_a_cookie(visit):
+    for response in _static(visit):
+        headers = response["headers"]
         max_age = re.search(r"max-age=(\d+)", headers.get("cache-control", ""))
         assert max_age and int(max_age.group(1)) >= 86400, (response["url"], headers)
+        if "?v=" in response["url"] or re.search(r"\.[0-9a-f]{16,}\.js$", response["url"]):
+            assert int(max_age.group(1)) >= 31536000, response["url"]  # names its content
         assert "set-cookie" not in headers, response["url"]  # cacheable: nothing per visitor
 
 
