@@ -11,15 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ekokit.cli_links import add_links_command
+from ekokit.cli_proxy import add_proxy_arguments
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import languages, t
 from ekokit.errors import CalendarError, EkokitError
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
-
-
-FACILITATOR_KEY_ENV = "EKOKIT_FACILITATOR_KEY"
 
 
 def _store(args: argparse.Namespace):
@@ -219,13 +217,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--public", action="store_true",
                        help="listen on all interfaces; requires the printed token")
     serve.add_argument("--token", help="with --public: use this token instead of the room's own")
-    serve.add_argument("--facilitator-key", default=os.environ.get(FACILITATOR_KEY_ENV),
-                       help="with --public or --behind-proxy: this key instead of a new one "
-                       f"(default: ${FACILITATOR_KEY_ENV}; give every server of a room the same)")
-    serve.add_argument("--behind-proxy", metavar="URL",
-                       help="behind a reverse proxy at this public https address (deploy/nginx/): "
-                       "listen on 127.0.0.1 only, require the room token and keys, print links "
-                       "with URL and keep it in the store for `ekokit links`")
+    serve.add_argument("--facilitator-key", help="with --public: this key instead of a new one")
+    add_proxy_arguments(serve)
     serve.add_argument("--demo", action="store_true",
                        help="self-study: the demo team takes saves (otherwise it stays as it is)")
     serve.add_argument("--session",
