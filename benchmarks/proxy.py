@@ -78,8 +78,7 @@ def wait_warm(port: int, limit: float = 300.0) -> float:
 async def visit_twice(browser, url: str, probe: dict[str, str], timeout: float
                       ) -> tuple[dict[str, Any], dict[str, Any]]:
     """A first visit in a fresh context, then a repeat visit in the same context."""
-    context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="fi-FI",
-                                        ignore_https_errors=True)
+    context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="fi-FI")
     context.set_default_timeout(timeout * 1000)
     await context.add_init_script(script=f"{PROBE}({json.dumps(probe)})")
     try:
@@ -95,14 +94,18 @@ async def visit_twice(browser, url: str, probe: dict[str, str], timeout: float
         await context.close()
 
 
-async def one_round(urls: dict[str, str], probe: dict[str, str], timeout: float
+async def one_round(urls: dict[str, str], probe: dict[str, str], timeout: float, spki: str
                     ) -> dict[str, dict[str, Any]]:
     from playwright.async_api import async_playwright
     from tests.servers import CHROMIUM_ARGS, chromium_path
 
     out: dict[str, dict[str, Any]] = {}
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        # the test certificate trusted as a CA-signed one would be: chromium caches nothing it
+        # loaded past a certificate error, so ignore_https_errors would hide the caching
+        browser = await pw.chromium.launch(
+            executable_path=chromium_path(),
+            args=[*CHROMIUM_ARGS, f"--ignore-certificate-errors-spki-list={spki}"])
         try:
             for way in WAYS:
                 first, repeat = await visit_twice(browser, urls[way], probe, timeout)
@@ -161,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
                 waited = wait_warm(port)
                 print(f"{NAME}: round {n + 1} (pool warm after {waited:.0f} s)…",
                       file=sys.stderr, flush=True)
-                rounds.append(asyncio.run(one_round(urls, probe, args.timeout)))
+                rounds.append(asyncio.run(one_round(urls, probe, args.timeout, proxy.spki_hash())))
             pooled = server.count(POOLED_LINE)
         finally:
             proxy.stop()

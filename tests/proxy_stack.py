@@ -8,6 +8,8 @@ self-signed certificate for 127.0.0.1 made by openssl."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -114,6 +116,16 @@ class Proxy:
     @property
     def error_log(self) -> Path:
         return self.folder / "ekokit.error.log"
+
+    def spki_hash(self) -> str:
+        """The certificate's public key hash, for chromium's
+        ``--ignore-certificate-errors-spki-list``: the browser then trusts this certificate as
+        if a CA had signed it (and caches what it loads, which it does not past an error)."""
+        key = subprocess.run(["openssl", "x509", "-in", str(self.cert), "-pubkey", "-noout"],
+                             check=True, capture_output=True).stdout
+        der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "der"], input=key,
+                             check=True, capture_output=True).stdout
+        return base64.b64encode(hashlib.sha256(der).digest()).decode()
 
     def check(self) -> subprocess.CompletedProcess:
         """``nginx -t`` on the configuration."""

@@ -104,10 +104,26 @@ def new_team(room: Room, prefix: str = "tls") -> Team:
                                        members=["Aino", "Bashir"]))
 
 
+@pytest.fixture(scope="module")
+def browser(room) -> Iterator[Browser]:
+    """Debian's chromium trusting the test's certificate as a CA-signed one (by its key's hash):
+    no certificate error is ignored, and the browser caches as it would on a real site (it
+    caches nothing loaded past a certificate error)."""
+    from playwright.sync_api import sync_playwright
+    from tests.servers import CHROMIUM_ARGS, chromium_path
+
+    trust = f"--ignore-certificate-errors-spki-list={room.proxy.spki_hash()}"
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=chromium_path(),
+                                      args=[*CHROMIUM_ARGS, trust])
+        yield chromium
+        chromium.close()
+
+
 def new_context(browser: Browser, room: Room, server: int | None = None) -> BrowserContext:
-    """A browser that trusts nothing but ignores the test certificate's issuer; ``server``
-    pins it to server 1 or 2 through the proxy's route cookie, as an earlier answer would."""
-    context = browser.new_context(ignore_https_errors=True, locale="fi-FI")
+    """A fresh browser profile; ``server`` pins it to server 1 or 2 through the proxy's route
+    cookie, as an earlier answer would."""
+    context = browser.new_context(locale="fi-FI")
     context.set_default_timeout(APP_TIMEOUT)
     if server is not None:
         context.add_cookies([{"name": "ekokit_server", "value": str(server),
