@@ -1,21 +1,21 @@
-"""ekokit — the Jupyter learning kit of the ecosystem school "Ekosysteemeillä ilmiöt haltuun!".
+"""Ekosysteemeillä ilmiöt haltuun! / Mastering phenomena through ecosystems: the learning kit.
 
-A notebook cell calls one line each:
+Muistion soluissa on yksi rivi kussakin. / Each notebook cell holds one line:
 
-* ``ekokit.session("1")`` — the app of a session: your team, its progress and its exercises;
-* ``ekokit.concept("ecosystem")`` — a reading;
-* ``ekokit.exercises("r1_ecosystem", "s1_phenomenon", …)`` — those exercises, after the reading
-  they follow (``r1_…``: the reading's own questions, answered and saved like an exercise);
-* ``ekokit.homework()`` — the homework after the session, with its due date;
-* ``ekokit.harvest()`` — Session 1 against Session 4, and the team's report to download;
-* ``ekokit.quiz("1")`` — the session's self-check;
-* ``ekokit.language("en")`` — the notebook's language (Finnish otherwise);
-* ``ekokit.facilitator()`` — every team at once, for the facilitator;
-* ``ekokit.projector()`` — the room's screen: every team's chart side by side, a timer, the
-  shared ecosystem.
+  ekokit.session("1")        tapaamisen sovellus: tiimi, eteneminen, harjoitukset
+                             the session's app: your team, its progress and exercises
+  ekokit.concept("ecosystem") luettava teksti / a reading
+  ekokit.exercises("s1_phenomenon", …)
+                             harjoitukset luetun jälkeen / the exercises after a reading
+  ekokit.homework()          kotitehtävät ja niiden päivämäärät / homework and its due dates
+  ekokit.harvest()           sadonkorjuu: tapaaminen 1 ja 4 rinnakkain, raportti
+                             the harvest: Session 1 beside Session 4, and your report
 
-Inside, the kit is built in layers, each importing only those below it:
-content → model → store → state → charts → reports → widgets → server (docs/architecture.md)."""
+Lisäksi / also: ekokit.quiz("1") itsetesti / a self-check, ekokit.language("en") kieli /
+the notebook's language (suomi fi, svenska sv, English en). Fasilitaattorille / for the
+facilitator: ekokit.facilitator(), ekokit.projector().
+
+Vastaukset tallentuvat itsestään. / Your answers are saved as you type."""
 
 from ekokit.notebook import (
     concept,

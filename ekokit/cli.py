@@ -8,13 +8,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ekokit.cli_links import add_links_command
 from ekokit.cli_proxy import add_proxy_arguments
+from ekokit.cli_teams import add_team_commands, team_slug
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import languages, t
-from ekokit.errors import CalendarError, EkokitError
+from ekokit.errors import CalendarError, CliError, EkokitError
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -59,32 +60,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
     if ensure_demo_team(_store(args)):
         print("demo team created", flush=True)
     lab(LabOptions(port=args.port, open_browser=not args.no_browser, refresh=args.refresh,
-                   db_url=url))
-    return 0
-
-
-def cmd_team_add(args: argparse.Namespace) -> int:
-    from ekokit.model.teams import Team, slugify
-
-    # argv is raw input: pydantic validates it and turns the --member list into the tuple.
-    team = Team.model_validate({"slug": args.slug or slugify(args.name), "name": args.name,
-                                "phenomenon": args.phenomenon, "members": args.member or []})
-    _store(args).create_team(team)
-    print(team.slug)
-    return 0
-
-
-def cmd_team_list(args: argparse.Namespace) -> int:
-    from ekokit.model.teams import listed_name, visible
-
-    teams = _store(args).teams()
-    if args.json:  # JSON escapes control characters itself
-        rows = [tm.model_dump(mode="json") for tm in teams]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:  # a name stored before names were checked never reaches the terminal raw
-        for tm in teams:
-            name = listed_name(tm, t("team.example_mark", args.lang))
-            print(f"{tm.slug}\t{visible(name)}\t{visible(tm.phenomenon)}")
+                   db_url=url, allow_root=args.allow_root))
     return 0
 
 
@@ -99,61 +75,6 @@ def cmd_exercises(args: argparse.Namespace) -> int:
     else:
         for c in exercises:
             print(f"{c.id}\t{c.session}\t{c.title(args.lang)}")
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from ekokit.paths import write_private
-    from ekokit.store.workbook import dumps, export_workbook
-
-    text = dumps(export_workbook(_store(args), args.team))
-    if args.output:  # the team's working material: readable by its owner only
-        write_private(args.output, text)
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from ekokit.errors import TeamExists
-    from ekokit.store.workbook import import_file
-
-    if args.merge:
-        return _merge(args)
-    try:
-        team = import_file(_store(args), args.file, slug=args.slug)
-    except TeamExists as exc:  # say how to bring the file's work in after all
-        print(f"ekokit: {t('import.exists', args.lang, **exc.params)}", file=sys.stderr)
-        return 2
-    print(team.slug)
-    return 0
-
-
-def _merge(args: argparse.Namespace) -> int:
-    """``import --merge``: one line per exercise the file has, then the totals."""
-    from ekokit.store.merge import merge_file
-
-    report = merge_file(_store(args), args.file, slug=args.slug)
-    lang, team = args.lang, report.team
-    if report.created:
-        print(t("merge.created", lang, name=team.name, slug=team.slug))
-    for ex in report.exercises:
-        key = ("merge.both" if ex.outcome == "both" else
-               "merge.added" if ex.outcome == "added" else "merge.already")
-        print(t(key, lang, exercise=ex.exercise_id, added=ex.added, already=ex.already,
-                kept=ex.kept_both, first=ex.first, last=ex.last))
-    print(t("merge.summary", lang, name=team.name, slug=team.slug, added=report.total("added"),
-            kept=report.total("kept_both"), already=report.total("already")))
-    return 0
-
-
-def cmd_seed(args: argparse.Namespace) -> int:
-    from ekokit.store.demo import ensure_demo_team, seed_synthetic_teams
-
-    store = _store(args)
-    ensure_demo_team(store)
-    created = seed_synthetic_teams(store, args.synthetic) if args.synthetic else []
-    print(f"demo team ready; {len(created)} synthetic teams created")
     return 0
 
 
@@ -188,7 +109,9 @@ def cmd_calendar_new(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from ekokit.reports import write_report
 
-    path = write_report(_store(args), args.format, args.lang, args.output, team=args.team,
+    store = _store(args)
+    team = team_slug(store, args.team, args.lang) if args.team else None
+    path = write_report(store, args.format, args.lang, args.output, team=team,
                         all_teams=args.all)
     print(t("report.written", args.lang, path=path))
     return 0
@@ -200,15 +123,37 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return main([] if args.data is None else ["--data", str(args.data)])
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ekokit", description="ekokit: the ecosystem school kit")
-    parser.add_argument("--db", help="store: a file path or an SQLAlchemy URL (default: $EKOKIT_DB "
-                        "or workspace/ekokit.sqlite)")
-    parser.add_argument("--lang", default="fi", help="language of messages (fi, en)")
-    parser.add_argument("--calendar", metavar="FILE",
+def _common_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    """--db, --lang and --calendar, before the command (``default`` their defaults) or after
+    it (``argparse.SUPPRESS``: given there, they win; not given, the ones before stand)."""
+    top = default is not argparse.SUPPRESS
+    parser.add_argument("--db", default=None if top else default,
+                        help="store: a file path or an SQLAlchemy URL (default: $EKOKIT_DB or "
+                        "workspace/ekokit.sqlite)")
+    parser.add_argument("--lang", default="fi" if top else default, choices=list(languages()),
+                        help="language of messages and reports (fi, en)")
+    parser.add_argument("--calendar", metavar="FILE", default=None if top else default,
                         help="another round's calendar (default: $EKOKIT_CALENDAR or the kit's "
                         "data/calendar.yaml); `ekokit calendar new` makes one")
-    sub = parser.add_subparsers(dest="command", required=True)
+
+
+def _with_common_options(sub: Any) -> Any:
+    """Every command of ``sub`` takes the common options after its name too."""
+    common = argparse.ArgumentParser(add_help=False)
+    _common_options(common, argparse.SUPPRESS)
+    add_parser = sub.add_parser
+
+    def add_with_common(*args: Any, **kwargs: Any) -> argparse.ArgumentParser:
+        return add_parser(*args, parents=[common, *kwargs.pop("parents", [])], **kwargs)
+
+    sub.add_parser = add_with_common
+    return sub
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ekokit", description="ekokit: the ecosystem school kit")
+    _common_options(parser, True)
+    sub = _with_common_options(parser.add_subparsers(dest="command", required=True))
 
     serve = sub.add_parser("serve", help="run the session apps with Voilà")
     serve.add_argument("--port", type=int, default=8866)
@@ -227,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     add_links_command(sub, _store)
+    add_team_commands(sub, _with_common_options)
 
     lab = sub.add_parser("lab", help="JupyterLab for homework, on the team's own copies of the "
                          "notebooks (in WORKSPACE/notebooks)")
@@ -234,50 +180,21 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
     lab.add_argument("--refresh", action="store_true",
                      help="replace the team's notebooks with the kit's (answers stay in the store)")
+    lab.add_argument("--allow-root", action="store_true",
+                     help="run as root (a container or a hub's server; never on a shared machine)")
     lab.add_argument("--workspace", metavar="DIR",
                      help="the team's folder: notebooks/ and, without --db, ekokit.sqlite "
                      "(default: $EKOKIT_WORKSPACE or workspace/)")
     lab.set_defaults(func=cmd_lab)
-
-    team = sub.add_parser("team", help="manage teams").add_subparsers(dest="team_cmd",
-                                                                     required=True)
-    add = team.add_parser("add", help="create a team")
-    add.add_argument("name")
-    add.add_argument("--phenomenon", default="")
-    add.add_argument("--member", action="append", help="repeat for each member")
-    add.add_argument("--slug")
-    add.set_defaults(func=cmd_team_add)
-    lst = team.add_parser("list", help="list teams")
-    lst.add_argument("--json", action="store_true")
-    lst.set_defaults(func=cmd_team_list)
 
     ex = sub.add_parser("exercises", help="list exercise ids, sessions and titles")
     ex.add_argument("--json", action="store_true")
     ex.add_argument("--session", help="1-4 or h1-h3")
     ex.set_defaults(func=cmd_exercises)
 
-    exp = sub.add_parser("export", help="export a team's whole workbook")
-    exp.add_argument("team")
-    exp.add_argument("--format", choices=["json"], default="json")
-    exp.add_argument("--output", "-o")
-    exp.set_defaults(func=cmd_export)
-
-    imp = sub.add_parser("import", help="import a workbook file as a new team")
-    imp.add_argument("file")
-    imp.add_argument("--as", dest="slug", help="import under another team slug")
-    imp.add_argument("--merge", action="store_true",
-                     help="add the revisions the store lacks to the existing team; where both "
-                     "sides changed an exercise, keep both (all or nothing)")
-    imp.set_defaults(func=cmd_import)
-
-    seed = sub.add_parser("seed", help="create the demo team (and synthetic copies for load tests)")
-    seed.add_argument("--synthetic", type=int, default=0, metavar="N",
-                      help="also create N copies of the worked example team")
-    seed.set_defaults(func=cmd_seed)
-
     cal = sub.add_parser("calendar", help="print the programme: sessions, homework due dates")
     cal.set_defaults(func=cmd_calendar)
-    cal_sub = cal.add_subparsers(dest="calendar_cmd")
+    cal_sub = _with_common_options(cal.add_subparsers(dest="calendar_cmd"))
     new = cal_sub.add_parser("new", help="a calendar for a new round from its first session date")
     new.add_argument("start", help="the first session's date, YYYY-MM-DD")
     new.add_argument("--programme", help="the round's name (default: ekosysteemikoulu-START)")
@@ -289,8 +206,6 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--all", action="store_true", help="the programme report: every team")
     rep.add_argument("--format", choices=["html", "pptx", "xlsx", "md"], default="html")
     rep.add_argument("--output", "-o", help="the file to write (default: a name in this folder)")
-    rep.add_argument("--lang", choices=list(languages()), default=argparse.SUPPRESS,
-                     help="the report's language (default: --lang before the command, or fi)")
     rep.set_defaults(func=cmd_report)
 
     val = sub.add_parser("validate",
@@ -330,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def describe(exc: EkokitError, lang: str) -> str:
+    if isinstance(exc, CliError):  # said in the user's language already
+        return str(exc)
     params = dict(exc.params)
     if isinstance(exc, CalendarError):  # a line for the file, then one per problem
         from ekokit.content.calendar import problem_lines

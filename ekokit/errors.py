@@ -123,3 +123,10 @@ class CalendarError(EkokitError):
     def __init__(self, detail: str, *, path: str, problems: tuple) -> None:
         super().__init__(detail, path=path, problems=problems)
         self.problems = problems
+
+
+class CliError(EkokitError):
+    """A command cannot do what it was asked; its message (``str()``) is already in the user's
+    language, in the command line's terms (ids and options, not a web page's words)."""
+
+    key = "error.generic"

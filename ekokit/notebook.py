@@ -80,10 +80,11 @@ def session(number: str | int, *, lang: str | None = None,
     from ekokit.widgets.session_app import SessionApp
 
     global _current_app
+    session_id = _session_id(number)  # a wrong number is refused before the running app is touched
     if _current_app is not None:  # the cell runs again: the old app stops looking at the store
         _current_app.stop_live()
     chosen = lang or _chosen_lang
-    app = SessionApp(_session_id(number), lang=normalise_lang(chosen))
+    app = SessionApp(session_id, lang=normalise_lang(chosen))
     _current_app = app
 
     def bind(request: PageRequest) -> None:

@@ -22,7 +22,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from ekokit.content.calendar import calendar  # noqa: E402
-from ekokit.model.teams import DEMO_TEAM  # noqa: E402
+from ekokit.model.teams import demo_team  # noqa: E402
 from ekokit.store.database import Store  # noqa: E402
 from ekokit.store.demo import ensure_demo_team  # noqa: E402
 from PIL import Image  # noqa: E402 - after the repository root is on sys.path
@@ -67,7 +67,7 @@ def take(out: Path) -> list[Path]:
                 for session, exercise_id in SHOTS:
                     notebook = calendar().session(session).notebook
                     for lang in LANGS:
-                        query = urlencode({"team": DEMO_TEAM, "lang": lang,
+                        query = urlencode({"team": demo_team(lang), "lang": lang,
                                            "exercise": exercise_id})
                         context = browser.new_context(viewport=VIEWPORT, locale=f"{lang}-FI")
                         page = context.new_page()

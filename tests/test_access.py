@@ -20,7 +20,7 @@ from ekokit.model.access import (
     team_key,
     team_key_matches,
 )
-from ekokit.model.teams import DEMO_TEAM, Team
+from ekokit.model.teams import DEMO_TEAM, DEMO_TEAMS, Team
 from ekokit.state.gate import Gate, key_for, room_secret
 from ekokit.store.database import Store
 from ekokit.widgets.session_app import SessionApp
@@ -76,6 +76,29 @@ def test_what_a_public_page_may_open():
     assert PUBLIC.may_open("s", DEMO_TEAM, None)  # the worked example is everyone's
     assert FACILITATOR.may_open("s", "tiimi-a", None)
     assert Access().may_open("", "tiimi-a", None)
+
+
+@pytest.mark.parametrize("slug", ["esimerkki-2", "esimerkki-en", "examples", "exempel-a",
+                                  "xesimerkki", "example-team", "esimerkk", "Esimerkki",
+                                  " esimerkki"])
+def test_a_team_named_like_a_demo_team_needs_its_key(slug):
+    assert all(PUBLIC.may_open("s", demo, None) for demo in DEMO_TEAMS.values())
+    assert not PUBLIC.may_open("s", slug, None)  # only the demo teams themselves, exactly
+    assert PUBLIC.may_open("s", slug, team_key("s", slug))
+
+
+def test_a_public_page_opens_a_team_named_like_the_demo_team_only_with_its_key(store):
+    from ekokit.store.demo import ensure_demo_team
+
+    ensure_demo_team(store)
+    store.create_team(Team(slug="esimerkki-2", name="Toinen esimerkki", members=("Aino",)))
+    store.save("esimerkki-2", "s1_phenomenon", {"phenomenon": "Salainen vastaus"},
+               base_revision=None, author="Aino")
+    app = _bind(store, PUBLIC, team="esimerkki-2")
+    assert app.team is None and "Salainen" not in _texts(app.widget)
+    assert _bind(store, PUBLIC, team="esimerkki-2", key=key_for(store, "esimerkki-2")).team
+    for demo in DEMO_TEAMS.values():  # every demo team opens without a key, in the page's
+        assert _bind(store, PUBLIC, team=demo).team.slug == DEMO_TEAM  # language (fi here)
 
 
 @pytest.mark.parametrize("path", ["00_fasilitaattori.ipynb", "a/../00_fasilitaattori.ipynb",

@@ -182,6 +182,24 @@ def test_the_focus_outline_of_an_input_a_select_and_a_textarea_is_3_to_1(server,
         assert width >= 2 and style != "none" and contrast >= 3, (selector, width, contrast)
 
 
+LINK_STYLE = """a => {
+  const s = getComputedStyle(a);
+  return [s.textDecorationLine, s.color];
+}"""
+
+
+def test_links_look_like_links_the_share_link_and_the_language_switch_too(server, page, team):
+    """The share link was in body-text colour with no underline: every link of the app is
+    underlined and in the link colour, which differs from the text's."""
+    open_app(page, app_url(server, team=team.slug))
+    text_colour = page.locator(".ek-app p").first.evaluate("p => getComputedStyle(p).color")
+    links = [page.locator(".ek-share-link").first, page.locator(".ek-lang-switch a").first]
+    for link in links:
+        expect(link).to_be_visible()
+        line, colour = link.evaluate(LINK_STYLE)
+        assert "underline" in line and colour != text_colour, (line, colour, text_colour)
+
+
 # -- calm: labels above their fields, never in them -----------------------------------------------
 
 OVERLAPS = """section => {

@@ -231,9 +231,10 @@ def _all_words(text: str) -> set[str]:
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
 def test_no_alt_text_cuts_a_word_of_the_demo_teams_answers(lang):
-    """Every word in every chart's text alternative is a whole word: of the answer, of the
-    catalogue or of a vocabulary label (a cut word like "palv…" is none of these)."""
-    from ekokit.content.example import example_workbook
+    """On the demo team in ``lang`` (what self-study in that language shows): every word in
+    every chart's text alternative is a whole word: of the answer, of the catalogue or of a
+    vocabulary label (a cut word like "palv…" is none of these)."""
+    from ekokit.content.example import example_folder, example_workbook
     from ekokit.content.i18n import catalogue
     from ekokit.content.vocab import vocab_labels
     from ekokit.model.fields import display_value
@@ -242,7 +243,7 @@ def test_no_alt_text_cuts_a_word_of_the_demo_teams_answers(lang):
     known |= _all_words(" ".join(v for labels in vocab_labels(lang).values()
                                  for v in labels.values()))
     cut = {}
-    for exercise_id, records in example_workbook()["exercises"].items():
+    for exercise_id, records in example_workbook(example_folder(lang))["exercises"].items():
         exercise = find_exercise(exercise_id)
         data = records[-1]["data"]
         words = known | _all_words(" ".join(display_value(f, data.get(f.name), lang)
@@ -294,12 +295,12 @@ def _strings(value) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
 def test_alt_texts_of_the_longest_answers_cut_only_after_whole_words(lang):
-    """Every chart, on the demo team's answers with every prose text at its field's maximum:
-    each word of the alt text is a whole word of the answer or the catalogue, every "…" comes
-    right after the end of a word of the answer, and a text of up to ALT_TEXT characters (a
-    name, an item) is never cut at all."""
+    """Every chart, on the demo team's answers in ``lang`` with every prose text at its field's
+    maximum: each word of the alt text is a whole word of the answer or the catalogue, every
+    "…" comes right after the end of a word of the answer, and a text of up to ALT_TEXT
+    characters (a name, an item) is never cut at all."""
     from ekokit.charts._base import ALT_TEXT
-    from ekokit.content.example import example_workbook
+    from ekokit.content.example import example_folder, example_workbook
     from ekokit.content.i18n import catalogue
     from ekokit.content.vocab import vocab_labels
 
@@ -307,7 +308,7 @@ def test_alt_texts_of_the_longest_answers_cut_only_after_whole_words(lang):
     known |= _all_words(" ".join(v for labels in vocab_labels(lang).values()
                                  for v in labels.values()))
     seen, bad = set(), {}
-    for exercise_id, records in sorted(example_workbook()["exercises"].items()):
+    for exercise_id, records in sorted(example_workbook(example_folder(lang))["exercises"].items()):
         exercise = find_exercise(exercise_id)
         data = answers.validate(exercise, _lengthened(exercise.spec.fields, records[-1]["data"]))
         texts = _strings(data)

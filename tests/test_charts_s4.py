@@ -398,8 +398,11 @@ def misread(fig: Figure | Laid) -> list[str]:
     return found
 
 
-def demo_power_interest() -> dict:
-    path = ROOT / "data" / "examples" / "demo_team" / "s1_power_interest.yaml"
+def demo_power_interest(lang: str = "fi") -> dict:
+    """The demo team's stakeholders in ``lang`` (the Finnish ones, translated)."""
+    from ekokit.content.example import example_folder
+
+    path = example_folder(lang) / "s1_power_interest.yaml"
     return yaml.safe_load(path.read_text("utf-8"))["revisions"][-1]["data"]
 
 
@@ -407,7 +410,7 @@ def demo_power_interest() -> dict:
 def test_power_interest_labels_of_the_demo_team_stay_clear_and_inside(lang):
     """Twelve stakeholders, several sharing a cell, most with an arrow to a target position:
     no label over another text or over an arrow, none leaving the figure."""
-    chart = chart_for("s1_power_interest", demo_power_interest(), lang)
+    chart = chart_for("s1_power_interest", demo_power_interest(lang), lang)
     view = Laid(chart.figure)  # laid out once, every check below reads it
     drawn = {t.get_text() for t in drawn_texts(view)}
     assert {str(n) for n in range(1, 13)} <= drawn  # numbers, as in the table

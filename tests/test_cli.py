@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from ekokit.content.i18n import Translator
@@ -275,3 +276,39 @@ def test_a_file_that_cannot_be_written_is_one_localised_line(db_path, tmp_path):
     line = _one_line(ekokit("export", "tiimi", "-o", str(target), db=db_path, check=False))
     assert line.startswith("ekokit: " + Translator("fi")("error.file", path=str(target),
                                                           detail="").rstrip("."))
+
+
+def test_the_common_options_work_after_the_command_too(db_path, tmp_path):
+    """`ekokit lab --calendar FILE` failed: the option had to come before `lab`."""
+    from ekokit.cli import build_parser
+
+    args = build_parser().parse_args(["lab", "--calendar", "k.yaml", "--lang", "en", "--db", "x"])
+    assert (args.calendar, args.lang, args.db) == ("k.yaml", "en", "x")
+    before = build_parser().parse_args(["--lang", "en", "lab"])
+    assert (before.lang, before.calendar, before.db) == ("en", None, None)
+    result = ekokit("export", "nosuch", "--lang", "en", db=db_path, check=False)
+    assert "There is no team" in result.stderr  # English, though --lang came after the command
+
+
+def test_export_takes_the_teams_name_and_says_where_it_wrote(db_path, tmp_path):
+    ekokit("team", "add", "Nuoret & velat", "--slug", "nuoret-velat", db=db_path)
+    out = tmp_path / "tiimi.json"
+    said = ekokit("--lang", "en", "export", "nuoret  &  VELAT", "-o", str(out), db=db_path)
+    assert said.stdout.strip() == f"Team nuoret-velat's workbook written to {out}."
+    assert json.loads(out.read_text())["team"]["slug"] == "nuoret-velat"
+
+
+def test_a_team_that_is_not_there_is_one_line_in_the_command_lines_terms(db_path):
+    ekokit("team", "add", "Nuoret & velat", "--slug", "nuoret-velat", db=db_path)
+    for command in (["export", "Kotitehtävätiimi C"], ["report", "nosuch"]):
+        result = ekokit("--lang", "en", *command, db=db_path, check=False)
+        assert result.returncode == 2 and result.stdout == ""
+        line, = result.stderr.splitlines()
+        assert "nuoret-velat (Nuoret & velat)" in line and "below" not in line, line
+
+
+def test_lab_allow_root_reaches_the_jupyter_server():
+    from ekokit.server.lab import LabOptions, build_config
+
+    assert build_config(LabOptions(allow_root=True), Path(".")).ServerApp.allow_root is True
+    assert "allow_root" not in build_config(LabOptions(), Path(".")).ServerApp  # Jupyter's say

@@ -13,7 +13,7 @@ from ekokit.charts.shared_network import shared_network
 from ekokit.content.aliases import alias_table
 from ekokit.content.i18n import Translator
 from ekokit.model.actors import SharedActor, alias_index, normalise_name, shared_actors
-from ekokit.model.teams import DEMO_TEAM, Team
+from ekokit.model.teams import DEMO_TEAM, DEMO_TEAMS, Team, listed_teams
 from ekokit.store.demo import ensure_demo_team
 from ekokit.widgets.ecosystem import (
     SharedEcosystem,
@@ -111,7 +111,7 @@ EXPECTED = [  # (name shown, teams in the store's order: by name) — the most t
 
 
 def test_the_example_and_two_teams_share_exactly_the_expected_actors(room):
-    found = ecosystem(room.teams(), latest_by_team(room))
+    found = ecosystem(listed_teams(room.teams(), "fi"), latest_by_team(room))
     assert [(a.name, a.teams) for a in found] == EXPECTED
     spelt = {a.name: set(a.spellings) for a in found}
     assert spelt["Ulosottolaitos"] == {"Ulosottolaitos", "Ulosotto", "Valtakunnanvouti"}
@@ -120,15 +120,18 @@ def test_the_example_and_two_teams_share_exactly_the_expected_actors(room):
 
 
 def test_the_room_leaves_the_example_out_unless_it_is_alone(room, store):
-    assert [t.slug for t in participating_teams(room.teams())] == ["energia", "ikaantyvat"]
-    found = ecosystem(participating_teams(room.teams()), latest_by_team(room))
+    for lang in DEMO_TEAMS:  # none of the demo teams is a team of the room
+        slugs = [t.slug for t in participating_teams(room.teams(), lang)]
+        assert slugs == ["energia", "ikaantyvat"]
+    found = ecosystem(participating_teams(room.teams(), "fi"), latest_by_team(room))
     assert [a.name for a in found] == ["Kela", "Terveyden ja hyvinvoinnin laitos",
                                        "Ulosottolaitos"]
 
 
-def test_a_store_with_only_the_example_shows_the_example(store):
+def test_a_store_with_only_the_example_shows_the_example_in_its_language(store):
     ensure_demo_team(store)
-    assert [t.slug for t in participating_teams(store.teams())] == [DEMO_TEAM]
+    assert [t.slug for t in participating_teams(store.teams(), "fi")] == [DEMO_TEAM]
+    assert [t.slug for t in participating_teams(store.teams(), "en")] == [DEMO_TEAMS["en"]]
 
 
 # -- the network chart -------------------------------------------------------------------------

@@ -159,6 +159,32 @@ def test_the_demo_team_is_created_once_with_every_exercise(tmp_path):
     assert sorted(exercise for _team, exercise in latest) == EXERCISE_IDS
 
 
+PHENOMENON = {"fi": "Nuorten aikuisten ylivelkaantuminen",
+              "en": "Over-indebtedness of young adults",
+              "sv": "Unga vuxnas överskuldsättning"}
+
+
+def test_each_language_has_its_demo_team_and_a_page_in_it_shows_its_answers(tmp_path):
+    """Self-study in English shows English answers, in Swedish Swedish ones: whichever demo
+    slug the address names, the state a page in ``lang`` binds is the demo team in ``lang``."""
+    from ekokit.model.teams import DEMO_TEAMS, shown_team
+    from ekokit.state.exercise import ExerciseState
+
+    store = Store(str(tmp_path / "demo.sqlite"))
+    ensure_demo_team(store)
+    exercise = find_exercise("s1_phenomenon")
+    for lang, slug in DEMO_TEAMS.items():
+        team = store.get_team(slug)
+        assert team.phenomenon == PHENOMENON[lang]
+        assert sorted(e for _t, e in store.latest_all(slug)) == EXERCISE_IDS
+        for asked in DEMO_TEAMS.values():  # ?team=esimerkki&lang=sv, ?team=example&lang=sv…
+            state = ExerciseState(exercise, store, shown_team(asked, lang))
+            assert state.reload() is not None and state.saved["phenomenon"] == PHENOMENON[lang]
+    swedish = store.latest(DEMO_TEAMS["sv"], "s1_phenomenon").data
+    assert "FPA (utkomststöd, bostadsbidrag, studiestöd)" in swedish["administrative_branches"]
+    assert shown_team("esimerkki-2", "en") == "esimerkki-2"  # not a demo team: itself
+
+
 def test_a_hundred_synthetic_teams_cover_every_exercise(tmp_path):
     store = Store(str(tmp_path / "synthetic.sqlite"))
     started = time.perf_counter()
@@ -171,3 +197,25 @@ def test_a_hundred_synthetic_teams_cover_every_exercise(tmp_path):
     assert len(latest) == 100 * len(EXERCISE_IDS)
     assert {team for team, _exercise in latest} == set(created)
     assert seed_synthetic_teams(store, 100) == []  # already there: nothing new
+
+
+def test_the_landing_pages_demo_links_open_the_demo_team_in_its_language():
+    from ekokit.model.teams import DEMO_TEAMS
+    from ekokit.server.landing import landing_html
+
+    for lang in ("fi", "en"):
+        page = landing_html(lang)
+        assert f"team={DEMO_TEAMS[lang]}" in page
+        assert not any(f"team={slug}" in page for slug in DEMO_TEAMS.values()
+                       if slug != DEMO_TEAMS[lang])
+
+
+def test_no_demo_team_gets_a_team_link(tmp_path):
+    from ekokit.model.teams import Team
+    from ekokit.server.links import team_links
+
+    store = Store(str(tmp_path / "links.sqlite"))
+    ensure_demo_team(store)
+    store.create_team(Team(slug="example-2", name="Not the demo team"))
+    links = team_links(store, "http://huone/", "01_ekosysteemit.ipynb", "T", "en")
+    assert [link.slug for link in links] == ["example-2"]

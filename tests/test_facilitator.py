@@ -111,3 +111,21 @@ def test_the_view_opens_on_the_session_of_the_exercise_most_teams_are_in(store, 
     view = FacilitatorView(store=store, lang="fi", live=False)
     assert (view.session.value, view.exercise.value) == ("2", "s2_futures_wheel")
     assert html_of("s2_futures_wheel") in view.table.value
+
+
+def test_self_study_on_the_demo_teams_is_not_the_room(store, team):
+    """Learners on the demo teams (any language) neither show as here nor steer the picker."""
+    from ekokit.model.teams import DEMO_TEAMS
+    from ekokit.store.demo import ensure_demo_team
+
+    ensure_demo_team(store)
+    mark_present(store, "p1", team.slug, "1", "s1_actor_map")
+    for number, slug in enumerate(DEMO_TEAMS.values()):
+        for page in range(2):
+            mark_present(store, f"d{number}{page}", slug, "1", "s1_phenomenon")
+    view = FacilitatorView(store=store, lang="fi", live=False)
+    assert view.exercise.value == "s1_actor_map"  # the room's one team, not six demo pages
+    assert html.escape(Translator("fi")("facilitator.here_count", here=1, teams=1)) in (
+        view.presence.value)
+    assert not any(html.escape(store.get_team(s).name) in view.presence.value
+                   for s in DEMO_TEAMS.values())

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ekokit.content.i18n import Translator
 from ekokit.content.readings import reflection_questions
 from playwright.sync_api import Locator, Page, expect, sync_playwright
 from tests.servers import (
@@ -41,6 +42,7 @@ LAB_TIMEOUT = 60_000  # ms: JupyterLab's page and a kernel's start
 RUN_TIMEOUT = 60_000  # ms: Run All of the session notebook
 KERNEL_IDLE = re.compile(r"^(?!No Kernel).+ \| Idle$")
 WIDGET_ERROR = re.compile("Error displaying widget|model not found")
+FI = Translator("fi")
 
 
 # -- fixtures ----------------------------------------------------------------------------------
@@ -164,6 +166,20 @@ def assert_options_fit(select: Locator) -> None:
     assert widest <= room, (widest, room)
 
 
+def assert_says_lost(page: Page, status: Locator) -> None:
+    """The app says its kernel is gone, and the status says "not saved" instead of its own word
+    (hidden, as what the form shows is no longer what is stored): generated content, which the
+    accessibility tree reads too."""
+    app = page.locator(".ek-app").first
+    assert FI("connection.lab_lost") in app.evaluate(
+        "el => getComputedStyle(el, '::before').content")
+    assert FI("connection.lost_status") in status.evaluate(
+        "el => getComputedStyle(el, '::after').content")
+    expect(status.locator(".widget-html-content")).to_be_hidden()
+    said = re.escape(FI("connection.lost_status"))
+    expect(status).to_match_aria_snapshot(f"- text: /{said}/")
+
+
 def saved_notebook(workspace: Path) -> dict:
     return json.loads((workspace / "notebooks" / NOTEBOOK).read_text(encoding="utf-8"))
 
@@ -243,9 +259,20 @@ def test_homework_in_jupyterlab_saves_answers_not_widgets(lab, page):
     assert [c["execution_count"] for c in cells] == [None] * len(cells)
     assert "widgets" not in saved_notebook(workspace)["metadata"]
 
-    # a new kernel, the notebook reopened from its file: clean, no "model not found"
+    # the kernel restarts under the form: within 3 s it says it is not connected and not
+    # saving (it said "saved" before), and what is typed after stays in the form
     menu(page, "Kernel", "Restart Kernel…")
     confirm(page)
+    section = exercise(page, "s1_phenomenon")
+    status = section.locator(".ek-status")
+    expect(status).to_have_class(re.compile("jupyter-widgets-disconnected"), timeout=3_000)
+    assert_says_lost(page, status)
+    after = "Kirjoitettu kun ydin oli poissa"
+    section.locator(".ek-field-phenomenon input").fill(after)
+    assert_says_lost(page, status)
+    expect(section.locator(".ek-field-phenomenon input")).to_have_value(after)
+
+    # a new kernel, the notebook reopened from its file: clean, no "model not found"
     wait_idle(page)
     open_notebook(page, base_url)
     expect(page.locator(".jp-Notebook .jp-OutputArea-output")).to_have_count(0)

@@ -14,10 +14,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from ekokit.content.example import example_folder, example_workbook
 from ekokit.content.exercises import exercises_for_session, find_exercise
 from ekokit.content.i18n import Translator
 from ekokit.content.readings import concept
-from ekokit.model.teams import Team
+from ekokit.model.teams import DEMO_TEAMS, Team
 from ekokit.state.gate import key_for
 from ekokit.store.database import Store
 from playwright.sync_api import expect, sync_playwright
@@ -96,7 +97,11 @@ def test_the_pooled_page_shows_the_team_from_the_query_string_in_english(live):
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(f"{base}{PAGE}?team=esimerkki&lang=en&token={TOKEN}")  # from the pool
-        expect(page.locator(".ek-team")).to_contain_text("Esimerkkitiimi", timeout=60_000)
+        # ?team=esimerkki in English: the demo team in English, opened without a key
+        english = example_workbook(example_folder("en"))["team"]
+        assert english["slug"] == DEMO_TEAMS["en"]
+        expect(page.locator(".ek-team")).to_contain_text(english["name"], timeout=60_000)
+        expect(page.locator(".ek-team")).not_to_contain_text("Esimerkkitiimi")
         en = Translator("en")
         expect(page.locator(".ek-app h1")).to_have_text(en("session.title_1"))
         expect(page.locator(".ek-ex-s1_actor_map .ek-toggle")).to_have_text(
@@ -108,6 +113,13 @@ def test_the_pooled_page_shows_the_team_from_the_query_string_in_english(live):
         expect(page.locator(".ek-reading summary").first).to_contain_text(title)
         expect(page.locator(".ek-quiz-start")).to_have_text(en("quiz.start"))
         expect(page.locator(".ek-exercise")).to_have_count(len(exercises_for_session("1")))
+        # self-study in English: the demo team's answers are the English ones
+        section = page.locator(".ek-ex-s1_phenomenon")
+        section.locator(".ek-toggle").click()
+        expect(section.locator(".ek-field-phenomenon input")).to_have_value(
+            "Over-indebtedness of young adults", timeout=30_000)
+        expect(section.locator(".ek-field-description textarea")).to_have_value(
+            re.compile("^More and more 18–29-year-olds slide into a debt spiral"))
         browser.close()
 
 

@@ -49,8 +49,24 @@ def test_help_starts_with_the_learners_functions():
     assert sorted(ekokit.__all__) == ["concept", "exercises", "facilitator", "harvest", "homework",
                                       "language", "projector", "quiz", "session"]
     text = pydoc.render_doc(ekokit, renderer=pydoc.plaintext)
-    assert text.index("ekokit.session(") < text.index("layers")
     assert "CLASSES" not in text and "EkokitError" not in text
+    said = ekokit.__doc__ or ""
+    for words in ("ekokit.session(", "tapaamisen sovellus", "the session's app", "ekokit.harvest()",
+                  "sadonkorjuu", "ekokit.homework()", "kotitehtävät", "ekokit.concept("):
+        assert words in said, words
+    assert len(said.splitlines()) <= 25  # short, for learners: no layers, no store
+    assert not any(word in said for word in ("layer", "SQLAlchemy", "store", "kernel"))
+
+
+def test_a_wrong_session_is_refused_before_the_running_app_is_touched(monkeypatch):
+    """`ekokit.session("5")` stopped the app above from following its teammates' saves, and
+    only then refused."""
+    stopped = []
+    running = type("App", (), {"stop_live": lambda self: stopped.append(self)})()
+    monkeypatch.setattr(notebook, "_current_app", running)
+    with pytest.raises(UnknownChoice):
+        ekokit.session("5")
+    assert stopped == [] and notebook._current_app is running
 
 
 def test_exercises_and_homework_belong_to_the_session_above(store, team, monkeypatch):

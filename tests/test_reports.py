@@ -18,7 +18,7 @@ from ekokit.content.exercises import all_exercises, find_exercise
 from ekokit.content.i18n import Translator, catalogue
 from ekokit.model.actors import alias_index, normalise_name, team_actor_names
 from ekokit.model.answers import validate
-from ekokit.model.teams import DEMO_TEAM, Team
+from ekokit.model.teams import DEMO_TEAM, DEMO_TEAMS, Team
 from ekokit.reports import ReportError, make_report
 from ekokit.reports.build import team_report
 from ekokit.reports.text import shorten
@@ -437,12 +437,12 @@ def test_the_programme_report_lists_exactly_the_actors_named_by_two_or_more_team
     assert set(shown) == expected
     assert len(rows) == len(expected)
     assert all(int(cells[0].get_text()) >= 2 for cells in shown.values())
-    assert shown["Kela"][0].get_text() == "11"
+    assert shown["Kela"][0].get_text() == "10"  # the demo teams are no team of the room
     assert "Kansaneläkelaitos" in shown["Kela"][2].get_text()  # the spellings joined
     assert shown["Verohallinto"][0].get_text() == "2"
     # and every team's progress and harvest, side by side
     progress = soup.find("section", id="progress").tbody.find_all("tr")
-    assert len(progress) == 11
+    assert len(progress) == 10
 
 
 def test_the_programme_report_as_xlsx_lists_the_same_actors(programme_db, tmp_path):
@@ -466,15 +466,29 @@ def test_cli_writes_a_team_report_in_english(programme_db, tmp_path):
     result = ekokit("report", DEMO_TEAM, "--format", "md", "-o", str(out), "--lang", "en", db=db)
     assert result.stdout.strip() == EN("report.written", path=out)
     text = out.read_text(encoding="utf-8")
-    name = Store(str(db)).get_team(DEMO_TEAM).name
+    name = Store(str(db)).get_team(DEMO_TEAMS["en"]).name  # the demo team in English
     assert text.splitlines()[0] == f"# {escape(EN('report.team_title', team=name))}"
     assert f"## {escape(EN('report.harvest'))}" in text
+    # the demo team's answers in English, none of the Finnish ones
+    assert "Over-indebtedness of young adults" in text and "Example team" in name
+    assert "Nuorten aikuisten ylivelkaantuminen" not in text and "Kela (toimeentulotuki" not in text
+    # and one English name for the programme, as the app says
+    assert text.splitlines()[2] == escape(EN("report.programme"))
+    assert "Mastering phenomena through ecosystems" in text and "haltuun" not in text
+
+
+def test_english_texts_name_the_programme_in_english():
+    """The Finnish name is in an English text only beside the English one (in parentheses)."""
+    english = "Mastering phenomena through ecosystems"
+    assert english in EN("app.programme") and english in EN("report.programme")
+    named = {k: v for k, v in catalogue("en").items() if "haltuun" in v.lower()}
+    assert all(english in v and "(\"Ekosysteemeillä ilmiöt haltuun!\"" in v
+               for v in named.values()), named
 
 
 @pytest.mark.parametrize(("args", "key", "params"), [
     (["--all", "--format", "pptx"], "report.error.all_format", {"choices": "html, xlsx"}),
     (["--format", "md"], "report.error.team_or_all", {}),
-    (["nobody"], "error.unknown_team", {"slug": "nobody"}),
     (["--all", "-o", "/dev/null/r.html"], "report.error.write",
      {"path": "/dev/null/r.html", "cause": "Not a directory"}),
 ])
@@ -483,6 +497,14 @@ def test_cli_errors_are_one_localised_line(programme_db, args, key, params):
     result = ekokit("report", *args, db=db, check=False)
     assert result.returncode == 2
     assert result.stderr == f"ekokit: {FI(key, **params)}\n"
+
+
+def test_a_team_that_is_not_there_is_named_in_the_command_lines_terms(programme_db):
+    db, _ = programme_db
+    result = ekokit("report", "nobody", db=db, check=False)
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    said_before_the_list = FI("cli.unknown_team", team="nobody", teams="\x00").split("\x00")[0]
+    assert result.stderr.startswith("ekokit: " + said_before_the_list)
 
 
 def test_make_report_refuses_a_format_it_has_not(store):

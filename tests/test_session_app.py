@@ -152,9 +152,8 @@ def test_groups_made_before_a_team_fill_when_the_team_is_chosen(store, team):
 
 
 def test_the_demo_team_is_marked_as_the_example_wherever_teams_are_listed(store, team):
-    from ekokit.model.teams import DEMO_TEAM
+    from ekokit.model.teams import DEMO_TEAM, DEMO_TEAMS
     from ekokit.store.demo import ensure_demo_team
-    from ekokit.widgets.facilitator import FacilitatorView
 
     ensure_demo_team(store)
     demo = store.get_team(DEMO_TEAM)
@@ -162,5 +161,57 @@ def test_the_demo_team_is_marked_as_the_example_wherever_teams_are_listed(store,
     picker = app_for(store).team_area.children[0]
     choice = next(w for w in picker.children[1].children if "ek-field-team" in w._dom_classes)
     labels = {slug: label for label, slug in choice.options}
-    assert labels[DEMO_TEAM] == marked and labels[team.slug] == team.name
-    assert html.escape(marked) in FacilitatorView(lang="fi", store=store).table.value
+    # the picker lists the demo team in its language only, marked as the example
+    assert labels == {"": fi("form.choose"), DEMO_TEAM: marked, team.slug: team.name}
+    assert {DEMO_TEAMS["en"], DEMO_TEAMS["sv"]} <= {t.slug for t in store.teams()}
+
+
+def test_the_facilitator_counts_the_teams_of_the_room_without_the_demo_teams(store, team):
+    from ekokit.store.demo import ensure_demo_team
+    from ekokit.widgets.facilitator import FacilitatorView
+
+    ensure_demo_team(store)  # three demo teams (fi, en, sv) and one team of the room
+    table = FacilitatorView(lang="fi", store=store, live=False).table.value
+    assert html.escape(fi("facilitator.caption", teams=1)) in table
+    assert html.escape(team.name) in table
+    assert not any(html.escape(t.name) in table for t in store.teams() if t.slug != team.slug)
+
+
+def test_a_store_with_only_the_demo_teams_shows_the_one_in_the_views_language(tmp_path):
+    from ekokit.model.teams import DEMO_TEAMS
+    from ekokit.store.database import Store
+    from ekokit.store.demo import ensure_demo_team
+    from ekokit.widgets.facilitator import FacilitatorView
+
+    store = Store(str(tmp_path / "demo.db"))
+    ensure_demo_team(store)
+    for lang in ("fi", "en"):
+        tr = Translator(lang)
+        demo = store.get_team(DEMO_TEAMS[lang])
+        table = FacilitatorView(lang=lang, store=store, live=False).table.value
+        assert html.escape(tr("facilitator.caption", teams=1)) in table
+        assert html.escape(f"{demo.name} ({tr('team.example_mark')})") in table
+
+
+def test_a_demo_team_page_shows_the_demo_answers_in_the_pages_language(store):
+    """?team=esimerkki&lang=en (the language switch keeps the team) shows the English demo
+    team; ?team=example&lang=fi the Finnish one; every language the kit speaks likewise."""
+    from ekokit.content.example import example_folder, example_workbook
+    from ekokit.content.i18n import languages
+    from ekokit.model.teams import DEMO_TEAMS
+    from ekokit.store.demo import ensure_demo_team
+
+    ensure_demo_team(store)
+    assert {"fi", "en"} <= set(languages())
+    for lang in languages():
+        book = example_workbook(example_folder(lang))
+        phenomenon = book["exercises"]["s1_phenomenon"][-1]["data"]["phenomenon"]
+        assert phenomenon == book["team"]["phenomenon"]
+        app = app_for(store, team="esimerkki", lang=lang)  # as the language switch keeps it
+        assert app.team.slug == DEMO_TEAMS[lang]
+        assert app.sections["s1_phenomenon"].view.state.saved["phenomenon"] == phenomenon
+        assert html.escape(phenomenon) in app.team_area.children[0].value
+        if lang == "en":
+            assert phenomenon == "Over-indebtedness of young adults"
+    finnish = app_for(store, team=DEMO_TEAMS["en"], lang="fi")
+    assert finnish.team.slug == DEMO_TEAMS["fi"]

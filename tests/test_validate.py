@@ -290,6 +290,43 @@ def test_example_answers_an_incomplete_latest_answer(data):
     only(fired(data), "example_answers", "required fields empty: ['phenomenon']")
 
 
+def test_example_covers_every_language(data):
+    (data / "sv" / "examples" / "demo_team" / "team.yaml").unlink()
+    (data / "en" / "examples" / "demo_team" / "s2_vision.yaml").unlink()
+    only(fired(data), "example_covers", "sv/examples/demo_team/team.yaml: missing",
+         "en/examples/demo_team/s2_vision.yaml: missing")
+
+
+def test_example_answers_in_a_translation(data):
+    edit(data / "sv" / "examples" / "demo_team" / "s1_actor_map.yaml", "ring: core",
+         "ring: nowhere", -1)
+    only(fired(data), "example_answers", "sv/examples/demo_team/s1_actor_map.yaml: revision")
+
+
+def test_example_translations_a_choice_that_is_not_the_finnish_one(data):
+    # a valid ring, but not the one the Finnish demo team chose: only text is translated
+    edit(data / "en" / "examples" / "demo_team" / "s1_actor_map.yaml", "ring: core",
+         "ring: partner")
+    only(fired(data), "example_translations",
+         "en/examples/demo_team/s1_actor_map.yaml: revision 1: actors.0.ring is not")
+
+
+def test_example_translations_a_score_a_revision_and_the_slug(data):
+    folder = data / "sv" / "examples" / "demo_team"
+    edit(folder / "s2_megatrends.yaml", "nature: 2", "nature: 3")
+    edit_yaml(folder / "h2_preferred_future.yaml", lambda t: t["revisions"].pop(0))
+    edit(folder / "team.yaml", "slug: exempel", "slug: exempel-2")
+    only(fired(data), "example_translations", "s2_megatrends.yaml: revision 1: relevance is not",
+         "h2_preferred_future.yaml: 2 revisions, the Finnish has 3",
+         "team.yaml: team.slug is 'exempel-2', not the demo team's 'exempel'")
+
+
+def test_example_translations_a_text_left_empty(data):
+    path = data / "en" / "examples" / "demo_team" / "s1_phenomenon.yaml"
+    edit_yaml(path, lambda t: t["revisions"][0]["data"].update(description=""))  # not the latest
+    only(fired(data), "example_translations", "s1_phenomenon.yaml: revision 1: description is not")
+
+
 # -- the default chart ---------------------------------------------------------------------------
 def test_a_spec_without_chart_gets_the_summary_table(data):
     path = data / "exercises" / "s1_actor_map.yaml"

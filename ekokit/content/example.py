@@ -1,4 +1,6 @@
-"""The worked example (the demo team "esimerkki") as hand-editable data in data/examples/demo_team/.
+"""The worked example (the demo teams) as hand-editable data: in Finnish in
+data/examples/demo_team/, translated in data/<lang>/examples/demo_team/ (same files, same
+structure and values; only the text people wrote is in the other language).
 
 ``team.yaml`` holds the team and the workbook's ``created_at``; ``<exercise_id>.yaml`` holds one
 exercise's ``revisions`` (author, created_at, data) in revision order, numbered 1..n implicitly.
@@ -36,8 +38,15 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def example_folder() -> Path:
-    return data_dir() / "examples" / "demo_team"
+SOURCE_LANG = "fi"  # the answers were written in Finnish; the others are translations
+
+
+def example_folder(lang: str = SOURCE_LANG, data: Path | None = None) -> Path:
+    """The demo answers in ``lang`` (in the data folder ``data``, by default the kit's)."""
+    base = data if data is not None else data_dir()
+    if lang == SOURCE_LANG:
+        return base / "examples" / "demo_team"
+    return base / lang / "examples" / "demo_team"
 
 
 def _load(path: Path) -> dict[str, Any]:

@@ -4,7 +4,8 @@
   store, so the keys survive a restart and ``ekokit links`` can print them again).
 * The **facilitator key** opens every team, the facilitator's notebooks and team creation. It is
   made when the server starts, printed once, and given to the kernels only as its hash.
-* The worked example team is open to everyone; locally (no ``--public``) every team is open.
+* The worked example's demo teams (one per language) are open to everyone; locally (no
+  ``--public``) every team is open.
 
 The server tells its kernels (which inherit its environment) that the room is public and what
 the facilitator key's hash is; :func:`access_from_env` reads that back."""
@@ -18,7 +19,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ekokit.model.teams import DEMO_TEAM
+from ekokit.model.teams import is_demo_team
 
 PUBLIC_ENV = "EKOKIT_PUBLIC"
 FACILITATOR_HASH_ENV = "EKOKIT_FACILITATOR_HASH"
@@ -77,7 +78,7 @@ class Access:
 
     def may_open(self, secret: str, slug: str, key: str | None) -> bool:
         """Whether a page of this room may bind team ``slug`` with ``key``."""
-        return self.trusted or slug == DEMO_TEAM or team_key_matches(secret, slug, key)
+        return self.trusted or is_demo_team(slug) or team_key_matches(secret, slug, key)
 
 
 def access_from_env(environ: Mapping[str, str], facilitator_key: str | None = None) -> Access:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -40,7 +41,13 @@ Phenomenon = Annotated[str, StringConstraints(strip_whitespace=True, max_length=
                        AfterValidator(_one_line)]
 Author = Annotated[str, StringConstraints(max_length=80), AfterValidator(_one_line)]  # or ""
 SLUG = r"^[a-z0-9][a-z0-9-]{0,62}$"
-DEMO_TEAM = "esimerkki"  # the worked example team (data/examples/demo_team/)
+# The worked example (the demo team): one team per language, each seeded from its own answers
+# (fi: data/examples/demo_team/, en and sv: data/<lang>/examples/demo_team/). A page, view or
+# report in a language shows that language's demo team; every rule about "the demo team" asks
+# is_demo_team(), an exact match against these slugs.
+DEMO_TEAMS: dict[str, str] = {"fi": "esimerkki", "en": "example", "sv": "exempel"}
+DEMO_SLUGS = frozenset(DEMO_TEAMS.values())
+DEMO_TEAM = DEMO_TEAMS["fi"]  # the Finnish one (the others are translations of it)
 
 
 class Team(BaseModel):
@@ -159,4 +166,36 @@ def input_problem(exc: ValidationError) -> InputProblem:
 
 def listed_name(team: Team, example_mark: str) -> str:
     """A team's name where teams are listed: the worked example is marked as one."""
-    return f"{team.name} ({example_mark})" if team.slug == DEMO_TEAM else team.name
+    return f"{team.name} ({example_mark})" if is_demo_team(team.slug) else team.name
+
+
+def is_demo_team(slug: str) -> bool:
+    """Whether ``slug`` is one of the demo teams: an exact match (``esimerkki-2`` is not)."""
+    return slug in DEMO_SLUGS
+
+
+def demo_team(lang: str) -> str:
+    """The slug of the demo team in ``lang`` (Finnish for a language without one)."""
+    return DEMO_TEAMS.get(lang, DEMO_TEAMS["fi"])
+
+
+def shown_team(slug: str, lang: str) -> str:
+    """The team a page, view or report in ``lang`` shows for ``slug``: a demo team is shown as
+    the demo team in that language (``?team=esimerkki&lang=en`` shows the English one); any
+    other team is itself."""
+    return demo_team(lang) if is_demo_team(slug) else slug
+
+
+def listed_teams(teams: Iterable[Team], lang: str) -> list[Team]:
+    """The teams a page in ``lang`` lists to choose from: every team, and of the demo teams only
+    the one in that language."""
+    return [t for t in teams if not is_demo_team(t.slug) or t.slug == demo_team(lang)]
+
+
+def participating_teams(teams: Iterable[Team], lang: str) -> list[Team]:
+    """The teams of a room (the facilitator's view, the projector, the programme report): every
+    team but the demo teams, which are no team of the room; a store that holds nothing else
+    shows the demo team in ``lang``."""
+    teams = list(teams)
+    others = [t for t in teams if not is_demo_team(t.slug)]
+    return others if others else [t for t in teams if t.slug == demo_team(lang)]

@@ -20,7 +20,7 @@ from ekokit.model.harvest import AFTER, VOCAB, before_after
 from ekokit.model.progress import exercise_state
 from ekokit.model.progress import session_progress as count_session
 from ekokit.model.progress import tally as count_all
-from ekokit.model.teams import Team
+from ekokit.model.teams import Team, participating_teams, shown_team
 from ekokit.reports.model import (
     CHAIN_AFTER,
     CHAIN_BEFORE,
@@ -191,7 +191,9 @@ def build_team_report(team: Team, answers: Mapping[str, dict[str, Any]], lang: s
 
 
 def team_report(store: Store, slug: str, lang: str, *, charts: bool = True) -> TeamReport:
-    """The report of the team ``slug`` (UnknownTeam if there is none)."""
+    """The report of the team ``slug`` (UnknownTeam if there is none); of a demo team, the demo
+    team in the report's language."""
+    slug = shown_team(slug, Translator(lang).lang)
     team = store.get_team(slug)
     return build_team_report(team, store.latest_answers(slug), lang, charts=charts)
 
@@ -219,8 +221,10 @@ def build_programme_report(teams: list[Team], answers: Mapping[str, Mapping[str,
 
 
 def programme_report(store: Store, lang: str) -> ProgrammeReport:
-    """Every team's progress and harvest, and the actors named by more than one team."""
+    """Every team's progress and harvest, and the actors named by more than one team (the demo
+    teams are no team of the room: :func:`ekokit.model.teams.participating_teams`)."""
     latest: dict[str, dict[str, dict[str, Any]]] = {}
     for (slug, exercise), revision in store.latest_all().items():
         latest.setdefault(slug, {})[exercise] = revision.data
-    return build_programme_report(store.teams(), latest, lang)
+    teams = participating_teams(store.teams(), Translator(lang).lang)
+    return build_programme_report(teams, latest, lang)

@@ -31,6 +31,7 @@ class LabOptions:
     refresh: bool = False  # overwrite the team's copies with the kit's notebooks
     db_url: str | None = None
     workspace: Path | None = None  # None: ekokit.paths.workspace_dir()
+    allow_root: bool = False  # run as root (a container, a hub's single-user server)
 
 
 def lab_root(workspace: Path | None = None) -> Path:
@@ -76,6 +77,8 @@ def build_config(options: LabOptions, root: Path) -> Config:
     c.ServerApp.port_retries = 0
     c.ServerApp.open_browser = options.open_browser
     c.ServerApp.root_dir = str(root)
+    if options.allow_root:  # else as Jupyter's own configuration says (False by default)
+        c.ServerApp.allow_root = True
     c.FileContentsManager.pre_save_hook = strip_widget_outputs
     return c
 

@@ -11,7 +11,7 @@ import jinja2
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import Translator, languages
 from ekokit.content.timefmt import local_date
-from ekokit.model.teams import DEMO_TEAM
+from ekokit.model.teams import demo_team
 from ekokit.paths import notebooks_dir
 
 FACILITATOR_NOTEBOOK = "00_fasilitaattori.ipynb"
@@ -43,7 +43,7 @@ def landing_html(lang: str | None, base_url: str = "/", *, public: bool = False)
             "when": tr("session.when", date=local_date(when.date), start=when.start,
                        end=when.end),
             "href": page + urlencode({"lang": tr.lang}) if is_live else None,
-            "demo_href": page + urlencode({"lang": tr.lang, "team": DEMO_TEAM}),
+            "demo_href": page + urlencode({"lang": tr.lang, "team": demo_team(tr.lang)}),
         })
     switches = [{"code": code, "href": f"{base_url}?lang={code}",
                  "text": Translator(code)("lang.switch_to")}

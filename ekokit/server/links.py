@@ -14,7 +14,7 @@ import qrcode.image.svg
 
 from ekokit.content.i18n import DEFAULT_LANG, Translator
 from ekokit.model.access import KEY_PARAM
-from ekokit.model.teams import DEMO_TEAM, visible
+from ekokit.model.teams import is_demo_team, visible
 from ekokit.server.landing import _environment
 from ekokit.state.gate import key_for
 from ekokit.store.database import Store
@@ -44,10 +44,10 @@ def team_url(base_url: str, notebook: str, token: str | None, slug: str, key: st
 
 def team_links(store: Store, base_url: str, notebook: str, token: str | None,
                lang: str = DEFAULT_LANG) -> list[TeamLink]:
-    """Every team's link (the worked example needs none), in the order teams are listed."""
+    """Every team's link (the demo teams need none), in the order teams are listed."""
     return [TeamLink(team.slug, team.name, key,
                      team_url(base_url, notebook, token, team.slug, key, lang))
-            for team in store.teams() if team.slug != DEMO_TEAM
+            for team in store.teams() if not is_demo_team(team.slug)
             for key in (key_for(store, team.slug),)]
 
 

@@ -17,7 +17,7 @@ from ekokit.content.exercises import Exercise
 from ekokit.errors import StaleRevision, StoreUnavailable
 from ekokit.model import answers
 from ekokit.model.progress import State, exercise_state
-from ekokit.model.teams import DEMO_TEAM
+from ekokit.model.teams import is_demo_team
 from ekokit.store.database import Revision, Store
 
 OutcomeKind = Literal["saved", "unchanged", "invalid", "conflict", "unavailable", "example"]
@@ -27,10 +27,10 @@ SELF_STUDY = "EKOKIT_SELF_STUDY"  # "1": the demo team takes saves (``ekokit ser
 
 def example_is_writable(store: Store) -> bool:
     """The worked example takes saves only in self-study: ``ekokit serve --demo``, or a store
-    that holds no team but the example. Otherwise its answers stay as every learner sees them."""
+    that holds no team but the demo teams. Otherwise its answers stay as every learner sees them."""
     if os.environ.get(SELF_STUDY) == "1":
         return True
-    return all(team.slug == DEMO_TEAM for team in store.teams())
+    return all(is_demo_team(team.slug) for team in store.teams())
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ class ExerciseState:
             return Outcome("invalid", problems=exc.problems)
         if clean == self.saved:
             return Outcome("unchanged", self.latest)
-        if self.team == DEMO_TEAM and not example_is_writable(self.store):
+        if is_demo_team(self.team) and not example_is_writable(self.store):
             return Outcome("example")
         try:
             revision = self.store.save(self.team, self.exercise.id, clean,

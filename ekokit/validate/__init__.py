@@ -56,6 +56,7 @@ CHECKS: dict[str, Check] = {fn.__name__: fn for fn in (
     code_checks.field_types,
     example_checks.example_covers,
     example_checks.example_answers,
+    example_checks.example_translations,
 )}
 
 

@@ -2,8 +2,9 @@
 of teams and the actors two or more of them named, its table, and the list of those actors with
 the teams and the spellings they used (so a missing alias is easy to spot).
 
-The room is every team in the store but the worked example (which names the usual partners and
-would look like one more team); a store with only the example shows the example."""
+The room is every team in the store but the demo teams (which name the usual partners and
+would look like more teams); a store with only those shows the demo team in the page's language
+(:func:`ekokit.model.teams.participating_teams`)."""
 
 from __future__ import annotations
 
@@ -20,17 +21,11 @@ from ekokit.charts.shared_network import shared_network
 from ekokit.content.aliases import alias_table
 from ekokit.content.i18n import Translator
 from ekokit.model.actors import SharedActor, alias_index, shared_actors, team_actor_names
-from ekokit.model.teams import DEMO_TEAM, Team, listed_name
+from ekokit.model.teams import Team, listed_name, participating_teams
 from ekokit.store.database import Store
 from ekokit.widgets.shared_models import html as html_widget
 
 esc = html.escape
-
-
-def participating_teams(teams: Sequence[Team]) -> list[Team]:
-    """The teams of the room: all but the worked example, unless it is the only team."""
-    others = [t for t in teams if t.slug != DEMO_TEAM]
-    return others if others else list(teams)
 
 
 def latest_by_team(store: Store) -> dict[str, dict[str, dict[str, Any]]]:
@@ -95,7 +90,7 @@ class SharedEcosystem:
 
     def _html(self) -> str | None:
         """The section's HTML, or None when it would be the same as shown."""
-        teams = participating_teams(self.store.teams())
+        teams = participating_teams(self.store.teams(), self.tr.lang)
         shared = ecosystem(teams, latest_by_team(self.store))
         key = (tuple(teams), tuple(shared))
         if key == self._key:

@@ -19,7 +19,7 @@ from ekokit.content.calendar import calendar
 from ekokit.content.exercises import exercises_for_session, find_exercise
 from ekokit.content.i18n import Translator
 from ekokit.model.actors import ACTOR_SOURCES
-from ekokit.model.teams import Team
+from ekokit.model.teams import Team, is_demo_team, participating_teams
 from ekokit.state.live import LivePage
 from ekokit.state.overview import (
     busiest_exercise,
@@ -56,8 +56,8 @@ class FacilitatorView:
         address, carried by the link to the projector."""
         self.tr = tr = Translator(lang)
         self.store = store or Store()
-        self.teams: list[Team] = self.store.teams()
-        self.here = here_now(self.store)
+        self.teams: list[Team] = self._room_teams()
+        self.here = self._room_here()
         sessions = [s.id for s in calendar().sessions]
         everything = [e.id for s in sessions for e in exercises_for_session(s)]
         start = busiest_exercise(self.here, everything)
@@ -104,6 +104,16 @@ class FacilitatorView:
         return self.widget._repr_mimebundle_(**kwargs)
 
     # -- drawing -----------------------------------------------------------------------------
+    def _room_teams(self) -> list[Team]:
+        """The room's teams: the demo teams are none of them (shown only in an empty room)."""
+        return participating_teams(self.store.teams(), self.tr.lang)
+
+    def _room_here(self) -> dict[str, tuple[str, ...]]:
+        """Who is here: a demo team's page (self-study) is no team of the room either."""
+        shown = {t.slug for t in self.teams}
+        return {slug: ids for slug, ids in here_now(self.store).items()
+                if not is_demo_team(slug) or slug in shown}
+
     def _exercises(self):
         return exercises_for_session(self.session.value)
 
@@ -125,7 +135,7 @@ class FacilitatorView:
 
     def refresh(self) -> None:
         """Read everything again: teams, progress, answers and who is here."""
-        self.teams = self.store.teams()
+        self.teams = self._room_teams()
         latest = self.store.latest_all()
         self._put(self.table, self._table_html(latest))
         self._put(self.answers, self._answers_html(latest))
@@ -162,7 +172,7 @@ class FacilitatorView:
     def _saved(self, changes: list[Change]) -> None:
         known = {t.slug for t in self.teams}
         if any(c.team not in known for c in changes):  # a team created meanwhile
-            self.teams = self.store.teams()
+            self.teams = self._room_teams()
         latest = self.store.latest_all()
         self._put(self.table, self._table_html(latest))
         if any(c.exercise_id == self.exercise.value for c in changes):
@@ -171,9 +181,9 @@ class FacilitatorView:
             self.ecosystem.refresh()  # redrawn only when the shared actors changed
 
     def _presence_tick(self) -> None:
-        self.here = here_now(self.store)
+        self.here = self._room_here()
         if any(slug not in {t.slug for t in self.teams} for slug in self.here):
-            self.teams = self.store.teams()  # a team created meanwhile, its page open
+            self.teams = self._room_teams()  # a team created meanwhile, its page open
             self._put(self.table, self._table_html(self.store.latest_all()))
         self._put(self.presence, presence_html(self.here, self.teams, self.tr))
         if self.picked_by_hand:

@@ -14,7 +14,7 @@ from ekokit.charts.html import chart_html
 from ekokit.content.calendar import calendar
 from ekokit.content.exercises import Exercise, all_exercises
 from ekokit.content.i18n import Translator
-from ekokit.model.teams import Team, listed_name
+from ekokit.model.teams import Team, listed_name, participating_teams
 from ekokit.state.exercise import damage_of
 from ekokit.state.live import LivePage
 from ekokit.state.timer import Countdown, clock_text
@@ -23,7 +23,6 @@ from ekokit.widgets.ecosystem import (
     ecosystem,
     ecosystem_html,
     latest_by_team,
-    participating_teams,
 )
 from ekokit.widgets.shared_models import button, hbox, vbox
 from ekokit.widgets.shared_models import html as html_widget
@@ -154,7 +153,7 @@ class Projector:
         return f'<h1>{esc(title)}</h1><p class="ek-projector-where">{esc(where)}</p>'
 
     def _body_html(self) -> str:
-        teams = participating_teams(self.store.teams())
+        teams = participating_teams(self.store.teams(), self.tr.lang)
         exercise = self.exercises.get(self.page)
         if exercise is None:
             shared = ecosystem(teams, latest_by_team(self.store))

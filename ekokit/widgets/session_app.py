@@ -20,7 +20,7 @@ from ekokit.content.timefmt import local_date
 from ekokit.errors import EkokitError
 from ekokit.model.access import FACILITATOR_PARAM, KEY_PARAM, Access
 from ekokit.model.progress import session_progress
-from ekokit.model.teams import DEMO_TEAM, Team
+from ekokit.model.teams import Team, is_demo_team, shown_team
 from ekokit.state.exercise import ExerciseState
 from ekokit.state.gate import Gate
 from ekokit.state.live import Heartbeat, LivePage
@@ -73,21 +73,22 @@ class SessionApp:
         ``access``), the language, an exercise to open."""
         self.served, self.params = served, dict(params or {})
         self.gate = Gate(self.store, access)
-        if not served and self.styles is None:  # JupyterLab: Voilà's template is not there
-            self.styles = styles_widget()
-            self.widget.children = (self.styles, *self.widget.children)
         retired: list[w.Widget] = []
         if lang and Translator(lang).lang != self.tr.lang:  # prepared in another language
             retired = [*(s.widget for s in self.sections.values()), self.homework]
             self.tr = Translator(lang)
             self.sections = self._make_sections()
             self.homework = self._homework_heading()
+        if not served and self.styles is None:  # JupyterLab: Voilà's template is not there
+            self.styles = styles_widget(self.tr.lang)
+            self.widget.children = (self.styles, *self.widget.children)
         header = self._header_html()
         if header != self.header.value:
             self.header.value = header
         if team:
             try:
-                self.use_team(self.gate.open_team(team.strip(), self.params.get(KEY_PARAM)))
+                slug = shown_team(team.strip(), self.tr.lang)  # a demo team: the page's language's
+                self.use_team(self.gate.open_team(slug, self.params.get(KEY_PARAM)))
             except EkokitError as exc:  # an unknown team, or a store that cannot be read
                 self._notice(exc.key, **exc.params)
                 self._show_picker()
@@ -316,5 +317,5 @@ class SessionApp:
 
 def _most_recent_team(store: Store) -> str | None:
     """The team that saved last, never the worked example (a newcomer would write into it)."""
-    latest = [r for r in store.latest_all().values() if r.team != DEMO_TEAM]
+    latest = [r for r in store.latest_all().values() if not is_demo_team(r.team)]
     return max(latest, key=lambda r: r.created_at).team if latest else None

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from ekokit.content.i18n import Translator
 from ekokit.errors import EkokitError, TeamExists
-from ekokit.model.teams import Team, input_problem, listed_name, slugify
+from ekokit.model.teams import Team, input_problem, listed_name, listed_teams, slugify
 from ekokit.state.gate import Gate
 from ekokit.store.database import Store
 from ekokit.widgets.shared_models import button
@@ -30,7 +30,7 @@ class TeamPicker:
             self._key_form()
             return
         style = {"description_width": "initial"}
-        teams = self.gate.teams()
+        teams = listed_teams(self.gate.teams(), tr.lang)  # the demo team in this language
         self.choice = w.Dropdown(
             options=[(tr("form.choose"), ""),
                      *((listed_name(t, tr("team.example_mark")), t.slug) for t in teams)],
