@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ekokit.cli_links import add_links_command
+from ekokit.cli_proxy import add_proxy_arguments
 from ekokit.cli_teams import add_team_commands, team_slug
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import languages, t
@@ -43,7 +44,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("demo team created", flush=True)
     serve(ServeOptions(port=args.port, participants=args.participants, public=args.public,
                        db_url=url, token=args.token, session=args.session, lang=args.lang,
-                       facilitator_key=args.facilitator_key, self_study=args.demo))
+                       facilitator_key=args.facilitator_key, self_study=args.demo,
+                       public_url=args.behind_proxy))
     return 0
 
 
@@ -163,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="listen on all interfaces; requires the printed token")
     serve.add_argument("--token", help="with --public: use this token instead of the room's own")
     serve.add_argument("--facilitator-key", help="with --public: this key instead of a new one")
+    add_proxy_arguments(serve)
     serve.add_argument("--demo", action="store_true",
                        help="self-study: the demo team takes saves (otherwise it stays as it is)")
     serve.add_argument("--session",

@@ -70,6 +70,16 @@ class AccessDenied(EkokitError):
     key = "access.denied"
 
 
+class BadPublicUrl(EkokitError):
+    """``ekokit serve --behind-proxy URL`` was given something other than an https address at
+    the root of a host."""
+
+    key = "error.public_url"
+
+    def __init__(self, value: str) -> None:
+        super().__init__(f"not a public https address: {value!r}", value=value)
+
+
 class UnknownExercise(EkokitError):
     key = "error.unknown_exercise"
 

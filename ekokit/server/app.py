@@ -4,26 +4,30 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
 import secrets
 import socket
 import sys
 from dataclasses import dataclass
 
-from traitlets import Int, Unicode
+from traitlets import Bool, Int, Unicode
 from traitlets.config import Config
 
 from ekokit.content.calendar import chosen_calendar
 from ekokit.content.i18n import DEFAULT_LANG
 from ekokit.content.notebooks import live_session_notebooks, session_notebook
 from ekokit.paths import jupyter_share_dir, notebooks_dir
+from ekokit.server.behind_proxy import remember_public_url
 from ekokit.server.guards import guarded_handlers
 from ekokit.server.handlers import LandingHandler
 from ekokit.server.hardening import ReadyWatch, harden_config, hardened_settings
+from ekokit.server.health import HealthHandler
 from ekokit.server.page_texts import page_texts
 from ekokit.server.public_room import PublicRoom, gate_handlers, open_public_room, room_lines
 from ekokit.server.settings import KitKernelSpecManager, RoomConfig
 from ekokit.server.voila_seam import SeamVoila, check_server, configure_warm_kernels, kernel_pid
+from ekokit.store.database import Store
 
 POOL_REFILL_DELAY = 60  # seconds
 CULL_IDLE_SECONDS = 600  # a closed tab's kernel goes after 10 idle minutes; open tabs stay
@@ -40,6 +44,12 @@ class ServeOptions:
     facilitator_key: str | None = None  # --public: made at start unless given
     lang: str = DEFAULT_LANG  # of the lines printed at start
     self_study: bool = False  # --demo: the worked example team takes saves
+    public_url: str | None = None  # --behind-proxy: the proxy's https address; listen locally
+
+    @property
+    def public_room(self) -> bool:
+        """The room's token and keys apply: --public, or behind a proxy that opens it up."""
+        return self.public or self.public_url is not None
 
 
 def pooled_notebook(session: str | None, today: dt.date | None = None) -> str:
@@ -70,6 +80,8 @@ class EkokitVoila(SeamVoila):
         (its address and pool).""")
     pooled_notebook = Unicode(None, allow_none=True, config=True, help="""The notebook whose
         kernels are kept warm (the day's session), None without a pool.""")
+    behind_proxy = Bool(False, config=True, help="""Served behind a reverse proxy (ekokit serve
+        --behind-proxy): trust its X-Forwarded-For and X-Forwarded-Proto headers.""")
 
     def ekokit_settings(self, settings: dict) -> dict:
         self.room = RoomConfig(parent=self)
@@ -78,12 +90,15 @@ class EkokitVoila(SeamVoila):
     def ekokit_handlers(self, handlers: list) -> list:
         base = self.base_url.rstrip("/")
         guarded = guarded_handlers(handlers, base, preheated=self.preheated)
-        return [(f"{base}/?", LandingHandler), *gate_handlers(guarded)]
+        return [(f"{base}/?", LandingHandler),
+                (f"{base}/ekokit/health", HealthHandler, {"app": self}), *gate_handlers(guarded)]
 
     def before_listen(self) -> None:
         self._ready_watch = ReadyWatch(self, self.pooled_notebook, self.expected_warm,
                                        self.ready_message)
         self._ready_watch.start()
+        if self.behind_proxy:  # the client's address and https, as the proxy saw them
+            self.app.listen = functools.partial(self.app.listen, xheaders=True)
 
     def pool_memory(self) -> str:
         """What the warm kernels hold, measured: '; pool N × M MB = T MB'."""
@@ -106,7 +121,7 @@ def build_config(options: ServeOptions, room: PublicRoom | None = None) -> Confi
     """Voilà's, the room's and the kernels' settings for ``options`` (``room``: the public
     room's token and facilitator key's hash, :func:`open_public_room`)."""
     c = Config()
-    c.Voila.ip = "0.0.0.0" if options.public else "127.0.0.1"
+    c.Voila.ip = "0.0.0.0" if options.public and not options.public_url else "127.0.0.1"
     c.Voila.port = options.port
     c.Voila.port_retries = 0
     c.Voila.open_browser = False
@@ -125,9 +140,10 @@ def build_config(options: ServeOptions, room: PublicRoom | None = None) -> Confi
         # would take the CPU from the pages being served.
         sizes = {pooled: options.participants} if pooled in live_session_notebooks() else {}
         configure_warm_kernels(c, sizes, refill_delay=POOL_REFILL_DELAY)
-    if options.public:
+    if options.public_room:
         c.Voila.token = options.token or secrets.token_urlsafe(24)
-    c.RoomConfig.public = options.public
+    c.EkokitVoila.behind_proxy = options.public_url is not None
+    c.RoomConfig.public = options.public_room
     c.RoomConfig.db_url = options.db_url or ""
     c.RoomConfig.self_study = options.self_study
     c.RoomConfig.calendar = str(chosen_calendar() or "")  # ekokit --calendar
@@ -153,13 +169,17 @@ def serve(options: ServeOptions) -> None:
         p for p in (str(jupyter_share_dir()), os.environ.get("JUPYTER_PATH", "")) if p
     )
     room = None
-    if options.public:  # the room's token and a facilitator key; the kernels learn its hash
+    if options.public_url is not None:  # before anything is printed: a bad address stops here
+        options = dataclasses.replace(
+            options, public_url=remember_public_url(Store(options.db_url), options.public_url))
+    if options.public_room:  # the room's token and a facilitator key; the kernels learn its hash
         room = open_public_room(options.db_url, options.token, options.facilitator_key)
         options = dataclasses.replace(options, token=room.token)
     config = build_config(options, room)
-    host = "0.0.0.0" if options.public else "127.0.0.1"
-    url = f"http://{socket.getfqdn() if options.public else host}:{options.port}/"
-    if options.public:
+    host = "0.0.0.0" if options.public and not options.public_url else "127.0.0.1"
+    url = (options.public_url
+           or f"http://{socket.getfqdn() if options.public else host}:{options.port}/")
+    if options.public_room:
         url += f"?token={config.Voila.token}"
     pool = ""
     if options.participants:

@@ -286,6 +286,18 @@ class Store:
         with self._read() as conn:
             return conn.execute(query).scalar_one()
 
+    def stored_room_value(self, name: str) -> str | None:
+        """The room's value ``name``, None when it was never set."""
+        with self._read() as conn:
+            return conn.execute(
+                select(room_table.c.value).where(room_table.c.name == name)).scalar()
+
+    def set_room_value(self, name: str, value: str) -> None:
+        """Keep ``value`` as the room's ``name``, replacing an earlier one (one transaction)."""
+        with self._write() as conn:
+            conn.execute(room_table.delete().where(room_table.c.name == name))
+            conn.execute(room_table.insert().values(name=name, value=value))
+
     def transaction(self):
         """A write transaction for multi-row operations that must be all-or-nothing."""
         return self._write()
