@@ -20,10 +20,19 @@ from typing import Any
 
 from tornado import web
 
-import ekokit
 from ekokit.store.database import Store
 
 STORE_SECONDS = 3.0
+
+
+def _version() -> str:
+    """The kit's installed version (the server does not import the learner's package)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ekokit")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "unknown"
 
 
 def store_reachable(url: str | None) -> bool:
@@ -46,7 +55,7 @@ async def health_report(url: str | None, warden: Any, notebook: str | None,
     warm = await warden.warm(notebook) if warden is not None and size else 0
     status = "unavailable" if not reachable else "ok" if warm >= size else "warming"
     body = {"status": status, "store": "ok" if reachable else "unreachable",
-            "pool": {"warm": warm, "size": size}, "version": ekokit.__version__}
+            "pool": {"warm": warm, "size": size}, "version": _version()}
     return (200 if reachable else 503), body
 
 
