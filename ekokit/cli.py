@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ekokit.cli_room import add_links_command
 from ekokit.content.calendar import calendar
-from ekokit.content.i18n import languages, t
+from ekokit.content.i18n import DEFAULT_LANG, languages, t
 from ekokit.errors import EkokitError
 
 if TYPE_CHECKING:
@@ -203,7 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ekokit", description="ekokit: the ecosystem school kit")
     parser.add_argument("--db", help="store: a file path or an SQLAlchemy URL (default: $EKOKIT_DB "
                         "or workspace/ekokit.sqlite)")
-    parser.add_argument("--lang", default="fi", help="language of messages (fi, en)")
+    parser.add_argument("--lang", default=DEFAULT_LANG, choices=list(languages()),
+                        help="language of messages and reports (default: %(default)s)")
     parser.add_argument("--calendar", metavar="FILE",
                         help="another round's calendar (default: $EKOKIT_CALENDAR or the kit's "
                         "data/calendar.yaml); `ekokit calendar new` makes one")
@@ -222,6 +223,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--session",
                        help="the session whose kernels are kept warm (default: the calendar's "
                        "session for today, or the next one)")
+    serve.add_argument("--lang", choices=list(languages()), default=argparse.SUPPRESS,
+                       help="the room's language: the landing page without ?lang= and the lines "
+                       "printed at start (default: --lang before the command, or fi)")
     serve.set_defaults(func=cmd_serve)
 
     add_links_command(sub, _store)

@@ -21,8 +21,8 @@ _following: dict[str, FacilitatorView | Projector] = {}  # the views that follow
 
 
 def language(lang: str) -> None:
-    """Use this language in the notebook's later cells ("fi" or "en"); otherwise ``?lang=`` in
-    the address, else Finnish."""
+    """Use this language in the notebook's later cells ("fi", "sv" or "en": every language of
+    ``ekokit.content.i18n.languages()``); otherwise ``?lang=`` in the address, else Finnish."""
     global _chosen_lang
     from ekokit.content.i18n import languages
 

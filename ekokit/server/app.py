@@ -18,10 +18,11 @@ from ekokit.content.i18n import DEFAULT_LANG
 from ekokit.model.access import PUBLIC_ENV
 from ekokit.paths import jupyter_share_dir, notebooks_dir
 from ekokit.server.guards import guarded_handlers, new_query_key
-from ekokit.server.handlers import LandingHandler
+from ekokit.server.handlers import LandingHandler, StatementHandler
 from ekokit.server.page_texts import page_texts
 from ekokit.server.public_room import gate_handlers, open_public_room, room_lines
 from ekokit.server.room import ReadyWatch, harden_config, room_settings
+from ekokit.server.statement import STATEMENT_PATH
 
 POOL_REFILL_DELAY = 60  # seconds
 CULL_IDLE_SECONDS = 600  # a closed tab's kernel goes after 10 idle minutes; open tabs stay
@@ -36,7 +37,7 @@ class ServeOptions:
     token: str | None = None
     session: str | None = None  # the day's session: its notebook gets the warm kernels
     facilitator_key: str | None = None  # --public: made at start unless given
-    lang: str = DEFAULT_LANG  # of the lines printed at start
+    lang: str = DEFAULT_LANG  # the room's: the landing page without ?lang=, the lines at start
 
 
 def live_session_notebooks() -> list[str]:
@@ -73,14 +74,19 @@ class EkokitVoila(Voila):
     ready_message = ""
     pooled_notebook: str | None = None
 
+    room_lang = DEFAULT_LANG  # the landing page's and the statement's without ?lang=
+
     def init_settings(self) -> dict:
         new_query_key()  # before the pool's kernels start: they inherit it
-        return room_settings(self, super().init_settings())
+        settings = room_settings(self, super().init_settings())
+        settings["ekokit_lang"] = self.room_lang
+        return settings
 
     def init_handlers(self) -> list:
         base = self.base_url.rstrip("/")
         handlers = gate_handlers(guarded_handlers(super().init_handlers(), base))
-        return [(f"{base}/?", LandingHandler), *handlers]
+        return [(f"{base}/?", LandingHandler),
+                (f"{base}/{STATEMENT_PATH}/?", StatementHandler), *handlers]
 
     def listen(self) -> None:
         self._ready_watch = ReadyWatch(self, self.pooled_notebook, self.expected_warm,
@@ -161,6 +167,7 @@ def serve(options: ServeOptions) -> None:
         EkokitVoila.pooled_notebook = pooled
         pool = f", {options.participants} warm kernels for {pooled}"
     EkokitVoila.ready_message = f"ekokit ready: {url}{pool}"
+    EkokitVoila.room_lang = options.lang
     print(f"ekokit serving {notebooks_dir()} at {url}", flush=True)
     if room is not None:
         print("\n".join(room_lines(url, room, options.lang)), flush=True)
