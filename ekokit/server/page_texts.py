@@ -30,7 +30,8 @@ def page_texts() -> dict[str, Any]:
             "page.rows_show_all")}}
         texts[lang]["lost"] = tr("connection.lost")  # said when the server or the kernel is gone
         texts[lang]["lost_status"] = tr("connection.lost_status")
-        texts[lang]["name"] = names[lang]  # the switch, in the order of languages()
+        texts[lang]["name"] = names[lang]  # the switch
+        texts[lang]["languages"] = list(names)  # its order (the template's JSON sorts keys)
         texts[lang]["switch_label"] = tr("lang.switch_label")
         texts[lang]["statement"] = tr("statement.link")
     return texts
