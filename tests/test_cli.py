@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from ekokit.content.i18n import Translator
+from ekokit.content.i18n import Translator, languages
 from tests.cli_runner import run_cli, run_process
 
 
@@ -188,7 +188,7 @@ def test_a_bad_slug_is_one_localised_line_naming_the_field(db_path, tmp_path):
     (["team", "add", "Tiimi", "--member", "Ai\tno"], "team.members", "input.control"),
 ])
 def test_bad_team_fields_are_one_line_in_each_language(db_path, args, field, problem):
-    for lang in ("fi", "en"):
+    for lang in languages():
         tr = Translator(lang)
         line = _one_line(ekokit("--lang", lang, *args, db=db_path, check=False))
         assert line.startswith(f"ekokit: {tr(field)} \"")
@@ -208,7 +208,7 @@ def test_team_list_never_prints_raw_control_characters(db_path):
     assert out == "tiimi\tTiimi\\x1b]0;pwned\\x07\trivi\\ntoinen\n"
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", languages())
 def test_bad_imports_are_one_line_each_and_store_nothing(db_path, tmp_path, lang):
     ekokit("team", "add", "Tiimi", db=db_path)
     book = json.loads(ekokit("export", "tiimi", db=db_path).stdout)
@@ -275,3 +275,11 @@ def test_a_file_that_cannot_be_written_is_one_localised_line(db_path, tmp_path):
     line = _one_line(ekokit("export", "tiimi", "-o", str(target), db=db_path, check=False))
     assert line.startswith("ekokit: " + Translator("fi")("error.file", path=str(target),
                                                           detail="").rstrip("."))
+
+
+def test_the_lang_option_offers_the_kits_languages_and_names_a_wrong_one(db_path):
+    result = ekokit("--lang", "de", "calendar", db=db_path, check=False)
+    assert result.returncode == 2
+    assert "'fi', 'sv', 'en'" in result.stderr
+    shown = ekokit("--lang", "sv", "calendar", db=db_path).stdout
+    assert Translator("sv")("session.title_1") in shown
