@@ -46,13 +46,14 @@ def test_the_same_name_in_other_case_and_accents_is_refused_naming_the_existing_
         == [first]
 
 
-def test_exercises_json_lists_ids_sessions_and_titles_in_both_languages(db_path):
+def test_exercises_json_lists_ids_sessions_and_titles_in_every_language(db_path):
     rows = json.loads(ekokit("exercises", "--json", db=db_path).stdout)
     by_id = {r["id"]: r for r in rows}
     assert by_id["s1_phenomenon"]["session"] == "1"
-    assert by_id["s1_phenomenon"]["title"] == {"fi": "Ilmiön kuvaus",
-                                              "en": "Describing the phenomenon"}
-    assert all(set(r["title"]) == {"fi", "en"} for r in rows)
+    title = by_id["s1_phenomenon"]["title"]
+    assert (title["fi"], title["en"]) == ("Ilmiön kuvaus", "Describing the phenomenon")
+    assert title["sv"] not in (title["fi"], title["en"])  # its own Swedish title
+    assert all(set(r["title"]) == {"fi", "sv", "en"} for r in rows)
     assert (by_id["s1_phenomenon"]["kind"], by_id["r1_ecosystem"]["kind"]) == (
         "exercise", "reflection")
 
