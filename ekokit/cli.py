@@ -14,7 +14,7 @@ from ekokit.cli_links import add_links_command
 from ekokit.cli_proxy import add_proxy_arguments
 from ekokit.cli_teams import add_team_commands, team_slug
 from ekokit.content.calendar import calendar
-from ekokit.content.i18n import languages, t
+from ekokit.content.i18n import DEFAULT_LANG, languages, t
 from ekokit.errors import CalendarError, CliError, EkokitError
 
 if TYPE_CHECKING:
@@ -132,8 +132,10 @@ def _common_options(parser: argparse.ArgumentParser, default: Any) -> None:
     parser.add_argument("--db", default=None if top else default,
                         help="store: a file path or an SQLAlchemy URL (default: $EKOKIT_DB or "
                         "workspace/ekokit.sqlite)")
-    parser.add_argument("--lang", default="fi" if top else default, choices=list(languages()),
-                        help="language of messages and reports (fi, en)")
+    parser.add_argument("--lang", default=DEFAULT_LANG if top else default,
+                        choices=list(languages()),
+                        help=f"language of messages and reports, and with serve the room's: the "
+                       f"landing page without ?lang= (default: {DEFAULT_LANG})")
     parser.add_argument("--calendar", metavar="FILE", default=None if top else default,
                         help="another round's calendar (default: $EKOKIT_CALENDAR or the kit's "
                         "data/calendar.yaml); `ekokit calendar new` makes one")

@@ -25,8 +25,8 @@ process_guard.install()  # a pending save runs before the kernel stops, whatever
 
 
 def language(lang: str) -> None:
-    """Use this language in the notebook's later cells ("fi" or "en"); otherwise ``?lang=`` in
-    the address, else Finnish."""
+    """Use this language in the notebook's later cells ("fi", "sv" or "en": every language of
+    ``ekokit.content.i18n.languages()``); otherwise ``?lang=`` in the address, else Finnish."""
     global _chosen_lang
     from ekokit.content.i18n import languages
 

@@ -22,6 +22,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from ekokit.content.calendar import calendar  # noqa: E402
+from ekokit.content.i18n import languages  # noqa: E402
 from ekokit.model.teams import demo_team  # noqa: E402
 from ekokit.store.database import Store  # noqa: E402
 from ekokit.store.demo import ensure_demo_team  # noqa: E402
@@ -37,7 +38,7 @@ from tests.servers import (  # noqa: E402
 # (session, exercise): one with a drawn chart and a filled form in each session
 SHOTS = [("1", "s1_actor_map"), ("2", "s2_futures_wheel"), ("3", "s3_assumptions"),
          ("4", "s4_aar")]
-LANGS = ("fi", "en")
+LANGS = languages()
 VIEWPORT = {"width": 1366, "height": 900}
 TIMEOUT = 120_000  # ms: a kernel per page runs the whole notebook first
 

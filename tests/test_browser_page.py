@@ -17,7 +17,7 @@ from urllib.parse import urlencode, urljoin
 import pytest
 from ekokit.content.calendar import calendar
 from ekokit.content.example import example_workbook
-from ekokit.content.i18n import Translator
+from ekokit.content.i18n import Translator, languages
 from ekokit.model.teams import Team
 from ekokit.store.database import Store
 from playwright.sync_api import BrowserContext, Page, expect
@@ -36,7 +36,7 @@ from tests.test_browser import (
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 
-LANGS = ["fi", "en"]
+LANGS = list(languages())  # fi, sv, en
 DEMO = example_workbook()["exercises"]
 
 

@@ -11,7 +11,7 @@ import yaml
 from ekokit.charts import CHARTS, READS, Chart
 from ekokit.charts.html import chart_html
 from ekokit.content.exercises import find_exercise
-from ekokit.content.i18n import catalogue
+from ekokit.content.i18n import catalogue, languages
 from ekokit.content.vocab import vocab_labels
 from ekokit.model import answers
 from ekokit.paths import data_dir
@@ -232,7 +232,7 @@ def test_every_exercise_names_its_chart_and_reads_fields_it_has():
                 assert item in {f.name for f in fields[top].item}, (exercise_id, path)
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", languages())
 @pytest.mark.parametrize("exercise_id", sorted(REAL))
 def test_realistic_answer_draws_and_says_what_it_shows(exercise_id, lang):
     data, facts = REAL[exercise_id]
@@ -283,7 +283,7 @@ def test_wheel_draws_cross_links_naming_two_impacts_only():
 def test_empty_answer_gives_no_data(exercise_id):
     exercise = find_exercise(exercise_id)
     for data in (answers.empty_answer(exercise), {}):
-        for lang in ("fi", "en"):
+        for lang in languages():
             chart = CHARTS[exercise.spec.chart](exercise, data, lang)
             assert chart.figure is None
             assert chart.alt == catalogue(lang)["charts.no_data"]

@@ -14,7 +14,7 @@ import yaml
 from ekokit.charts import CHARTS, READS, Chart
 from ekokit.charts.html import chart_html
 from ekokit.content.exercises import find_exercise
-from ekokit.content.i18n import catalogue
+from ekokit.content.i18n import catalogue, languages
 from ekokit.content.vocab import vocab_labels
 from ekokit.model import answers
 from matplotlib.cbook import is_math_text
@@ -210,7 +210,7 @@ def test_specs_point_at_their_charts_and_charts_read_real_fields(exercise_id):
             assert item[0] in {f.name for f in fields[top].item}, path
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", languages())
 @pytest.mark.parametrize("exercise_id", sorted(REAL))
 def test_realistic_answer_draws_and_says_what_it_shows(exercise_id, lang):
     data, facts = REAL[exercise_id]
@@ -234,13 +234,13 @@ def test_alt_differs_between_languages(exercise_id):
 def test_empty_answer_is_no_data(exercise_id):
     exercise = find_exercise(exercise_id)
     for data in (answers.empty_answer(exercise), {}):
-        for lang in ("fi", "en"):
+        for lang in languages():
             chart = CHARTS[exercise.spec.chart](exercise, data, lang)
             assert chart.figure is None
             assert chart.alt == catalogue(lang)["charts.no_data"]
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", languages())
 @pytest.mark.parametrize("exercise_id", sorted(REAL))
 def test_maximum_rows_of_long_compounds_draw_without_overlaps(exercise_id, lang):
     data = maximal(exercise_id)
@@ -288,7 +288,7 @@ TEAM = [("Kela", 5, 4, "supportive"), ("Verohallinto", 5, 4, "neutral"),
         ("Kilpailu- ja kuluttajavirasto", 3, 2, "supportive")]
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", languages())
 def test_power_interest_labels_of_a_nine_actor_team_do_not_overlap(lang):
     rows = [{"name": n, "power": p, "interest": i, "disposition": d} for n, p, i, d in TEAM]
     rows[2].update(target_power=4, target_interest=4)
@@ -366,7 +366,7 @@ def demo_power_interest(lang: str = "fi") -> dict:
     return yaml.safe_load(path.read_text("utf-8"))["revisions"][-1]["data"]
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", languages())
 def test_power_interest_labels_of_the_demo_team_stay_clear_and_inside(lang):
     """Twelve stakeholders, several sharing a cell, most with an arrow to a target position:
     no label over another text or over an arrow, none leaving the figure."""
@@ -388,7 +388,7 @@ LAYOUTS = {  # (power, interest) of the k-th stakeholder
 }
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", languages())
 @pytest.mark.parametrize("count", [2, 6, 9, 13, 15])
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_power_interest_labels_never_overlap_or_leave_the_figure(layout, count, lang):

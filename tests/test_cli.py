@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from ekokit.content.i18n import Translator
+from ekokit.content.i18n import Translator, languages
 from tests.cli_runner import run_cli, run_process
 
 
@@ -47,13 +47,14 @@ def test_the_same_name_in_other_case_and_accents_is_refused_naming_the_existing_
         == [first]
 
 
-def test_exercises_json_lists_ids_sessions_and_titles_in_both_languages(db_path):
+def test_exercises_json_lists_ids_sessions_and_titles_in_every_language(db_path):
     rows = json.loads(ekokit("exercises", "--json", db=db_path).stdout)
     by_id = {r["id"]: r for r in rows}
     assert by_id["s1_phenomenon"]["session"] == "1"
-    assert by_id["s1_phenomenon"]["title"] == {"fi": "Ilmiön kuvaus",
-                                              "en": "Describing the phenomenon"}
-    assert all(set(r["title"]) == {"fi", "en"} for r in rows)
+    title = by_id["s1_phenomenon"]["title"]
+    assert (title["fi"], title["en"]) == ("Ilmiön kuvaus", "Describing the phenomenon")
+    assert title["sv"] not in (title["fi"], title["en"])  # its own Swedish title
+    assert all(set(r["title"]) == {"fi", "sv", "en"} for r in rows)
     assert (by_id["s1_phenomenon"]["kind"], by_id["r1_ecosystem"]["kind"]) == (
         "exercise", "reflection")
 
@@ -189,7 +190,7 @@ def test_a_bad_slug_is_one_localised_line_naming_the_field(db_path, tmp_path):
     (["team", "add", "Tiimi", "--member", "Ai\tno"], "team.members", "input.control"),
 ])
 def test_bad_team_fields_are_one_line_in_each_language(db_path, args, field, problem):
-    for lang in ("fi", "en"):
+    for lang in languages():
         tr = Translator(lang)
         line = _one_line(ekokit("--lang", lang, *args, db=db_path, check=False))
         assert line.startswith(f"ekokit: {tr(field)} \"")
@@ -209,7 +210,7 @@ def test_team_list_never_prints_raw_control_characters(db_path):
     assert out == "tiimi\tTiimi\\x1b]0;pwned\\x07\trivi\\ntoinen\n"
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", languages())
 def test_bad_imports_are_one_line_each_and_store_nothing(db_path, tmp_path, lang):
     ekokit("team", "add", "Tiimi", db=db_path)
     book = json.loads(ekokit("export", "tiimi", db=db_path).stdout)
@@ -312,3 +313,11 @@ def test_lab_allow_root_reaches_the_jupyter_server():
 
     assert build_config(LabOptions(allow_root=True), Path(".")).ServerApp.allow_root is True
     assert "allow_root" not in build_config(LabOptions(), Path(".")).ServerApp  # Jupyter's say
+
+
+def test_the_lang_option_offers_the_kits_languages_and_names_a_wrong_one(db_path):
+    result = ekokit("--lang", "de", "calendar", db=db_path, check=False)
+    assert result.returncode == 2
+    assert "'fi', 'sv', 'en'" in result.stderr
+    shown = ekokit("--lang", "sv", "calendar", db=db_path).stdout
+    assert Translator("sv")("session.title_1") in shown

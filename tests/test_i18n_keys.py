@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from ekokit.content.i18n import catalogue
+from ekokit.content.statement import NON_CONFORMITIES
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "ekokit"
@@ -42,6 +43,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     # WorkbookError reasons (store/workbook.py)
     "charts.impact.": ("resources", "activities", "outputs", "outcomes", "impacts"),  # STAGES
     "charts.power.": ("manage", "satisfy", "inform", "monitor"),  # quadrants and CORNERS
+    # the accessibility statement's known non-conformities: what, and its WCAG criteria
+    "statement.problem_": (*NON_CONFORMITIES, *(f"{n}_criteria" for n in NON_CONFORMITIES)),
 }
 
 # First arguments that are keys carried in data (errors, validation problems, a field map):
@@ -302,7 +305,7 @@ def test_the_walk_finds_the_calls_a_regex_missed(uses):
     assert ("ekokit/widgets/team_picker.py", "team.new_heading") in found  # tr('...')
     assert ("ekokit/widgets/exercise_view.py", "status.saved_incomplete") in found  # via _say
     assert ("ekokit/model/fields.py", "form.no") in found  # "form.yes" if v else "form.no"
-    assert ("ekokit/server/landing.py", "lang.switch_to") in found  # Translator(code)(...)
+    assert ("ekokit/server/landing.py", "lang.name") in found  # Translator(code)(...)
     assert ("ekokit/charts/_base.py", "charts.no_data") in found  # msg("no_data", ...)
     assert ("ekokit/charts/ring_map.py", "charts.ring.col_org") in found  # for k in (...)
     assert len({u.key for u in uses if u.kind == "static"}) > 100

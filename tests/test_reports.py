@@ -15,7 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 from ekokit.content.aliases import alias_table
 from ekokit.content.exercises import all_exercises, find_exercise
-from ekokit.content.i18n import Translator, catalogue
+from ekokit.content.i18n import Translator, catalogue, languages
 from ekokit.model.actors import alias_index, normalise_name, team_actor_names
 from ekokit.model.answers import validate
 from ekokit.model.teams import DEMO_TEAM, DEMO_TEAMS, Team
@@ -520,12 +520,13 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_report_messages_have_the_same_keys_and_placeholders_in_finnish_and_english():
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_report_messages_have_the_same_keys_and_placeholders_as_finnish(lang):
     fi = {k: v for k, v in catalogue("fi").items() if k.startswith("report.")}
-    en = {k: v for k, v in catalogue("en").items() if k.startswith("report.")}
-    assert fi and set(fi) == set(en)
+    own = {k: v for k, v in catalogue(lang).items() if k.startswith("report.")}
+    assert fi and set(fi) == set(own)
     assert {k: _placeholders(v) for k, v in fi.items()} == {k: _placeholders(v)
-                                                            for k, v in en.items()}
+                                                            for k, v in own.items()}
 
 
 def test_every_report_message_the_code_uses_exists():
@@ -539,7 +540,7 @@ def test_every_report_message_the_code_uses_exists():
 
 
 def test_the_catalogue_files_parse():
-    for lang in ("fi", "en"):
+    for lang in languages():
         assert yaml.safe_load((ROOT / "data" / lang / "ui" / "report.yaml").read_text())
 
 
@@ -564,3 +565,28 @@ def test_every_format_is_complete_in_english(store, fmt):
     finnish = {v for k, v in catalogue("fi").items()
                if k.startswith("report.") and len(v) > 12 and v != catalogue("en")[k]}
     assert [v for v in finnish if v in text] == []
+
+
+@pytest.mark.parametrize("fmt", ["html", "pptx", "xlsx", "md"])
+def test_every_format_opens_in_swedish_with_swedish_headings(store, fmt):
+    """Each format opens with its own library, in Swedish (Finland) throughout."""
+    sv = Translator("sv")
+    data = make_report(store, fmt, "sv", team=SMALL_TEAM)
+    text = report_text(fmt, data)
+    assert sv("session.title_1") in text
+    assert sv("report.generated").split("{")[0] in text  # "Sammanställd …"
+    title = sv("report.team_title", team="Pieni tiimi")
+    finnish = {v for k, v in catalogue("fi").items()
+               if k.startswith("report.") and len(v) > 12 and v != catalogue("sv")[k]}
+    assert [v for v in finnish if v in text] == []
+    if fmt == "html":
+        assert BeautifulSoup(data.decode("utf-8"), "html.parser").html["lang"] == "sv"
+    if fmt == "pptx":
+        from pptx import Presentation
+
+        deck = Presentation(io.BytesIO(data))
+        assert deck.core_properties.language == "sv-FI" and deck.core_properties.title == title
+    else:
+        assert title in text
+    if fmt == "xlsx":
+        assert load_workbook(io.BytesIO(data)).properties.language == "sv"

@@ -264,6 +264,34 @@ def stopped(server: Server, seconds: float) -> None:
         os.kill(server.proc.pid, signal.SIGCONT)
 
 
+def test_a_burst_of_fresh_kernel_visitors_puts_no_warning_on_a_page_already_open(room, browser):
+    """Ten visitors opening a session that has no pool (fresh kernels) stalled the server for
+    about 3 s, and every open page then said "not saved" for good. Now an open page says
+    nothing and its next save says saved."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    db = str(room.env["EKOKIT_DB"])
+    team = new_team(db)
+    context = browser.new_context()
+    page = context.new_page()
+    key = key_for(Store(db), team.slug)
+    page.goto(f"{room.url}{PAGE}?team={team.slug}&key={key}&token={TOKEN}", timeout=180_000)
+    expect(page.locator(".ek-app")).to_be_visible(timeout=120_000)
+    open_exercise(page, "s1_phenomenon")
+    type_until_saved(page, ["Ennen ryntäystä"])
+    page.evaluate(WATCH_ALERTS)
+    unpooled = f"{room.url}voila/render/02_tulevaisuusmuotoilu.ipynb?token={TOKEN}"
+    with ThreadPoolExecutor(10) as visitors:
+        answers = list(visitors.map(lambda _: fetch(unpooled, timeout=300)[0], range(10)))
+    assert all(status == 200 for status in answers), answers
+    text_input(page, "s1_phenomenon", "phenomenon").fill("Ryntäyksen jälkeen")
+    expect(status(page, "s1_phenomenon")).to_contain_text(
+        either(message("status.saved", revision=2),
+               message("status.saved_incomplete", revision=2)), timeout=SAVE_TIMEOUT)
+    assert page.evaluate("window.ekAlertsSeen") == 0
+    context.close()
+
+
 def test_a_stall_says_nothing_and_a_longer_one_clears_with_reconnected_then_saves(room, browser):
     """A 3 s stall of the server (a burst of fresh kernels did that) puts no warning on an open
     page; a 12 s one does ("not saved yet: waiting"), what is typed meanwhile stays, and once

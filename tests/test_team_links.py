@@ -73,14 +73,16 @@ def test_links_prints_every_team_and_writes_a_private_sheet_with_one_qr_code_eac
     assert not soup.find_all(attrs={"src": True}) and not soup.find_all("link")
 
 
-def test_links_in_english_and_with_no_team(db_path, tmp_path):
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_links_in_swedish_and_english_and_with_no_team(db_path, tmp_path, lang):
     sheet = tmp_path / "links.html"
     out = subprocess.run([sys.executable, "-m", "ekokit.cli", "--db", str(db_path), "--lang",
-                          "en", "links", "-o", str(sheet)], capture_output=True, text=True,
+                          lang, "links", "-o", str(sheet)], capture_output=True, text=True,
                          check=True, timeout=120).stdout.splitlines()
-    en = Translator("en")
-    assert out == [en("access.links_none"), en("access.links_written", path=str(sheet))]
-    assert en("access.links_heading") in sheet.read_text(encoding="utf-8")
+    tr = Translator(lang)
+    assert out == [tr("access.links_none"), tr("access.links_written", path=str(sheet))]
+    written = sheet.read_text(encoding="utf-8")
+    assert tr("access.links_heading") in written and f'<html lang="{lang}"' in written
 
 
 @pytest.mark.parametrize("view", ["facilitator", "projector"])

@@ -12,6 +12,7 @@ import yaml
 from ekokit import validate
 from ekokit.charts import render
 from ekokit.content.exercises import ExerciseSpec, FieldSpec, all_exercises, load_exercise
+from ekokit.content.i18n import languages
 from ekokit.paths import data_dir, notebooks_dir, using_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,7 +143,7 @@ def test_vocabularies_exist(data):
 
 def test_vocabulary_labels(data):
     edit_yaml(data / "en" / "vocab" / "session1.yaml", lambda t: t["ring"].pop("partner"))
-    only(fired(data), "vocabulary_labels", "en/vocab/: ring: no label for ['partner']")
+    only(fired(data), "vocabulary_labels", "en/vocab/session1.yaml: ring: no label for ['partner']")
 
 
 def test_ui_keys(data):
@@ -152,14 +153,14 @@ def test_ui_keys(data):
 
 
 def test_ui_placeholders(data):
-    for lang, text in (("fi", "'{count} kpl'"), ("en", "'{number} pcs'")):
+    for lang, text in (("fi", "'{count} kpl'"), ("sv", "'{count} st.'"), ("en", "'{number} pcs'")):
         with (data / lang / "ui.yaml").open("a", encoding="utf-8") as fh:
             fh.write(f"zz_counted: {text}\n")
     only(fired(data), "ui_placeholders", "en/ui: zz_counted: placeholders ['number']")
 
 
 def test_ui_key_families(data):
-    for lang in ("fi", "en"):
+    for lang in languages():
         edit_yaml(data / lang / "ui.yaml", lambda t: t["session"].pop("title_4"))
     only(fired(data), "ui_key_families", "fi/ui: session.title_4: missing")
 
@@ -349,3 +350,65 @@ def test_the_authoring_guide_lists_every_spec_field():
     check_section = guide.split("## Check", 1)[1].split("\n## ", 1)[0]
     assert "ekokit validate" in check_section
     assert [name for name in validate.CHECKS if f"`{name}`" not in check_section] == []
+
+
+# -- Swedish, as strong as English --------------------------------------------------------------
+def test_swedish_is_checked_like_english(data):
+    """A missing Swedish card, reading, quiz text, vocabulary label and UI key: each named by
+    its file (the app shows Finnish there until the file exists, so validate must say so)."""
+    (data / "sv" / "cards" / "s1_iceberg.yaml").unlink()
+    (data / "sv" / "concepts" / "scaling.md").unlink()
+    (data / "sv" / "quiz" / "session2.yaml").unlink()
+    edit_yaml(data / "sv" / "vocab" / "session1.yaml", lambda t: t.pop("ring"))
+    edit(data / "sv" / "ui.yaml", "  pending: Sparar…\n", "")
+    found = "\n".join(validate.problems(data))
+    for line in ("sv/cards/s1_iceberg.yaml: missing", "sv/concepts/scaling.md: missing",
+                 "sv/quiz/session2.yaml: missing", "sv/vocab/session1.yaml: ring: no labels",
+                 "sv/ui: status.pending: missing (it is in fi)"):
+        assert line in found, (line, found)
+
+
+def test_swedish_placeholders_and_plural_forms(data):
+    edit(data / "sv" / "ui" / "charts" / "retro_board.yaml", 'votes_one: "1 röst"\n', "")
+    edit(data / "sv" / "ui.yaml", '"Sparat {time} (version {revision})."',
+         '"Sparat {tid} (version {revision})."')
+    found = fired(data)
+    assert set(found) == {"ui_keys", "ui_placeholders"}, found
+    assert found["ui_keys"] == ["sv/ui: charts.retro_board.votes_one: missing (it is in fi)"]
+    wrong = "sv/ui: status.saved: placeholders ['revision', 'tid'], fi has ['revision', 'time']"
+    assert found["ui_placeholders"] == [wrong]
+
+
+# -- the accessibility statement -------------------------------------------------------------------
+@pytest.fixture()
+def cited(tmp_path, monkeypatch) -> Path:
+    """A copy of the repository's cited tests, for the statement check to read."""
+    from ekokit.content import statement
+
+    repo = tmp_path / "repo"
+    for test in statement.statement_facts().tests:
+        (repo / test).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(statement.REPOSITORY / test, repo / test)
+    monkeypatch.setattr(statement, "REPOSITORY", repo)
+    return repo
+
+
+def test_the_statement_is_reviewed_when_a_test_it_cites_changes(data, cited):
+    assert fired(data) == {}
+    with (cited / "tests" / "test_browser_keyboard.py").open("a", encoding="utf-8") as fh:
+        fh.write("\n# a changed test\n")
+    only(fired(data), "accessibility_statement",
+         "accessibility.yaml: tests: tests/test_browser_keyboard.py changed since the statement "
+         "was reviewed", "record sha256 ")
+
+
+def test_the_statement_cites_only_tests_that_exist(data, cited):
+    (cited / "tests" / "test_statement_page.py").unlink()
+    only(fired(data), "accessibility_statement", "tests/test_statement_page.py: no such file")
+
+
+def test_the_statement_is_not_reviewed_in_the_future_nor_before_it_was_made(data):
+    edit(data / "accessibility.yaml", "reviewed: 2026-12-08", "reviewed: 2099-01-01")
+    only(fired(data), "accessibility_statement", "reviewed 2099-01-01 is in the future")
+    edit(data / "accessibility.yaml", "reviewed: 2099-01-01", "reviewed: 2020-01-01")
+    only(fired(data), "accessibility_statement", "is before published 2026-12-08")

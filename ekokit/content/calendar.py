@@ -73,12 +73,17 @@ class Homework(BaseModel):
     team_meeting_by: dt.date
 
 
+EMAIL = r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$"  # one address, nothing a page could run
+
+
 class Calendar(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     programme: Annotated[str, Field(min_length=1, max_length=120)]
     timezone: Annotated[str, AfterValidator(_time_zone)]
     sessions: Annotated[tuple[SessionDate, ...], Field(max_length=20)]
     homework: Annotated[tuple[Homework, ...], Field(max_length=20)]
+    # where participants send accessibility feedback (the accessibility statement shows it)
+    feedback_email: str | None = Field(default=None, pattern=EMAIL)
 
     def session(self, session_id: str) -> SessionDate:
         return next(s for s in self.sessions if s.id == session_id)
@@ -224,7 +229,10 @@ def new_round(template: Calendar, first_session: dt.date, programme: str) -> Cal
 
 def as_yaml(cal: Calendar) -> str:
     """A calendar file as people edit it: one line per session and homework."""
-    lines = [f"programme: {cal.programme}", f"timezone: {cal.timezone}", "sessions:"]
+    lines = [f"programme: {cal.programme}", f"timezone: {cal.timezone}"]
+    if cal.feedback_email:
+        lines.append(f"feedback_email: {cal.feedback_email}")
+    lines.append("sessions:")
     lines += [f'  - {{id: "{s.id}", date: {s.date}, start: "{s.start}", end: "{s.end}", '
               f"notebook: {s.notebook}}}" for s in cal.sessions]
     lines.append("homework:")

@@ -1,5 +1,8 @@
-"""Message catalogues: data/<lang>/ui.yaml. Finnish first, English complete, Swedish a folder
-away."""
+"""Message catalogues: data/<lang>/ui.yaml. Finnish first; Swedish and English complete.
+
+:func:`languages` is the one list of the kit's languages: every folder of data/ with a ui.yaml
+catalogue, in the order the language switch offers them (suomi / svenska / English). Code that
+needs the languages asks it; nothing else lists them."""
 
 from __future__ import annotations
 
@@ -10,13 +13,22 @@ from ekokit.content import yamlfile
 from ekokit.paths import data_cache, data_dir
 
 DEFAULT_LANG = "fi"
+SWITCH_ORDER = ("fi", "sv", "en")  # the state's languages first, then English; others after
 
 
 @data_cache
 def languages() -> tuple[str, ...]:
-    """Complete languages: those with a ui.yaml catalogue, the default first."""
+    """Complete languages: those with a ui.yaml catalogue, the default first, in the switch's
+    order (``ekokit validate`` reports what a language still lacks)."""
     found = sorted(p.parent.name for p in data_dir().glob("*/ui.yaml"))
-    return tuple(sorted(found, key=lambda code: code != DEFAULT_LANG))
+    rank = {code: n for n, code in enumerate(SWITCH_ORDER)}
+    return tuple(sorted(found, key=lambda code: (code != DEFAULT_LANG,
+                                                 rank.get(code, len(rank)), code)))
+
+
+def language_names() -> dict[str, str]:
+    """``{code: the language's name in itself}`` for the switch (suomi, svenska, English)."""
+    return {code: t("lang.name", code) for code in languages()}
 
 
 def normalise_lang(lang: str | None) -> str:

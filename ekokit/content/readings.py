@@ -6,6 +6,9 @@
 * data/quiz/session<N>.yaml — a quiz's structure (question ids, option ids, correct option);
   data/<lang>/quiz/session<N>.yaml — its texts (question, options, explanation);
 * data/<lang>/glossary.yaml — ``{term_id: {term, definition}}``, the same ids in every language.
+
+A language whose file is missing (a translation on its way) is shown the Finnish file instead;
+``ekokit validate`` names every such file, so nothing falls back unreported.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ekokit.content import yamlfile
-from ekokit.content.i18n import normalise_lang, t
+from ekokit.content.i18n import DEFAULT_LANG, normalise_lang, t
 from ekokit.paths import data_cache, data_dir
 
 # Concepts in teaching order, with the session that introduces them.
@@ -90,6 +93,16 @@ def _yaml(path: Path) -> Any:
         return yamlfile.load(fh) or {}
 
 
+def _own_or_default(lang: str, relative: str) -> tuple[str, Path]:
+    """The language whose file ``data/<lang>/<relative>`` is used, and the file: the language's
+    own, else the default language's (validate reports the missing one)."""
+    code = normalise_lang(lang)
+    path = data_dir() / code / relative
+    if code != DEFAULT_LANG and not path.is_file():
+        return DEFAULT_LANG, data_dir() / DEFAULT_LANG / relative
+    return code, path
+
+
 def concept_ids(session: str | None = None) -> tuple[str, ...]:
     """All concept ids in teaching order, or only those introduced in ``session``."""
     return tuple(cid for cid, ses in CONCEPTS.items() if session is None or ses == session)
@@ -100,7 +113,7 @@ def concept(concept_id: str, lang: str) -> str:
     """The Markdown text of one concept; starts with a level-2 heading."""
     if concept_id not in CONCEPTS:
         raise UnknownContent(f"no concept {concept_id!r}")
-    path = data_dir() / normalise_lang(lang) / "concepts" / f"{concept_id}.md"
+    _, path = _own_or_default(lang, f"concepts/{concept_id}.md")
     if not path.is_file():
         raise UnknownContent(f"concept {concept_id!r} has no text in {lang!r}")
     return path.read_text(encoding="utf-8")
@@ -115,7 +128,8 @@ def concept_title(concept_id: str, lang: str) -> str:
 def reflection_questions(concept_id: str, lang: str) -> tuple[str, ...]:
     """The reading's questions for the team, in order: the bullets (or, without bullets, the
     paragraphs) of its "### Pohdittavaksi" section; none when it has no such section."""
-    heading = f"### {t('reading.reflection_heading', normalise_lang(lang))}"
+    shown, _ = _own_or_default(lang, f"concepts/{concept_id}.md")
+    heading = f"### {t('reading.reflection_heading', shown)}"
     lines = concept(concept_id, lang).splitlines()
     if heading not in (line.strip() for line in lines):
         return ()
@@ -135,9 +149,9 @@ def quiz(session: str, lang: str) -> Quiz:
     """The self-check quiz of a session ("1".."4") in one language."""
     if session not in QUIZ_SESSIONS:
         raise UnknownContent(f"no quiz for session {session!r}")
-    code = normalise_lang(lang)
+    code, path = _own_or_default(lang, f"quiz/session{session}.yaml")
     structure = _yaml(data_dir() / "quiz" / f"session{session}.yaml")
-    texts = _yaml(data_dir() / code / "quiz" / f"session{session}.yaml")
+    texts = _yaml(path)
     question_texts: dict[str, Any] = texts.get("questions") or {}
     questions = []
     for spec in structure["questions"]:
@@ -163,7 +177,7 @@ def quiz(session: str, lang: str) -> Quiz:
 
 @data_cache
 def _glossary(lang: str) -> tuple[tuple[str, GlossaryEntry], ...]:
-    raw = _yaml(data_dir() / lang / "glossary.yaml")
+    raw = _yaml(_own_or_default(lang, "glossary.yaml")[1])
     return tuple((str(key), GlossaryEntry(**value)) for key, value in raw.items())
 
 

@@ -36,5 +36,9 @@ def vocab_labels(lang: str) -> dict[str, dict[str, str]]:
 
 
 def label(vocab: str, item_id: str, lang: str = DEFAULT_LANG) -> str:
-    """The label of one vocabulary item; the id itself when no label exists."""
-    return vocab_labels(normalise_lang(lang)).get(vocab, {}).get(item_id, item_id)
+    """The label of one vocabulary item; the Finnish label while a translation lacks it
+    (``ekokit validate`` reports that), the id itself when no label exists."""
+    own = vocab_labels(normalise_lang(lang)).get(vocab, {}).get(item_id)
+    if own is not None:
+        return own
+    return vocab_labels(DEFAULT_LANG).get(vocab, {}).get(item_id, item_id)

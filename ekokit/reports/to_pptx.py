@@ -36,7 +36,10 @@ BODY_TOP = Inches(1.45)
 BODY_HEIGHT = Inches(5.5)
 CHART_DPI = 150
 GREY = RGBColor(0x4A, 0x4A, 0x4A)
-LANGUAGE = {"fi": MSO_LANGUAGE_ID.FINNISH, "en": MSO_LANGUAGE_ID.ENGLISH_UK}
+# The deck's and its text runs' language, by the kit's language (Swedish as written in Finland).
+LANGUAGE = {"fi": MSO_LANGUAGE_ID.FINNISH, "sv": MSO_LANGUAGE_ID.SWEDISH_FINLAND,
+            "en": MSO_LANGUAGE_ID.ENGLISH_UK}
+LOCALE = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
 LAYOUT_TITLE, LAYOUT_CONTENT, LAYOUT_TITLE_ONLY = 0, 1, 5
 
 # How much a slide shows: bullets, characters per bullet, table rows, characters per cell.
@@ -255,7 +258,7 @@ def team_pptx(report: TeamReport) -> bytes:
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     title = tr("report.team_title", team=report.team.name)
     deck.core_properties.title = xml_safe(title)
-    deck.core_properties.language = "fi-FI" if tr.lang == "fi" else "en-GB"
+    deck.core_properties.language = LOCALE.get(tr.lang, tr.lang)
 
     slide = deck.slides.add_slide(deck.slide_layouts[LAYOUT_TITLE])
     heading = _title(slide)

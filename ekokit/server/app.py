@@ -20,12 +20,13 @@ from ekokit.content.notebooks import live_session_notebooks, session_notebook
 from ekokit.paths import jupyter_share_dir, notebooks_dir
 from ekokit.server.behind_proxy import remember_public_url
 from ekokit.server.guards import guarded_handlers
-from ekokit.server.handlers import LandingHandler
+from ekokit.server.handlers import LandingHandler, StatementHandler
 from ekokit.server.hardening import ReadyWatch, harden_config, hardened_settings
 from ekokit.server.health import HealthHandler
 from ekokit.server.page_texts import page_texts
 from ekokit.server.public_room import PublicRoom, gate_handlers, open_public_room, room_lines
 from ekokit.server.settings import KitKernelSpecManager, RoomConfig
+from ekokit.server.statement import STATEMENT_PATH
 from ekokit.server.voila_seam import SeamVoila, check_server, configure_warm_kernels, kernel_pid
 from ekokit.store.database import Store
 
@@ -42,7 +43,7 @@ class ServeOptions:
     token: str | None = None
     session: str | None = None  # the day's session: its notebook gets the warm kernels
     facilitator_key: str | None = None  # --public: made at start unless given
-    lang: str = DEFAULT_LANG  # of the lines printed at start
+    lang: str = DEFAULT_LANG  # the room's: the landing page without ?lang=, the lines at start
     self_study: bool = False  # --demo: the worked example team takes saves
     public_url: str | None = None  # --behind-proxy: the proxy's https address; listen locally
 
@@ -80,17 +81,22 @@ class EkokitVoila(SeamVoila):
         (its address and pool).""")
     pooled_notebook = Unicode(None, allow_none=True, config=True, help="""The notebook whose
         kernels are kept warm (the day's session), None without a pool.""")
+    room_lang = Unicode(DEFAULT_LANG, config=True, help="""The room's language: the landing page's
+        and the accessibility statement's without ?lang= (ekokit serve --lang).""")
     behind_proxy = Bool(False, config=True, help="""Served behind a reverse proxy (ekokit serve
         --behind-proxy): trust its X-Forwarded-For and X-Forwarded-Proto headers.""")
 
     def ekokit_settings(self, settings: dict) -> dict:
         self.room = RoomConfig(parent=self)
-        return hardened_settings(self, settings, self.room)
+        settings = hardened_settings(self, settings, self.room)
+        settings["ekokit_lang"] = self.room_lang
+        return settings
 
     def ekokit_handlers(self, handlers: list) -> list:
         base = self.base_url.rstrip("/")
         guarded = guarded_handlers(handlers, base, preheated=self.preheated)
         return [(f"{base}/?", LandingHandler),
+                (f"{base}/{STATEMENT_PATH}/?", StatementHandler),
                 (f"{base}/ekokit/health", HealthHandler, {"app": self}), *gate_handlers(guarded)]
 
     def before_listen(self) -> None:
@@ -143,6 +149,7 @@ def build_config(options: ServeOptions, room: PublicRoom | None = None) -> Confi
     if options.public_room:
         c.Voila.token = options.token or secrets.token_urlsafe(24)
     c.EkokitVoila.behind_proxy = options.public_url is not None
+    c.EkokitVoila.room_lang = options.lang
     c.RoomConfig.public = options.public_room
     c.RoomConfig.db_url = options.db_url or ""
     c.RoomConfig.self_study = options.self_study

@@ -39,8 +39,8 @@ def landing_html(lang: str | None, base_url: str = "/", *, public: bool = False)
             "demo_href": page + urlencode({"lang": tr.lang, "team": demo_team(tr.lang)}),
         })
     switches = [{"code": code, "href": f"{base_url}?lang={code}",
-                 "text": Translator(code)("lang.switch_to")}
-                for code in languages() if code != tr.lang]
+                 "text": Translator(code)("lang.name"), "current": code == tr.lang}
+                for code in languages()]
     facilitator = (f"{base_url}voila/render/{FACILITATOR_NOTEBOOK}?lang={tr.lang}"
                    if FACILITATOR_NOTEBOOK in live and not public else None)
     projector = (f"{base_url}voila/render/{PROJECTOR_NOTEBOOK}?lang={tr.lang}"
@@ -49,4 +49,5 @@ def landing_html(lang: str | None, base_url: str = "/", *, public: bool = False)
     return _environment().get_template("landing.html.j2").render(
         lang=tr.lang, tr=tr, sessions=sessions, switches=switches,
         facilitator_href=facilitator, projector_href=projector, css=jinja2.filters.Markup(css),
+        statement_href=f"{base_url}ekokit/accessibility?{urlencode({'lang': tr.lang})}",
         favicon=f"{base_url}voila/templates/ekokit/static/favicon.svg")

@@ -1,6 +1,7 @@
 """The texts the Voilà page shows around the app: the loading screen, the tab's title before the
-app is there, the list rows' show/hide buttons and the lost-connection alert, in every language,
-from the catalogues.
+app is there, the list rows' show/hide buttons, the lost-connection alert, the language switch
+(every language in its own name) and the footer's link to the accessibility statement, in every
+language, from the catalogues.
 
 Voilà may render a page before its request comes (pre-warmed kernels), so the page cannot be
 rendered in the visitor's language: it gets every language (``resources.ekokit`` in the
@@ -11,13 +12,14 @@ from __future__ import annotations
 from typing import Any
 
 from ekokit.content.calendar import calendar
-from ekokit.content.i18n import Translator, languages
+from ekokit.content.i18n import Translator, language_names, languages
 from ekokit.content.notebooks import FACILITATOR_NOTEBOOK
 
 
 def page_texts() -> dict[str, Any]:
     """``{"lang": {"loading": …, "titles": {notebook stem: title}, …}}`` for every language."""
     texts: dict[str, Any] = {}
+    names = language_names()
     for lang in languages():
         tr = Translator(lang)
         titles = {s.notebook.removesuffix(".ipynb"): tr("session.title_" + s.id)
@@ -30,4 +32,8 @@ def page_texts() -> dict[str, Any]:
         # retried), and the connection is back
         for key in ("lost", "lost_status", "waiting", "waiting_status", "back"):
             texts[lang][key] = tr("connection." + key)
+        texts[lang]["name"] = names[lang]  # the switch
+        texts[lang]["languages"] = list(names)  # its order (the template's JSON sorts keys)
+        texts[lang]["switch_label"] = tr("lang.switch_label")
+        texts[lang]["statement"] = tr("statement.link")
     return texts

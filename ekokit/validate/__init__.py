@@ -7,8 +7,8 @@ checks run on any data folder (``problems(Path("my/data"))``): the folder is rea
 the checks come from the same folder.
 
 The checks live by family in this package (``content_checks``, ``language_checks``,
-``reading_checks``, ``code_checks``, ``example_checks``; what they share, :class:`Content`
-included, in ``_base``); :data:`CHECKS` below lists them in the order they run.
+``reading_checks``, ``code_checks``, ``example_checks``, ``statement_checks``; what they share,
+:class:`Content` included, in ``_base``); :data:`CHECKS` below lists them in the order they run.
 
 :func:`notices` lists what is fine today but worth knowing (a calendar session whose notebook is
 not written yet: the landing page shows it as coming); notices are printed, never counted."""
@@ -29,6 +29,7 @@ from ekokit.validate import (
     example_checks,
     language_checks,
     reading_checks,
+    statement_checks,
 )
 from ekokit.validate._base import Check, Content, Problems, one_line
 
@@ -57,6 +58,7 @@ CHECKS: dict[str, Check] = {fn.__name__: fn for fn in (
     example_checks.example_covers,
     example_checks.example_answers,
     example_checks.example_translations,
+    statement_checks.accessibility_statement,
 )}
 
 

@@ -63,6 +63,9 @@ class Content:
         if it cannot be read, with the reason appended to ``found``."""
         try:
             return read_yaml(self.data / where) or {}
+        except FileNotFoundError:
+            found.append(f"{where}: missing")
+            return None
         except (OSError, yaml.YAMLError) as exc:
             found.append(f"{where}: {one_line(exc)}")
             return None

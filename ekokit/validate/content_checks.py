@@ -3,7 +3,11 @@ exist, vocabularies exist and have their labels."""
 
 from __future__ import annotations
 
-from ekokit.validate._base import Content, Problems, walk
+import contextlib
+
+import yaml
+
+from ekokit.validate._base import Content, Problems, read_yaml, walk
 
 
 def exercises_load(content: Content) -> Problems:
@@ -84,19 +88,26 @@ def vocabulary_labels(content: Content) -> Problems:
 
     found = []
     vocabs = content.vocabularies
+    first = content.languages[0]
+    home = {}  # vocabulary → the file of the first language that labels it
+    for path in sorted((content.data / first / "vocab").glob("*.yaml")):
+        with contextlib.suppress(OSError, AttributeError, yaml.YAMLError):
+            home.update(dict.fromkeys(read_yaml(path) or {}, path.name))
     for lang in content.languages:
         labels = vocab_labels(lang)
         for name, ids in vocabs.items():
             own = labels.get(name)
+            where = f"{lang}/vocab/{home.get(name, '')}"
             if own is None:
-                found.append(f"{lang}/vocab/: {name}: no labels")
+                found.append(f"{where}: {name}: no labels" + (
+                    f" (shown in {first} until then)" if lang != first else ""))
                 continue
             missing = [i for i in ids if not str(own.get(i, "")).strip()]
             extra = sorted(set(own) - set(ids))
             if missing:
-                found.append(f"{lang}/vocab/: {name}: no label for {missing}")
+                found.append(f"{where}: {name}: no label for {missing}")
             if extra:
-                found.append(f"{lang}/vocab/: {name}: labels for unknown ids {extra}")
+                found.append(f"{where}: {name}: labels for unknown ids {extra}")
         for name in sorted(set(labels) - set(vocabs)):
             found.append(f"{lang}/vocab/: {name}: labels for a vocabulary not in vocab/")
     return found

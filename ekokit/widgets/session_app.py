@@ -9,16 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import html
 from typing import Any
-from urllib.parse import urlencode
 
 import ipywidgets as w
 
 from ekokit.content.calendar import calendar
 from ekokit.content.exercises import exercises_for_session
-from ekokit.content.i18n import Translator, languages
+from ekokit.content.i18n import Translator
 from ekokit.content.timefmt import local_date
 from ekokit.errors import EkokitError
-from ekokit.model.access import FACILITATOR_PARAM, KEY_PARAM, Access
+from ekokit.model.access import KEY_PARAM, Access
 from ekokit.model.progress import session_progress
 from ekokit.model.teams import Team, shown_team
 from ekokit.state.exercise import ExerciseState
@@ -108,16 +107,8 @@ class SessionApp:
         tr = self.tr
         when = calendar().session(self.session)
         date = tr("session.when", date=local_date(when.date), start=when.start, end=when.end)
-        switch = ""
-        if self.served:
-            kept = ("team", "exercise", KEY_PARAM, FACILITATOR_PARAM)
-            keep = {k: v for k, v in self.params.items() if k in kept}
-            links = " ".join(
-                f'<a href="?{esc(urlencode({**keep, "lang": code}))}" lang="{code}" '
-                f'hreflang="{code}">{esc(Translator(code)("lang.switch_to"))}</a>'
-                for code in languages() if code != tr.lang)
-            switch = f'<p class="ek-lang-switch">{links}</p>'
-        return (f'<header class="ek-header" lang="{tr.lang}">{switch}'
+        # the language switch is the Voilà template's, above every served page
+        return (f'<header class="ek-header" lang="{tr.lang}">'
                 f'<p class="ek-programme">{esc(tr("app.programme"))}</p>'
                 f"<h1>{esc(tr('session.title_' + self.session))}</h1>"
                 f'<p class="ek-when">{esc(date)}</p></header>')
