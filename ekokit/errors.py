@@ -101,3 +101,28 @@ class DamagedRevision(EkokitError):
     def __init__(self, team: str, exercise: str, revision: int) -> None:
         super().__init__(f"{team}/{exercise} revision {revision} is damaged", team=team,
                          exercise=exercise, revision=revision)
+
+
+class StoreOutOfDate(EkokitError):
+    """The store was made by an earlier kit and its schema is older than this kit's: nothing
+    reads or writes it until ``ekokit db upgrade`` has migrated it (never silently)."""
+
+    key = "store.out_of_date"
+
+    def __init__(self, version: str, head: str) -> None:
+        super().__init__(f"store schema {version}, kit schema {head}", version=version, head=head)
+
+
+class StoreTooNew(EkokitError):
+    """The store's schema is newer than this kit knows: a newer kit has upgraded it."""
+
+    key = "store.too_new"
+
+    def __init__(self, version: str, head: str) -> None:
+        super().__init__(f"store schema {version}, kit schema {head}", version=version, head=head)
+
+
+class BackupError(EkokitError):
+    """A backup could not be made or restored; ``reason`` says why (store.backup_<reason>)."""
+
+    key = "store.backup_failed"

@@ -1,7 +1,14 @@
-"""The store: SQLAlchemy Core over SQLite (default) or any SQLAlchemy URL.
+"""The store: SQLAlchemy Core over SQLite (default) or PostgreSQL (psycopg).
 
 Answers are append-only: every save is a new revision row; nothing is updated in place. A save
-names the revision it was based on; if someone saved in between, it is refused (StaleRevision)."""
+names the revision it was based on; if someone saved in between, it is refused (StaleRevision).
+
+Revision ids rise in the order their saves commit, on either database, so that a live page that
+reads "ids above the last one I saw" (:meth:`Store.changes_since`) never misses one. SQLite has a
+single writer, which gives that order. PostgreSQL has many: a save takes the store's revision
+lock (a transaction-level advisory lock) just before it inserts, so an id is drawn only once every
+save drawn before it has committed or rolled back; the lock is held for the insert and the commit
+(a few milliseconds), while everything else a save does runs side by side."""
 
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ from sqlalchemy import (
     Engine,
     func,
     select,
+    text,
 )
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -27,7 +35,7 @@ from ekokit.errors import (
 )
 from ekokit.model.teams import Team, name_key
 from ekokit.paths import as_db_url, default_db_url
-from ekokit.store.engine import engine_for, translate_error
+from ekokit.store.engine import engine_for, open_engine, translate_error
 from ekokit.store.schema import revisions_table, room_table, teams_table
 
 
@@ -58,6 +66,17 @@ class Change:
     created_at: str
 
 
+# The key of the PostgreSQL advisory lock that orders revision ids by commit ("ekokit").
+REVISION_LOCK = 0x656B6F6B6974
+
+
+def take_revision_lock(conn: Connection) -> None:
+    """Before inserting revisions: on PostgreSQL, wait for every earlier inserter to commit (the
+    lock is released when this transaction ends). SQLite's single writer needs nothing."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REVISION_LOCK})
+
+
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
@@ -65,9 +84,12 @@ def now_iso() -> str:
 class Store:
     """All reads and writes of teams and answers. Notebooks never use it directly."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, check_schema: bool = True) -> None:
+        """Open the store at ``url`` (default: $EKOKIT_DB or the workspace's file). A new store
+        is made; one made by an earlier kit raises StoreOutOfDate, unless ``check_schema`` is
+        False (``ekokit db``, backups: they read a store of any version)."""
         self.url = as_db_url(url) if url else default_db_url()
-        self.engine: Engine = engine_for(self.url)
+        self.engine: Engine = open_engine(self.url) if check_schema else engine_for(self.url)
 
     # -- plumbing ---------------------------------------------------------------------------
     @contextmanager
@@ -220,6 +242,7 @@ class Store:
                 ).scalar() or 0
                 if current != base:
                     raise StaleRevision(current, base_revision)
+                take_revision_lock(conn)
                 conn.execute(
                     r.insert().values(
                         team_slug=team, exercise_id=exercise_id, revision=base + 1,
@@ -254,6 +277,7 @@ class Store:
     @staticmethod
     def _insert_revisions(conn: Connection, slug: str, revisions: list[Revision]) -> None:
         if revisions:
+            take_revision_lock(conn)
             conn.execute(revisions_table.insert(), [
                 {"team_slug": slug, "exercise_id": rev.exercise_id, "revision": rev.revision,
                  "data": json.dumps(rev.data, ensure_ascii=False, sort_keys=True),
