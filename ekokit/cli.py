@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ekokit.cli_room import add_links_command
+from ekokit.cli_store import add_store_commands
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import languages, t
-from ekokit.errors import EkokitError
+from ekokit.errors import BackupError, EkokitError
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -237,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "(default: $EKOKIT_WORKSPACE or workspace/)")
     lab.set_defaults(func=cmd_lab)
 
+    add_store_commands(sub)
+
     team = sub.add_parser("team", help="manage teams").add_subparsers(dest="team_cmd",
                                                                      required=True)
     add = team.add_parser("add", help="create a team")
@@ -326,7 +329,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def describe(exc: EkokitError, lang: str) -> str:
     params = dict(exc.params)
-    if "reason" in params:
+    if isinstance(exc, BackupError):
+        params["reason"] = t(f"store.backup.{params['reason']}", lang, **params)
+    elif "reason" in params:
         params["reason"] = t(f"workbook.{params['reason']}", lang, **params)
     return t(exc.key, lang, **params)
 

@@ -123,6 +123,16 @@ class StoreTooNew(EkokitError):
 
 
 class BackupError(EkokitError):
-    """A backup could not be made or restored; ``reason`` says why (store.backup_<reason>)."""
+    """A backup could not be made or restored; ``reason`` says why (store.backup.<reason>)."""
 
     key = "store.backup_failed"
+
+
+class ExerciseFull(EkokitError):
+    """An exercise holds as many revisions as the store keeps for one (and as an import takes:
+    a team's export always imports again)."""
+
+    key = "store.exercise_full"
+
+    def __init__(self, exercise: str, limit: int) -> None:
+        super().__init__(f"{exercise}: {limit} revisions", exercise=exercise, limit=limit)

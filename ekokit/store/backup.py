@@ -61,6 +61,11 @@ def sqlite_path(url: str) -> Path:
     return Path(database)
 
 
+def shown_url(url: str) -> str:
+    """The store's URL as it may be shown: without its password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def libpq(url: str) -> tuple[str, dict[str, str]]:
     """A SQLAlchemy PostgreSQL URL as libpq's (for pg_dump and pg_restore) and the environment
     that carries its password (never on the command line, where ``ps`` shows it)."""
@@ -114,10 +119,10 @@ def run_tool(args: list[str], env: dict[str, str] | None = None) -> subprocess.C
     try:
         done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     except OSError as exc:
-        raise BackupError(str(exc), reason="tool", detail=str(exc)) from exc
+        raise BackupError(str(exc), reason="tool", error=str(exc)) from exc
     if done.returncode != 0:
         detail = " ".join(done.stderr.split())[:400]
-        raise BackupError(detail, reason="tool", detail=detail)
+        raise BackupError(detail, reason="tool", error=detail)
     return done
 
 
@@ -155,7 +160,7 @@ def sqlite_contents(path: Path) -> Contents:
     try:
         check = con.execute("PRAGMA integrity_check").fetchone()[0]
         if check != "ok" or con.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise BackupError(str(path), reason="damaged", path=str(path), detail=check)
+            raise BackupError(str(path), reason="damaged", path=str(path), error=check)
         tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master")}
         version = "none"
         if "alembic_version" in tables:
@@ -164,7 +169,7 @@ def sqlite_contents(path: Path) -> Contents:
         teams = {slug: 0 for (slug,) in con.execute("SELECT slug FROM teams")}
         teams.update(con.execute("SELECT team_slug, count(*) FROM revisions GROUP BY team_slug"))
     except sqlite3.DatabaseError as exc:
-        raise BackupError(str(exc), reason="damaged", path=str(path), detail=str(exc)) from exc
+        raise BackupError(str(exc), reason="damaged", path=str(path), error=str(exc)) from exc
     finally:
         con.close()
     return Contents(version, teams)

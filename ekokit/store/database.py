@@ -3,12 +3,9 @@
 Answers are append-only: every save is a new revision row; nothing is updated in place. A save
 names the revision it was based on; if someone saved in between, it is refused (StaleRevision).
 
-Revision ids rise in the order their saves commit, on either database, so that a live page that
-reads "ids above the last one I saw" (:meth:`Store.changes_since`) never misses one. SQLite has a
-single writer, which gives that order. PostgreSQL has many: a save takes the store's revision
-lock (a transaction-level advisory lock) just before it inserts, so an id is drawn only once every
-save drawn before it has committed or rolled back; the lock is held for the insert and the commit
-(a few milliseconds), while everything else a save does runs side by side."""
+Revision ids rise in the order their saves commit, on either database (see
+:func:`ekokit.store.engine.take_revision_lock`), so a live page reading "ids above the last one
+I saw" (:meth:`Store.changes_since`) never misses one."""
 
 from __future__ import annotations
 
@@ -24,18 +21,18 @@ from sqlalchemy import (
     Engine,
     func,
     select,
-    text,
 )
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ekokit.errors import (
+    ExerciseFull,
     StaleRevision,
     TeamExists,
     UnknownTeam,
 )
 from ekokit.model.teams import Team, name_key
 from ekokit.paths import as_db_url, default_db_url
-from ekokit.store.engine import engine_for, open_engine, translate_error
+from ekokit.store.engine import engine_for, open_engine, take_revision_lock, translate_error
 from ekokit.store.schema import revisions_table, room_table, teams_table
 
 
@@ -66,16 +63,10 @@ class Change:
     created_at: str
 
 
-# The key of the PostgreSQL advisory lock that orders revision ids by commit ("ekokit").
-REVISION_LOCK = 0x656B6F6B6974
-
-
-def take_revision_lock(conn: Connection) -> None:
-    """Before inserting revisions: on PostgreSQL, wait for every earlier inserter to commit (the
-    lock is released when this transaction ends). SQLite's single writer needs nothing."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REVISION_LOCK})
-
+# The most revisions the store keeps for one exercise of one team: far above any team's (a busy
+# programme is a few hundred), and exactly what an import takes (ekokit.store.workbook), so that
+# a team's export always imports again.
+MAX_REVISIONS_PER_EXERCISE = 100_000
 
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
@@ -242,6 +233,8 @@ class Store:
                 ).scalar() or 0
                 if current != base:
                     raise StaleRevision(current, base_revision)
+                if current >= MAX_REVISIONS_PER_EXERCISE:
+                    raise ExerciseFull(exercise_id, MAX_REVISIONS_PER_EXERCISE)
                 take_revision_lock(conn)
                 conn.execute(
                     r.insert().values(
@@ -264,7 +257,11 @@ class Store:
                          new_team: tuple[Team, str] | None = None) -> None:
         """Add revisions (numbered by the caller) in one transaction, creating ``new_team`` (the
         team and its created_at) first if given. All or nothing: if any number is taken
-        meanwhile (a teammate saved), StaleRevision and nothing is stored."""
+        meanwhile (a teammate saved), StaleRevision and nothing is stored; beyond what the
+        store keeps for an exercise, ExerciseFull."""
+        for rev in revisions:
+            if rev.revision > MAX_REVISIONS_PER_EXERCISE:
+                raise ExerciseFull(rev.exercise_id, MAX_REVISIONS_PER_EXERCISE)
         try:
             with self._write() as conn:
                 if new_team is not None:

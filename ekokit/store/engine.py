@@ -8,7 +8,7 @@ import contextlib
 import functools
 import sqlite3
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from ekokit.errors import (
@@ -37,6 +37,25 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     with contextlib.suppress(sqlite3.OperationalError):  # read-only: no WAL, reading works
         cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+
+
+# The key of the PostgreSQL advisory lock that orders revision ids by commit ("ekokit").
+REVISION_LOCK = 0x656B6F6B6974
+
+
+def take_revision_lock(conn: Connection) -> None:
+    """Call just before inserting revisions, so that revision ids rise in commit order.
+
+    A live page reads the revisions whose id is above the last it saw. SQLite has one writer at
+    a time, which draws ids in commit order. PostgreSQL has many: without this, a save could
+    draw id 7, a second save id 8 and commit first, and a page that has read 8 never reads 7.
+    So a save takes the store's revision lock (a transaction-level advisory lock, released by
+    the commit or rollback) before its insert draws an id: an id is drawn only when every save
+    that drew one before has ended, and it commits (becomes visible) before the lock passes on.
+    The lock covers the insert and the commit only; everything else a save does runs side by
+    side. (Advisory locks are per database: each store has its own.)"""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REVISION_LOCK})
 
 
 SQLITE_FULL = 13  # "database or disk is full"

@@ -161,7 +161,7 @@ def store_contents(url: str) -> Contents:
                 .where(t.c.slug.is_(None))).scalar_one()
             if orphans:
                 raise BackupError(f"{orphans} revisions without a team", reason="damaged",
-                                  path=url, detail=f"{orphans}")
+                                  path=url, error=f"{orphans}")
             teams = {slug: 0 for slug in conn.execute(select(t.c.slug)).scalars()}
             counted = conn.execute(select(r.c.team_slug, func.count()).group_by(r.c.team_slug))
             teams.update((slug, count) for slug, count in counted)
