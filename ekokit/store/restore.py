@@ -54,9 +54,9 @@ class Restored:
         return self.contents.version == SCHEMA_VERSION
 
 
-def restore_backup(path: str | Path, url: str) -> Restored:
+def restore_backup(path: str | Path, url: str | Path) -> Restored:
     """Bring the backup at ``path`` back into the empty store at ``url``, then check it."""
-    path, url = Path(path), as_db_url(url)
+    path, url = Path(path), as_db_url(str(url))
     expected = read_backup(path)
     started = time.perf_counter()
     store = Store(url, check_schema=False)
