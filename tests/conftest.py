@@ -61,12 +61,23 @@ def any_store(store_url):
     opened.engine.dispose()  # no idle connections left behind, test after test
 
 
-@pytest.fixture()
-def team(store) -> Team:
+def _nuoret_velat(store: Store) -> Team:
     return store.create_team(
         Team(slug="nuoret-velat", name="Nuoret & velat", phenomenon="Nuorten ylivelkaantuminen",
              members=["Aino", "Bashir", "Célia"])
     )
+
+
+@pytest.fixture()
+def team(store) -> Team:
+    return _nuoret_velat(store)
+
+
+@pytest.fixture()
+def sqlite_team(db_path) -> Team:
+    """The team in the SQLite file at ``db_path`` (tests of SQLite's own behaviour, in modules
+    whose ``store`` runs on both databases)."""
+    return _nuoret_velat(Store(str(db_path)))
 
 
 class RecordingComm:

@@ -16,6 +16,13 @@ from ekokit.store.schema import presence_table
 from ekokit.widgets.exercise_section import saved_by_text
 from ekokit.widgets.session_app import SessionApp
 
+
+@pytest.fixture()
+def store(any_store):
+    """Every test of this module on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return any_store
+
+
 fi = Translator("fi")
 PHENOMENON = "s1_phenomenon"
 

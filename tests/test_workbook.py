@@ -10,6 +10,12 @@ from ekokit.store.database import Store
 from ekokit.store.workbook import dumps, export_workbook, import_workbook
 
 
+@pytest.fixture()
+def store(any_store):
+    """Every test of this module on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return any_store
+
+
 def _fill(store, team):
     store.save(team.slug, "s1_phenomenon", {"phenomenon": "Velat <script>", "description": "d"},
                base_revision=0, author="Aino")
