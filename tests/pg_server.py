@@ -40,7 +40,11 @@ def _run_as() -> str | None:
 
 
 class PostgresServer:
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        """``durable``: every commit flushed to disk, as a real room's server does (the
+        benchmarks); the tests' server skips the flushes, which only matter if the machine
+        crashes, and a test's database is thrown away anyway."""
+        self.durable = durable
         try:
             self.initdb, self.pg_ctl = pg_tool("initdb"), pg_tool("pg_ctl")
         except MissingTool as exc:
@@ -62,9 +66,10 @@ class PostgresServer:
         subprocess.run(self._cmd(self.initdb, "-D", str(self.data), "-U", USER, "--auth=trust",
                                  "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"),
                        check=True, capture_output=True)
-        options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                   "-c max_connections=200")
+        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+        options += "-c max_connections=200"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         subprocess.run(self._cmd(self.pg_ctl, "-D", str(self.data), "-o", options,
                                  "-l", str(self.root / "log"), "-w", "start"),
                        check=True, capture_output=True)
