@@ -3,7 +3,9 @@
 Each page's kernel looks at the store every :data:`POLL_EVERY` seconds for revisions stored
 since its last look (:class:`Feed`: one range search on the revisions' primary key, which reads
 nothing but the index when nothing is new) and hands what is new to its page, which redraws only
-what changed. A session page also keeps its row in the presence table (:class:`Heartbeat`), so
+what changed. The store gives revision ids in commit order on SQLite and PostgreSQL alike
+(:func:`ekokit.store.engine.take_revision_lock`), so "the ids after the last one seen" misses
+no save, however the writers' commits interleave. A session page also keeps its row in the presence table (:class:`Heartbeat`), so
 the facilitator sees who is here.
 
 The looking is scheduled on the kernel's own asyncio loop (:class:`Ticker`), never in a thread:
