@@ -227,7 +227,9 @@ def main() -> None:
                                 "save_ms_4_writers": summary(four),
                                 "feed_latency_s": summary(latency),
                                 "quiet_look_ms": summary(quiet), "idle": idle}
-            result["programme"] = bench_programme(folder, server, args.teams, args.revisions)
+            if args.teams:  # --teams 0: the saves, the feed and the idle pages only
+                result["programme"] = bench_programme(folder, server, args.teams,
+                                                      args.revisions)
     finally:
         server.stop()
     rows = []
@@ -241,8 +243,9 @@ def main() -> None:
     print(md_table(["store", "save p50 ms", "save p99 ms", "4 writers p50", "4 writers p99",
                     "feed latency p50 s", "max s", "quiet look ms", "30 pages: client %",
                     "server %"], rows))
-    p = result["programme"]
-    print(md_table(list(p), [list(p.values())]))
+    if "programme" in result:
+        p = result["programme"]
+        print(md_table(list(p), [list(p.values())]))
     write_result(NAME, result)
 
 
