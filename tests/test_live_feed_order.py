@@ -7,6 +7,7 @@ commits: the save has drawn its revision id and not yet made it visible."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 import threading
 import time
@@ -14,7 +15,7 @@ from collections import defaultdict
 
 import pytest
 from ekokit.model.teams import Team
-from ekokit.state.live import Feed
+from ekokit.state.live import FALLBACK_TICKS, Feed, LivePage
 from sqlalchemy import event
 
 EXERCISES = ("s1_phenomenon", "s1_maturity", "s2_actors", "s3_goals", "s4_reflection")
@@ -116,3 +117,69 @@ def test_eight_writers_with_random_commit_delays_and_four_readers(any_store):
             order[team, exercise].append(revision)
         for numbers in order.values():  # each team's revisions in their own order
             assert numbers == list(range(1, len(numbers) + 1))
+
+
+# -- PostgreSQL wakes the pages: LISTEN/NOTIFY, with the timer's look as the fallback ----------
+def _postgres_store(postgres):
+    from ekokit.store.database import Store
+
+    store = Store(postgres.new_database())
+    _teams(store, 1)
+    return store
+
+
+@pytest.mark.postgres
+def test_a_page_on_postgresql_is_woken_by_a_save_not_by_its_timer(postgres):
+    store = _postgres_store(postgres)
+
+    async def follow() -> list:
+        seen: list = []
+        arrived = asyncio.Event()
+        page = LivePage(store, lambda changes: (seen.extend(changes), arrived.set()),
+                        every=3600)  # the timer would not look for an hour
+        assert page.start() and page.listener is not None
+        await asyncio.get_running_loop().run_in_executor(None, lambda: store.save(
+            "tiimi-0", EXERCISES[0], {"text": "herätys"}, base_revision=None, author="Aino"))
+        await asyncio.wait_for(arrived.wait(), 30)
+        page.stop()
+        assert page.listener is None
+        return seen
+
+    assert [c.author for c in asyncio.run(follow())] == ["Aino"]
+
+
+@pytest.mark.postgres
+def test_a_listening_page_still_looks_every_eighth_tick_and_polls_when_listening_stops(
+        postgres):
+    from ekokit.store.schema import revisions_table
+    from sqlalchemy import text
+
+    store = _postgres_store(postgres)
+    seen: list = []
+
+    async def run() -> None:
+        page = LivePage(store, seen.extend, every=3600)
+        page.start()
+        with store.engine.begin() as conn:  # stored without the store's NOTIFY
+            conn.execute(revisions_table.insert().values(
+                team_slug="tiimi-0", exercise_id=EXERCISES[0], revision=1, data="{}",
+                author="hiljaa", created_at="2026-12-08T10:00:00.000+00:00"))
+        for _ in range(FALLBACK_TICKS - 1):
+            page.tick()
+        assert seen == [] and page.feed.queries == 0  # woken by nothing, the ticks wait
+        page.tick()
+        assert [c.author for c in seen] == ["hiljaa"]  # the fallback look found it
+        with store.engine.begin() as conn:  # the listening connection is cut
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE query LIKE 'LISTEN%'"))
+        for _ in range(100):
+            if page.listener is None:
+                break
+            await asyncio.sleep(0.1)  # the loop notices the closed socket
+        assert page.listener is None
+        before = page.feed.queries
+        page.tick()
+        assert page.feed.queries == before + 1  # every tick looks again, as on SQLite
+        page.stop()
+
+    asyncio.run(run())

@@ -53,9 +53,11 @@ def take_revision_lock(conn: Connection) -> None:
     the commit or rollback) before its insert draws an id: an id is drawn only when every save
     that drew one before has ended, and it commits (becomes visible) before the lock passes on.
     The lock covers the insert and the commit only; everything else a save does runs side by
-    side. (Advisory locks are per database: each store has its own.)"""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REVISION_LOCK})
+    side. (Advisory locks are per database: each store has its own.) On PostgreSQL it also
+    sends the NOTIFY that wakes live pages when the transaction commits (ekokit.store.notify)."""
+    if conn.dialect.name == "postgresql":  # and wake the live pages when this commits
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key), pg_notify('ekokit_revisions', '')"),
+                     {"key": REVISION_LOCK})
 
 
 SQLITE_FULL = 13  # "database or disk is full"
