@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import select
 import sqlite3
 import tempfile
 import threading
@@ -76,21 +77,36 @@ def bench_saves(url: str, saves: int, writers: int) -> list[float]:
     return [t for per_writer in times for t in per_writer[10:]]  # the first ten warm up
 
 
-def bench_feed(url: str, samples: int, every: float) -> tuple[list[float], list[float]]:
-    from ekokit.state.live import Feed
+def bench_feed(url: str, samples: int, every: float,
+               listening: bool = False) -> tuple[list[float], list[float]]:
+    """Latency from a save to a page's feed; ``listening``: the page is woken by PostgreSQL's
+    NOTIFY and its timer looks only every FALLBACK_TICKS-th time, as LivePage does."""
+    from ekokit.state.live import FALLBACK_TICKS, Feed
+    from ekokit.store.notify import listen
 
     store = _store(url)
     _team(store, "feed")
     feed = Feed(store)
+    listener = listen(store) if listening else None
     saved_at: dict[int, float] = {}
     latencies: list[float] = []
     done = threading.Event()
 
+    def note() -> None:
+        for change in feed.poll():
+            latencies.append(time.perf_counter() - saved_at[change.revision])
+
     def look() -> None:
+        ticks = 0
         while not done.is_set():
-            for change in feed.poll():
-                latencies.append(time.perf_counter() - saved_at[change.revision])
-            done.wait(every)
+            if listener is None:
+                note()
+                done.wait(every)
+                continue
+            woken, _, _ = select.select([listener.fileno()], [], [], every)
+            ticks += 0 if woken else 1
+            if (woken and listener.drain()) or ticks % FALLBACK_TICKS == 0:
+                note()
 
     reader = threading.Thread(target=look)
     reader.start()
@@ -103,10 +119,12 @@ def bench_feed(url: str, samples: int, every: float) -> tuple[list[float], list[
     time.sleep(every + 0.2)
     done.set()
     reader.join()
-    quiet = []
+    if listener is not None:
+        listener.close()
+    quiet, newest = [], store.newest_change()
     for _ in range(300):
         started = time.perf_counter()
-        store.changes_since(store.newest_change())
+        store.changes_since(newest)
         quiet.append((time.perf_counter() - started) * 1000)
     return latencies, quiet[20:]
 
@@ -130,21 +148,30 @@ def _server_cpu(server: PostgresServer | None) -> float:
     return total
 
 
-def bench_idle(url: str, pages: int, seconds: float, server: PostgresServer | None) -> dict:
-    from ekokit.state.live import POLL_EVERY, Feed
+def bench_idle(url: str, pages: int, seconds: float, server: PostgresServer | None,
+               listening: bool = False) -> dict:
+    """30 quiet pages' looks; ``listening``: each also holds a LISTENing connection (which
+    costs nothing while nobody saves) and looks every FALLBACK_TICKS × 2 s, as LivePage does."""
+    from ekokit.state.live import FALLBACK_TICKS, POLL_EVERY, Feed
+    from ekokit.store.notify import listen
 
     store = _store(url)
     feeds = [Feed(store) for _ in range(pages)]
+    listeners = [listen(store) for _ in range(pages)] if listening else []
+    every = POLL_EVERY * (FALLBACK_TICKS if listening else 1)
     cpu, server_cpu, started = time.process_time(), _server_cpu(server), time.monotonic()
-    next_look = [started + POLL_EVERY * n / pages for n in range(pages)]  # staggered
+    next_look = [started + every * n / pages for n in range(pages)]  # staggered
     while (now := time.monotonic()) < started + seconds:
         for n, feed in enumerate(feeds):
             if now >= next_look[n]:
                 feed.poll()
-                next_look[n] += POLL_EVERY
+                next_look[n] += every
         time.sleep(max(0.0, min(next_look) - time.monotonic()))
     wall = time.monotonic() - started
-    return {"pages": pages, "seconds": round(wall, 1),
+    for listener in listeners:
+        if listener is not None:
+            listener.close()
+    return {"pages": pages, "listening": listening, "seconds": round(wall, 1),
             "looks": sum(f.queries for f in feeds),
             "client_core_pct": 100 * (time.process_time() - cpu) / wall,
             "server_core_pct": 100 * (_server_cpu(server) - server_cpu) / wall}
@@ -227,6 +254,11 @@ def main() -> None:
                                 "save_ms_4_writers": summary(four),
                                 "feed_latency_s": summary(latency),
                                 "quiet_look_ms": summary(quiet), "idle": idle}
+            woken, _ = bench_feed(server.new_database(), args.feed_samples, 2.0, True)
+            result["postgresql_notify"] = {
+                "feed_latency_s": summary(woken),
+                "idle": bench_idle(server.new_database(), args.pages, args.idle_seconds,
+                                   server, True)}
             if args.teams:  # --teams 0: the saves, the feed and the idle pages only
                 result["programme"] = bench_programme(folder, server, args.teams,
                                                       args.revisions)
@@ -243,6 +275,13 @@ def main() -> None:
     print(md_table(["store", "save p50 ms", "save p99 ms", "4 writers p50", "4 writers p99",
                     "feed latency p50 s", "max s", "quiet look ms", "30 pages: client %",
                     "server %"], rows))
+    notify = result["postgresql_notify"]
+    print(md_table(["postgresql, woken by NOTIFY", "feed latency p50 s", "max s",
+                    "30 pages: client %", "server %"],
+                   [["LISTEN/NOTIFY, a look every 16 s", fmt(notify["feed_latency_s"]["median"], 3),
+                     fmt(notify["feed_latency_s"]["max"], 3),
+                     fmt(notify["idle"]["client_core_pct"]),
+                     fmt(notify["idle"]["server_core_pct"])]]))
     if "programme" in result:
         p = result["programme"]
         print(md_table(list(p), [list(p.values())]))
