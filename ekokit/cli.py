@@ -32,15 +32,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("ekokit: " + t("error.unknown_session", args.lang, value=args.session,
                              valid=", ".join(sessions)), file=sys.stderr)
         return 2
+    store = _store(args)  # an out-of-date store is refused here, before the server's imports
     from ekokit.paths import as_db_url, default_db_url
     from ekokit.server.app import ServeOptions, serve
     from ekokit.state.exercise import SELF_STUDY
     from ekokit.store.demo import ensure_demo_team
-
     url = as_db_url(args.db) if args.db else default_db_url()
     if args.demo:  # the kernels inherit it
         os.environ[SELF_STUDY] = "1"
-    if ensure_demo_team(_store(args)):
+    if ensure_demo_team(store):
         print("demo team created", flush=True)
     serve(ServeOptions(port=args.port, participants=args.participants, public=args.public,
                        db_url=url, token=args.token, session=args.session, lang=args.lang,
@@ -50,13 +50,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_lab(args: argparse.Namespace) -> int:
     from ekokit.paths import WORKSPACE_ENV, as_db_url, default_db_url
-    from ekokit.server.lab import LabOptions, lab
-    from ekokit.store.demo import ensure_demo_team
 
     if args.workspace:  # before the default store is found in it; the kernels inherit it
         os.environ[WORKSPACE_ENV] = str(Path(args.workspace).expanduser().resolve())
+    store = _store(args)  # an out-of-date store is refused here, before the server's imports
+    from ekokit.server.lab import LabOptions, lab
+    from ekokit.store.demo import ensure_demo_team
     url = as_db_url(args.db) if args.db else default_db_url()
-    if ensure_demo_team(_store(args)):
+    if ensure_demo_team(store):
         print("demo team created", flush=True)
     lab(LabOptions(port=args.port, open_browser=not args.no_browser, refresh=args.refresh,
                    db_url=url))
