@@ -128,9 +128,10 @@ class BackupError(EkokitError):
     key = "store.backup_failed"
 
 
-class ExerciseFull(EkokitError):
+class ExerciseFull(StoreUnavailable):
     """An exercise holds as many revisions as the store keeps for one (and as an import takes:
-    a team's export always imports again)."""
+    a team's export always imports again). A page says so as it says the store is unavailable:
+    what was typed stays in the form, and nothing claims to be saved."""
 
     key = "store.exercise_full"
 

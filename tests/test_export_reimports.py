@@ -69,3 +69,18 @@ def test_the_store_keeps_no_more_than_an_import_takes(any_store, monkeypatch):
     with pytest.raises(ExerciseFull):  # nor by a merge or an import
         any_store.append_revisions("tiimi", [Revision("tiimi", EXERCISE, 4, _answer(4), "", "")])
     assert len(any_store.history("tiimi")) == 3
+
+
+def test_a_page_says_the_exercise_is_full_and_keeps_what_was_typed(store, team, monkeypatch):
+    from ekokit.content.exercises import find_exercise
+    from ekokit.content.i18n import t
+    from ekokit.state.exercise import ExerciseState
+
+    monkeypatch.setattr(database, "MAX_REVISIONS_PER_EXERCISE", 1)
+    state = ExerciseState(find_exercise("s1_phenomenon"), store, team.slug)
+    assert state.save({"phenomenon": "Ensimmäinen"}).kind == "saved"
+    outcome = state.save({"phenomenon": "Toinen"})
+    assert outcome.kind == "unavailable"  # not "saved": the page keeps the text in its form
+    assert t(outcome.error.key, "en", **outcome.error.params).startswith(
+        "Exercise “s1_phenomenon” already has 1 saved versions")
+    assert [r.data["phenomenon"] for r in store.history(team.slug)] == ["Ensimmäinen"]

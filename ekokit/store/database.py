@@ -68,6 +68,7 @@ class Change:
 # a team's export always imports again.
 MAX_REVISIONS_PER_EXERCISE = 100_000
 
+
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
