@@ -28,8 +28,9 @@ serve: install
 	$(BIN)/ekokit serve --port $(PORT) $(ARGS)
 
 # The quick tier, under a minute and without chromium: lint, the content checks and every test
-# that starts no server, no browser and no notebook kernel (see the markers in pyproject.toml).
-QUICK_TESTS := not server and not browser and not notebook
+# that starts no server, no browser, no notebook kernel and no PostgreSQL, and is no load test
+# (see the markers in pyproject.toml).
+QUICK_TESTS := not server and not browser and not notebook and not postgres and not load
 # The quick tier runs no notebook, so it leaves the nbval plugin out (importing it, through
 # nbformat and jsonschema, costs some seconds in every pytest process) and with it the
 # --nbval-lax of pyproject.toml's addopts; the rest of addopts as there.
@@ -43,8 +44,9 @@ check: install-test
 	$(BIN)/deptry .
 	$(BIN)/python -m pytest -q -n 2 $(QUICK_PYTEST) -m "$(QUICK_TESTS)"
 
-# Everything: the quick tier, then the tests that start `ekokit serve`, drive chromium or run
-# the notebooks under nbval. The README's command; .ci/run calls it.
+# Everything: the quick tier, then the tests that start `ekokit serve`, drive chromium, run
+# the notebooks under nbval, run on PostgreSQL or load the store. The README's command; .ci/run
+# calls it.
 test: need-chromium check
 	$(BIN)/python -m pytest -q -m "not ($(QUICK_TESTS))"
 

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from ekokit.cli_links import add_links_command
 from ekokit.cli_proxy import add_proxy_arguments
+from ekokit.cli_store import add_store_commands
 from ekokit.cli_teams import add_team_commands, team_slug
 from ekokit.content.calendar import calendar
 from ekokit.content.i18n import DEFAULT_LANG, languages, t
-from ekokit.errors import CalendarError, CliError, EkokitError
+from ekokit.errors import BackupError, CalendarError, CliError, EkokitError
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -33,6 +34,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("ekokit: " + t("error.unknown_session", args.lang, value=args.session,
                              valid=", ".join(sessions)), file=sys.stderr)
         return 2
+    store = _store(args)  # an out-of-date store is refused here, before the server's imports
     from ekokit.kernel.ipykernel_seam import check_kernel
     from ekokit.paths import as_db_url, default_db_url
     from ekokit.server.app import ServeOptions, serve
@@ -40,7 +42,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     check_kernel()  # the kernels' side of the seam (the server checks its own)
     url = as_db_url(args.db) if args.db else default_db_url()
-    if ensure_demo_team(_store(args)):
+    if ensure_demo_team(store):
         print("demo team created", flush=True)
     serve(ServeOptions(port=args.port, participants=args.participants, public=args.public,
                        db_url=url, token=args.token, session=args.session, lang=args.lang,
@@ -50,16 +52,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_lab(args: argparse.Namespace) -> int:
-    from ekokit.kernel.ipykernel_seam import check_kernel
     from ekokit.paths import as_db_url, default_db_url
-    from ekokit.server.lab import LabOptions, lab
     from ekokit.store.database import Store
+
+    workspace = Path(args.workspace).expanduser().resolve() if args.workspace else None
+    url = as_db_url(args.db) if args.db else default_db_url(workspace)
+    store = Store(url)  # an out-of-date store is refused here, before the server's imports
+    from ekokit.kernel.ipykernel_seam import check_kernel
+    from ekokit.server.lab import LabOptions, lab
     from ekokit.store.demo import ensure_demo_team
 
     check_kernel()  # the kernels' process guard takes over ipykernel's parent watch
-    workspace = Path(args.workspace).expanduser().resolve() if args.workspace else None
-    url = as_db_url(args.db) if args.db else default_db_url(workspace)
-    if ensure_demo_team(Store(url)):
+    if ensure_demo_team(store):
         print("demo team created", flush=True)
     lab(LabOptions(port=args.port, open_browser=not args.no_browser, refresh=args.refresh,
                    db_url=url, workspace=workspace, allow_root=args.allow_root))
@@ -191,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "(default: $EKOKIT_WORKSPACE or workspace/)")
     lab.set_defaults(func=cmd_lab)
 
+    add_store_commands(sub)
     ex = sub.add_parser("exercises", help="list exercise ids, sessions and titles")
     ex.add_argument("--json", action="store_true")
     ex.add_argument("--session", help="1-4 or h1-h3")
@@ -257,7 +262,9 @@ def describe(exc: EkokitError, lang: str) -> str:
 
         return "\n".join([t(exc.key, lang, path=params["path"]),
                           *problem_lines(exc.problems, lang)])
-    if "reason" in params:
+    if isinstance(exc, BackupError):
+        params["reason"] = t(f"store.backup.{params['reason']}", lang, **params)
+    elif "reason" in params:
         params["reason"] = t(f"workbook.{params['reason']}", lang, **params)
     return t(exc.key, lang, **params)
 

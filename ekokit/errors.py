@@ -150,3 +150,39 @@ class SeamError(EkokitError):
                 "see docs/architecture.md, Upgrading Voilà")
         super().__init__(line, line=line)
         self.line = line
+
+
+class StoreOutOfDate(EkokitError):
+    """The store was made by an earlier kit and its schema is older than this kit's: nothing
+    reads or writes it until ``ekokit db upgrade`` has migrated it (never silently)."""
+
+    key = "store.out_of_date"
+
+    def __init__(self, version: str, head: str) -> None:
+        super().__init__(f"store schema {version}, kit schema {head}", version=version, head=head)
+
+
+class StoreTooNew(EkokitError):
+    """The store's schema is newer than this kit knows: a newer kit has upgraded it."""
+
+    key = "store.too_new"
+
+    def __init__(self, version: str, head: str) -> None:
+        super().__init__(f"store schema {version}, kit schema {head}", version=version, head=head)
+
+
+class BackupError(EkokitError):
+    """A backup could not be made or restored; ``reason`` says why (store.backup.<reason>)."""
+
+    key = "store.backup_failed"
+
+
+class ExerciseFull(StoreUnavailable):
+    """An exercise holds as many revisions as the store keeps for one (and as an import takes:
+    a team's export always imports again). A page says so as it says the store is unavailable:
+    what was typed stays in the form, and nothing claims to be saved."""
+
+    key = "store.exercise_full"
+
+    def __init__(self, exercise: str, limit: int) -> None:
+        super().__init__(f"{exercise}: {limit} revisions", exercise=exercise, limit=limit)

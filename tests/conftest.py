@@ -1,4 +1,5 @@
-"""Shared fixtures: a real SQLite file per test, a real team, a real chromium per module."""
+"""Shared fixtures: a real SQLite file per test, a real team, a real chromium per module, and a
+real PostgreSQL server per test session (started only when a test asks for it)."""
 
 from __future__ import annotations
 
@@ -28,12 +29,55 @@ def store(db_path) -> Store:
     return Store(str(db_path))
 
 
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server of its own on a free port and a temporary folder (tests/pg_server.py),
+    for the whole test session; it fails loudly, with the install hint, when the programs are
+    missing (CI installs them: .ci/run)."""
+    from tests.pg_server import PostgresServer
+
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=DATABASES)
+def store_url(request, tmp_path) -> str:
+    """A new empty store's URL, once on SQLite and once on PostgreSQL (a database of its own)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "ekokit.sqlite")
+    return request.getfixturevalue("postgres").new_database()
+
+
 @pytest.fixture()
-def team(store) -> Team:
+def any_store(store_url):
+    """A store on each database. A test module whose every test should run on both overrides
+    ``store`` with it: ``@pytest.fixture() def store(any_store): return any_store``."""
+    opened = Store(store_url)
+    yield opened
+    opened.engine.dispose()  # no idle connections left behind, test after test
+
+
+def _nuoret_velat(store: Store) -> Team:
     return store.create_team(
         Team(slug="nuoret-velat", name="Nuoret & velat", phenomenon="Nuorten ylivelkaantuminen",
              members=["Aino", "Bashir", "Célia"])
     )
+
+
+@pytest.fixture()
+def team(store) -> Team:
+    return _nuoret_velat(store)
+
+
+@pytest.fixture()
+def sqlite_team(db_path) -> Team:
+    """The team in the SQLite file at ``db_path`` (tests of SQLite's own behaviour, in modules
+    whose ``store`` runs on both databases)."""
+    return _nuoret_velat(Store(str(db_path)))
 
 
 class RecordingComm:

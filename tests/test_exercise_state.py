@@ -8,6 +8,13 @@ from ekokit.content.exercises import find_exercise
 from ekokit.state.exercise import ExerciseState
 from ekokit.store.database import Store
 
+
+@pytest.fixture()
+def store(any_store):
+    """Every test of this module on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return any_store
+
+
 PHENOMENON = "s1_phenomenon"
 
 
@@ -61,7 +68,8 @@ def test_taking_theirs_makes_their_revision_the_base(store, team):
     assert mine.save({"phenomenon": "Minun"}).kind == "saved"
 
 
-def test_a_read_only_store_is_unavailable_and_stores_nothing(db_path, team):
+def test_a_read_only_store_is_unavailable_and_stores_nothing(db_path, sqlite_team):
+    team = sqlite_team
     read_only = Store(f"sqlite:///file:{db_path}?mode=ro&uri=true")
     state = ExerciseState(find_exercise(PHENOMENON), read_only, team.slug)
     outcome = state.save({"phenomenon": "Ei katoa"})

@@ -38,13 +38,17 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "projector.timer_": ("ready", "running", "paused", "done"),  # state.timer.Countdown.state
     "workbook.": ("foreign", "invalid", "not_json", "revisions", "unknown_exercise",
                   "unreadable", "version", "invalid_at", "invalid_answer", "bad_time",
-                  "too_large", "too_deep", "too_many_revisions", "too_many_revisions_total",
+                  "too_large", "too_deep", "too_many_revisions",
                   "changed"),
     # WorkbookError reasons (store/workbook.py)
     "charts.impact.": ("resources", "activities", "outputs", "outcomes", "impacts"),  # STAGES
     "charts.power.": ("manage", "satisfy", "inform", "monitor"),  # quadrants and CORNERS
     # the accessibility statement's known non-conformities: what, and its WCAG criteria
     "statement.problem_": (*NON_CONFORMITIES, *(f"{n}_criteria" for n in NON_CONFORMITIES)),
+    "store.status_": ("new", "current", "out_of_date", "too_new"),  # store.migrate.Status.state
+    "store.backup.": ("exists", "no_file", "no_store", "tool", "no_tool", "unreadable",
+                      "foreign", "damaged", "not_empty", "dump_into_sqlite", "mismatch"),
+    # BackupError reasons (store/backup.py, store/restore.py)
 }
 
 # First arguments that are keys carried in data (errors, validation problems, a field map):

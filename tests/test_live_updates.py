@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import html
 
+import pytest
 from ekokit.content.exercises import find_exercise
 from ekokit.content.i18n import Translator
 from ekokit.state.exercise import ExerciseState
@@ -14,6 +15,13 @@ from ekokit.store.presence import iso_before, mark_present, present
 from ekokit.store.schema import presence_table
 from ekokit.widgets.exercise_section import saved_by_text
 from ekokit.widgets.session_app import SessionApp
+
+
+@pytest.fixture()
+def store(any_store):
+    """Every test of this module on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return any_store
+
 
 fi = Translator("fi")
 PHENOMENON = "s1_phenomenon"
@@ -83,16 +91,21 @@ def test_presence_is_one_row_per_page_upserted_and_old_rows_go(store, team):
     assert [r.page_id for r in present(store, "2000-01-01T00:00:00.000+00:00")] == ["page-c"]
 
 
-def test_an_old_store_gets_the_presence_table(tmp_path):
+def test_an_old_store_gets_the_presence_table_from_the_upgrade(tmp_path):
     import sqlite3
 
+    from ekokit.errors import StoreOutOfDate
     from ekokit.store.database import Store
+    from ekokit.store.migrate import upgrade
 
     path = tmp_path / "old.sqlite"
     with sqlite3.connect(path) as conn:  # a store made before the table existed
         conn.execute("CREATE TABLE teams (slug VARCHAR(64) PRIMARY KEY, name VARCHAR(120) NOT "
                      "NULL, phenomenon VARCHAR(200) NOT NULL, members TEXT NOT NULL, "
                      "created_at VARCHAR(32) NOT NULL)")
+    with pytest.raises(StoreOutOfDate):  # opening it never adds the table silently
+        Store(str(path))
+    upgrade(str(path))
     store = Store(str(path))
     mark_present(store, "p", "t", "1")
     assert [r.page_id for r in present(store, iso_before(45))] == ["p"]

@@ -9,6 +9,13 @@ from ekokit.store.database import Store
 from ekokit.store.merge import merge_workbook
 from ekokit.store.workbook import dumps, export_workbook, import_workbook
 
+
+@pytest.fixture()
+def store(any_store):
+    """Every test of this module on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return any_store
+
+
 SLUG = "nuoret-velat"
 
 

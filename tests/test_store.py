@@ -1,4 +1,5 @@
-"""The store on a real SQLite file: revisions, refusals, read-only and locked files."""
+"""The store on a real SQLite file and a real PostgreSQL server: revisions and refusals; and
+SQLite's own read-only and locked files."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ from ekokit.errors import (
 )
 from ekokit.model.teams import Team, slugify
 from ekokit.store.database import Store
+
+
+@pytest.fixture()
+def store(any_store):
+    """Every test of this module on SQLite and on PostgreSQL (tests/conftest.py)."""
+    return any_store
 
 
 def test_every_save_is_a_new_revision_and_nothing_is_updated(store, team):
@@ -38,12 +45,12 @@ def test_a_save_based_on_an_older_revision_is_refused_and_stores_nothing(store, 
     assert [r.data for r in store.history(team.slug)] == [{"phenomenon": "Aino's"}]
 
 
-def test_concurrent_writers_on_the_same_base_exactly_one_wins(db_path, team):
+def test_concurrent_writers_on_the_same_base_exactly_one_wins(store, team):
     barrier = threading.Barrier(8)
     results: list[str] = []
 
     def writer(n: int) -> None:
-        own = Store(str(db_path))
+        own = Store(store.url)
         barrier.wait()
         try:
             own.save(team.slug, "s1_maturity", {"n": n}, base_revision=0)
@@ -57,7 +64,7 @@ def test_concurrent_writers_on_the_same_base_exactly_one_wins(db_path, team):
     for t in threads:
         t.join()
     assert sorted(results) == ["refused"] * 7 + ["saved"]
-    assert len(Store(str(db_path)).history(team.slug, "s1_maturity")) == 1
+    assert len(Store(store.url).history(team.slug, "s1_maturity")) == 1
 
 
 def test_latest_all_gives_the_newest_revision_per_team_and_exercise(store, team):
@@ -86,12 +93,13 @@ def test_slugs_are_ascii_and_stable():
     assert slugify("!!!") == "tiimi"
 
 
-def test_the_file_uses_wal_mode(store, db_path, team):
+def test_the_file_uses_wal_mode(db_path, sqlite_team):
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_a_read_only_store_reads_but_refuses_saves_with_a_clear_error(db_path, team):
+def test_a_read_only_store_reads_but_refuses_saves_with_a_clear_error(db_path, sqlite_team):
+    team = sqlite_team
     Store(str(db_path)).save(team.slug, "s1_phenomenon", {"phenomenon": "kept"}, base_revision=0)
     # SQLite's own read-only mode: the same refusal a read-only file gives, and it holds for root
     read_only = Store(f"sqlite:///file:{db_path}?mode=ro&uri=true")
@@ -101,7 +109,8 @@ def test_a_read_only_store_reads_but_refuses_saves_with_a_clear_error(db_path, t
     assert len(read_only.history(team.slug)) == 1
 
 
-def test_a_locked_store_refuses_with_store_unavailable_and_loses_nothing(db_path, team):
+def test_a_locked_store_refuses_with_store_unavailable_and_loses_nothing(db_path, sqlite_team):
+    team = sqlite_team
     store = Store(str(db_path))
     store.save(team.slug, "s1_phenomenon", {"phenomenon": "kept"}, base_revision=0)
     blocker = sqlite3.connect(db_path, timeout=0)

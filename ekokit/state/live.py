@@ -3,8 +3,10 @@
 Each page's kernel looks at the store every :data:`POLL_EVERY` seconds for revisions stored
 since its last look (:class:`Feed`: one range search on the revisions' primary key, which reads
 nothing but the index when nothing is new) and hands what is new to its page, which redraws only
-what changed. A session page also keeps its row in the presence table (:class:`Heartbeat`), so
-the facilitator sees who is here.
+what changed. The store gives revision ids in commit order on SQLite and PostgreSQL alike
+(:func:`ekokit.store.engine.take_revision_lock`), so "the ids after the last one seen" misses
+no save, however the writers' commits interleave. A session page also keeps its row in the
+presence table (:class:`Heartbeat`), so the facilitator sees who is here.
 
 The looking is scheduled on the kernel's own asyncio loop (:class:`Ticker`), never in a thread:
 widgets are only touched where the kernel handles messages. Without a running loop (a script, a
@@ -20,9 +22,13 @@ from collections.abc import Callable
 
 from ekokit.errors import StoreUnavailable
 from ekokit.store.database import Change, Store
+from ekokit.store.notify import ChangeListener, listen
 from ekokit.store.presence import leave, mark_present
 
 POLL_EVERY = 2.0  # seconds between looks at the store: a save shows within about 2–3 s
+# On PostgreSQL a page is woken by the store's NOTIFY and looks at once; its timer then looks
+# only every this many ticks (16 s), in case a notification was lost.
+FALLBACK_TICKS = 8
 PRESENCE_EVERY = 15.0  # seconds between a page's presence rows
 HERE_WITHIN = 45.0  # a page seen this recently is "here"
 
@@ -101,6 +107,11 @@ class Ticker:
     def running(self) -> bool:
         return self._handle is not None
 
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop | None:
+        """The loop it was started on (None before a start, or without one)."""
+        return self._loop
+
     def start(self) -> bool:
         """Start on the running loop; False (and nothing scheduled) when there is none."""
         self.stop()
@@ -128,7 +139,11 @@ class Ticker:
 class LivePage:
     """One page's live updates: every tick reads its :class:`Feed` and hands what is new to
     ``on_changes``; a session page's :class:`Heartbeat` keeps its presence row. Extra
-    ``every_so_often`` work (the facilitator re-reading presence) runs every ``often`` ticks."""
+    ``every_so_often`` work (the facilitator re-reading presence) runs every ``often`` ticks.
+
+    On PostgreSQL a started page also listens (:mod:`ekokit.store.notify`): the loop wakes it
+    when revisions are stored, it reads its feed at once, and its ticks read the feed only every
+    :data:`FALLBACK_TICKS`-th time. If the listening connection drops, it polls as on SQLite."""
 
     def __init__(self, store: Store, on_changes: Callable[[list[Change]], object], *,
                  team: str | None = None, heartbeat: Heartbeat | None = None,
@@ -139,9 +154,11 @@ class LivePage:
         self.every_so_often, self.often = every_so_often, max(1, often)
         self.ticks = 0
         self.ticker = Ticker(self.tick, every)
+        self.listener: ChangeListener | None = None
+        self._fd = -1  # the listener's socket, watched by the loop
 
-    def tick(self) -> list[Change]:
-        self.ticks += 1
+    def look(self) -> list[Change]:
+        """Read the feed and hand what is new to the page."""
         changes: list[Change] = []
         try:
             changes = self.feed.poll()
@@ -149,6 +166,13 @@ class LivePage:
             log.info("live update skipped: %s", exc)
         if changes:
             self.on_changes(changes)
+        return changes
+
+    def tick(self) -> list[Change]:
+        self.ticks += 1
+        changes: list[Change] = []
+        if self.listener is None or self.ticks % FALLBACK_TICKS == 0:
+            changes = self.look()
         if self.heartbeat is not None:
             self.heartbeat.tick()
         if self.every_so_often is not None and self.ticks % self.often == 0:
@@ -158,9 +182,41 @@ class LivePage:
     def start(self) -> bool:
         if self.heartbeat is not None:
             self.heartbeat.start()
-        return self.ticker.start()
+        started = self.ticker.start()
+        if started and self.ticker.loop is not None:
+            self._listen(self.ticker.loop)
+        return started
+
+    def _listen(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.listener = listen(self.feed.store)
+        if self.listener is not None:
+            self._fd = self.listener.fileno()
+            loop.add_reader(self._fd, self._woken)
+
+    def _woken(self) -> None:
+        if self.listener is None:
+            return
+        try:
+            woken = self.listener.drain()
+        except OSError as exc:  # the connection dropped: poll from now on
+            log.info("listening stopped, polling: %s", exc)
+            self._stop_listening()
+            return
+        if woken:
+            try:
+                self.look()
+            except Exception:  # as a tick: a bug in one redraw must not end the live updates
+                log.exception("live update failed")
+
+    def _stop_listening(self) -> None:
+        if self.listener is not None:
+            if self.ticker.loop is not None:
+                self.ticker.loop.remove_reader(self._fd)
+            self.listener.close()
+            self.listener = None
 
     def stop(self) -> None:
         self.ticker.stop()
+        self._stop_listening()
         if self.heartbeat is not None:
             self.heartbeat.stop()

@@ -1,7 +1,11 @@
-"""The store: SQLAlchemy Core over SQLite (default) or any SQLAlchemy URL.
+"""The store: SQLAlchemy Core over SQLite (default) or PostgreSQL (psycopg).
 
 Answers are append-only: every save is a new revision row; nothing is updated in place. A save
-names the revision it was based on; if someone saved in between, it is refused (StaleRevision)."""
+names the revision it was based on; if someone saved in between, it is refused (StaleRevision).
+
+Revision ids rise in the order their saves commit, on either database (see
+:func:`ekokit.store.engine.take_revision_lock`), so a live page reading "ids above the last one
+I saw" (:meth:`Store.changes_since`) never misses one."""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -21,41 +24,21 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ekokit.errors import (
+    ExerciseFull,
     StaleRevision,
     TeamExists,
     UnknownTeam,
 )
 from ekokit.model.teams import Team, name_key
 from ekokit.paths import as_db_url, default_db_url
-from ekokit.store.engine import engine_for, translate_error
+from ekokit.store.engine import engine_for, open_engine, take_revision_lock, translate_error
+from ekokit.store.records import Change, Revision
 from ekokit.store.schema import revisions_table, room_table, teams_table
 
-
-@dataclass(frozen=True)
-class Revision:
-    """One stored answer. ``raw`` is the stored text when it is not a JSON object (a damaged
-    row): ``data`` is then empty, and the text is kept for the person who needs it."""
-
-    team: str
-    exercise_id: str
-    revision: int
-    data: dict[str, Any]
-    author: str
-    created_at: str
-    raw: str | None = None
-
-
-@dataclass(frozen=True)
-class Change:
-    """That a revision was stored: its row id (rising with every save), whose and which. The
-    answer itself is read only by a page that shows it (see ekokit.state.live)."""
-
-    id: int
-    team: str
-    exercise_id: str
-    revision: int
-    author: str
-    created_at: str
+# The most revisions the store keeps for one exercise of one team: far above any team's (a busy
+# programme is a few hundred), and exactly what an import takes (ekokit.store.workbook), so that
+# a team's export always imports again.
+MAX_REVISIONS_PER_EXERCISE = 100_000
 
 
 def now_iso() -> str:
@@ -65,9 +48,12 @@ def now_iso() -> str:
 class Store:
     """All reads and writes of teams and answers. Notebooks never use it directly."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, check_schema: bool = True) -> None:
+        """Open the store at ``url`` (default: $EKOKIT_DB or the workspace's file). A new store
+        is made; one made by an earlier kit raises StoreOutOfDate, unless ``check_schema`` is
+        False (``ekokit db``, backups: they read a store of any version)."""
         self.url = as_db_url(url) if url else default_db_url()
-        self.engine: Engine = engine_for(self.url)
+        self.engine: Engine = open_engine(self.url) if check_schema else engine_for(self.url)
 
     # -- plumbing ---------------------------------------------------------------------------
     @contextmanager
@@ -220,6 +206,9 @@ class Store:
                 ).scalar() or 0
                 if current != base:
                     raise StaleRevision(current, base_revision)
+                if current >= MAX_REVISIONS_PER_EXERCISE:
+                    raise ExerciseFull(exercise_id, MAX_REVISIONS_PER_EXERCISE)
+                take_revision_lock(conn)
                 conn.execute(
                     r.insert().values(
                         team_slug=team, exercise_id=exercise_id, revision=base + 1,
@@ -241,7 +230,11 @@ class Store:
                          new_team: tuple[Team, str] | None = None) -> None:
         """Add revisions (numbered by the caller) in one transaction, creating ``new_team`` (the
         team and its created_at) first if given. All or nothing: if any number is taken
-        meanwhile (a teammate saved), StaleRevision and nothing is stored."""
+        meanwhile (a teammate saved), StaleRevision and nothing is stored; beyond what the
+        store keeps for an exercise, ExerciseFull."""
+        for rev in revisions:
+            if rev.revision > MAX_REVISIONS_PER_EXERCISE:
+                raise ExerciseFull(rev.exercise_id, MAX_REVISIONS_PER_EXERCISE)
         try:
             with self._write() as conn:
                 if new_team is not None:
@@ -254,6 +247,7 @@ class Store:
     @staticmethod
     def _insert_revisions(conn: Connection, slug: str, revisions: list[Revision]) -> None:
         if revisions:
+            take_revision_lock(conn)
             conn.execute(revisions_table.insert(), [
                 {"team_slug": slug, "exercise_id": rev.exercise_id, "revision": rev.revision,
                  "data": json.dumps(rev.data, ensure_ascii=False, sort_keys=True),

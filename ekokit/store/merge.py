@@ -18,6 +18,7 @@ stored in one transaction: all or nothing."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from ekokit.errors import StaleRevision, WorkbookError
@@ -54,6 +55,11 @@ class MergeReport:
         return sum(getattr(e, what) for e in self.exercises)
 
 
+def _key(data: dict) -> str:
+    """An answer as comparable text (a set of these finds one among thousands at once)."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
 def plan_exercise(slug: str, exercise_id: str, mine: list[Revision],
                   theirs: list[RevisionRecord]) -> tuple[list[Revision], ExerciseMerge]:
     """The revisions to add to the store's ``mine`` from the file's ``theirs``, and the count."""
@@ -71,11 +77,11 @@ def plan_exercise(slug: str, exercise_id: str, mine: list[Revision],
         new = [Revision(slug, exercise_id, r.revision, r.data, r.author, r.created_at)
                for r in rest]
         return new, ExerciseMerge(exercise_id, added=len(new), already=common)
-    own = [r.data for r in mine[common:]]
+    own = {_key(r.data) for r in mine[common:]}
     number = mine[-1].revision
     new, already = [], common
     for record in rest:
-        if record.data in own:
+        if _key(record.data) in own:
             already += 1
             continue
         number += 1

@@ -1,6 +1,9 @@
 """The store's tables: teams, revisions (append-only: one row per save), the room's own values
-(its secret for team keys) and presence (which pages are open now). ``metadata.create_all`` adds
-a table an older store lacks."""
+(its secret for team keys) and presence (which pages are open now), and the schema's version.
+
+A new store is made from these tables at :data:`SCHEMA_VERSION`; a store made by an earlier kit
+is brought up to date only by ``ekokit db upgrade`` (the Alembic migrations in
+ekokit/store/migrations/, whose newest revision is :data:`SCHEMA_VERSION`)."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -48,7 +52,7 @@ room_table = Table(
 )
 
 # Who has a page open now: one row per page (a kernel), refreshed every few seconds. Not an
-# answer: rows are upserted in place and old ones removed. create_all adds it to old stores.
+# answer: rows are upserted in place and old ones removed.
 presence_table = Table(
     "presence",
     metadata,
@@ -57,4 +61,16 @@ presence_table = Table(
     Column("session", String(8), nullable=False, default=""),
     Column("exercise_id", String(64), nullable=False, default=""),
     Column("last_seen", String(32), nullable=False, index=True),
+)
+
+# The schema's version: the newest Alembic revision (ekokit/store/migrations/versions/); a test
+# keeps the two equal. Alembic's own table, written by the kit when it makes a new store.
+SCHEMA_VERSION = "0001"
+VERSION_TABLE = "alembic_version"
+version_metadata = MetaData()
+version_table = Table(
+    VERSION_TABLE,
+    version_metadata,
+    Column("version_num", String(32), nullable=False),
+    PrimaryKeyConstraint("version_num", name=f"{VERSION_TABLE}_pkc"),
 )

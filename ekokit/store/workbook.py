@@ -4,8 +4,13 @@ An import is checked whole before anything is stored, and refused with one reaso
 size (read no further than the limit), the nesting depth of its JSON (json's linear scanner ends
 a file nested past Python's recursion limit at once; the parsed tree is then walked without
 recursion, so every check takes time in line with the file's size), the number of revisions per
-exercise and in total, the times (:mod:`ekokit.model.stamps`), the team's fields and every
-answer against its exercise."""
+exercise, the times (:mod:`ekokit.model.stamps`), the team's fields and every answer against its
+exercise.
+
+The limits follow what the store holds, so that a team's export always imports again: an
+exercise takes as many revisions as the store keeps for one
+(:data:`ekokit.store.database.MAX_REVISIONS_PER_EXERCISE`), and there is no limit in all beyond
+the file's size, which bounds the memory a hostile file can take."""
 
 from __future__ import annotations
 
@@ -21,15 +26,14 @@ from ekokit.errors import DamagedRevision, TeamExists, UnknownExercise, Workbook
 from ekokit.model import answers
 from ekokit.model.stamps import Stamp
 from ekokit.model.teams import Author, Team, visible
-from ekokit.store.database import Revision, Store
+from ekokit.store.database import MAX_REVISIONS_PER_EXERCISE, Revision, Store
 
 FORMAT = "ekokit-workbook"
 VERSION = 1
 
-MAX_BYTES = 20 * 1024 * 1024  # a full season of a busy team is a few MB
+# A full season of a busy team is a few MB; 10,000 revisions of the largest answer ~50 MB.
+MAX_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 64  # a workbook nests about 8 deep
-MAX_REVISIONS_PER_EXERCISE = 5000
-MAX_REVISIONS = 20000
 
 
 class RevisionRecord(BaseModel):
@@ -114,17 +118,12 @@ def _check_counts(raw: dict[str, Any]) -> None:
     exercises = raw.get("exercises")
     if not isinstance(exercises, dict):
         return  # the model says what is wrong
-    total = 0
     for exercise_id, records in exercises.items():
         count = len(records) if isinstance(records, list) else 0
         if count > MAX_REVISIONS_PER_EXERCISE:
             raise WorkbookError(exercise_id, reason="too_many_revisions",
                                 exercise=visible(str(exercise_id))[:64], count=count,
                                 limit=MAX_REVISIONS_PER_EXERCISE)
-        total += count
-    if total > MAX_REVISIONS:
-        raise WorkbookError(f"{total} revisions", reason="too_many_revisions_total", count=total,
-                            limit=MAX_REVISIONS)
 
 
 def parse_workbook(text: str | bytes) -> Workbook:
