@@ -188,7 +188,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from ekokit.reports import write_report
 
     path = write_report(_store(args), args.format, args.lang, args.output, team=args.team,
-                        all_teams=args.all)
+                        all_teams=args.all, full=args.full)
     print(t("report.written", args.lang, path=path))
     return 0
 
@@ -286,6 +286,11 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("team", nargs="?", help="the team's id (see `ekokit team list`)")
     rep.add_argument("--all", action="store_true", help="the programme report: every team")
     rep.add_argument("--format", choices=["html", "pptx", "xlsx", "md"], default="html")
+    deck = rep.add_mutually_exclusive_group()
+    deck.add_argument("--short", dest="full", action="store_false",
+                      help="pptx: the short deck of 8-12 slides, the harvest first (default)")
+    deck.add_argument("--full", dest="full", action="store_true",
+                      help="pptx: the short deck and every session and exercise after it")
     rep.add_argument("--output", "-o", help="the file to write (default: a name in this folder)")
     rep.add_argument("--lang", choices=list(languages()), default=argparse.SUPPRESS,
                      help="the report's language (default: --lang before the command, or fi)")

@@ -8,7 +8,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from ekokit.charts import render
+from ekokit.charts import Chart, render
+from ekokit.charts.harvest_summary import harvest_summary
 from ekokit.content.aliases import alias_table
 from ekokit.content.calendar import calendar
 from ekokit.content.exercises import Exercise, FieldSpec, all_exercises, find_exercise
@@ -16,7 +17,14 @@ from ekokit.content.i18n import Translator
 from ekokit.content.vocab import vocabularies
 from ekokit.model.actors import alias_index, shared_actors, team_actor_names
 from ekokit.model.fields import display_value, is_empty
-from ekokit.model.harvest import AFTER, VOCAB, before_after
+from ekokit.model.harvest import (
+    AFTER,
+    BEFORE_MATURITY,
+    VOCAB,
+    before_after,
+    linked_experiments,
+    member_scores,
+)
 from ekokit.model.progress import exercise_state
 from ekokit.model.progress import session_progress as count_session
 from ekokit.model.progress import tally as count_all
@@ -33,10 +41,12 @@ from ekokit.reports.model import (
     ExperimentRow,
     Harvest,
     MaturityRow,
+    MemberRating,
     OutcomeRow,
     ProgrammeReport,
     SessionReport,
     Story,
+    Cell,
     Table,
     TeamReport,
     TeamRow,
@@ -51,15 +61,25 @@ def _label(exercise: Exercise, lang: str, *path: str) -> str:
         return path[-1].replace("_", " ").capitalize()
 
 
+def _cell(item: FieldSpec, value: Any, lang: str) -> Cell:
+    """A list row's cell: a number stays a number (the XLSX writes it as one), the rest is the
+    field's display text."""
+    if item.type == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return display_value(item, value, lang)
+
+
 def _table(exercise: Exercise, spec: FieldSpec, rows: list[Any], lang: str) -> Table | None:
-    cells = [[display_value(item, (row if isinstance(row, dict) else {}).get(item.name), lang)
+    cells = [[_cell(item, (row if isinstance(row, dict) else {}).get(item.name), lang)
               for item in spec.item] for row in rows]
-    keep = [i for i in range(len(spec.item)) if any(row[i] for row in cells)]
-    rows_kept = tuple(tuple(row[i] for i in keep) for row in cells if any(row[i] for i in keep))
+    keep = [i for i in range(len(spec.item)) if any(row[i] not in ("", None) for row in cells)]
+    rows_kept = tuple(tuple(row[i] for i in keep) for row in cells
+                      if any(row[i] not in ("", None) for i in keep))
     if not rows_kept:
         return None
     headers = tuple(_label(exercise, lang, spec.name, spec.item[i].name) for i in keep)
-    return Table(_label(exercise, lang, spec.name), headers, rows_kept)
+    numeric = frozenset(n for n, i in enumerate(keep) if spec.item[i].type == "int")
+    return Table(_label(exercise, lang, spec.name), headers, rows_kept, numeric)
 
 
 def exercise_report(exercise: Exercise, data: Mapping[str, Any] | None, lang: str,
@@ -80,10 +100,11 @@ def exercise_report(exercise: Exercise, data: Mapping[str, Any] | None, lang: st
             answers.append((_label(exercise, lang, spec.name), text))
     if not answers and not tables:
         return None
-    drawn = render(exercise, data, lang) if chart and exercise.spec.chart != "summary" else None
+    drawn = chart and exercise.spec.chart != "summary"
     return ExerciseReport(exercise.id, exercise.title(lang), exercise.session,
                           exercise.is_homework, exercise_state(exercise, data),
-                          tuple(answers), tuple(tables), drawn)
+                          tuple(answers), tuple(tables),
+                          (lambda: render(exercise, data, lang)) if drawn else lambda: None)
 
 
 def _vocab(tr: Translator, vocab: str, value: object) -> str:
@@ -123,22 +144,12 @@ def harvest(answers: Mapping[str, dict[str, Any]], lang: str) -> Harvest:
         if was or now:
             chain.append(ChainRow(_label(chain_card, tr.lang, name), was, now))
 
-    planned: dict[str, dict[str, Any]] = {}
-    for row in _rows(answers.get(PORTFOLIO) or {}, "experiments"):
-        if _text(row.get("name")):
-            planned.setdefault(_key(row["name"]), row)
-    decided: dict[str, dict[str, Any]] = {}
-    for row in _rows(answers.get(AFTER) or {}, "experiments"):
-        if _text(row.get("name")):
-            decided.setdefault(_key(row["name"]), row)
-    experiments = []
-    for key in [*planned, *(k for k in decided if k not in planned)]:
-        plan, done = planned.get(key, {}), decided.get(key, {})
-        experiments.append(ExperimentRow(
-            _text(plan.get("name")) or _text(done.get("name")), _text(plan.get("owner")),
-            _vocab(tr, "experiment_phase", plan.get("phase")),
-            _vocab(tr, "experiment_decision", plan.get("decision")),
-            _vocab(tr, "experiment_decision", done.get("decision"))))
+    experiments = [ExperimentRow(
+        linked.code, linked.name, _text(linked.planned.get("owner")),
+        _vocab(tr, "experiment_phase", linked.planned.get("phase")),
+        _vocab(tr, "experiment_decision", linked.planned.get("decision")),
+        _vocab(tr, "experiment_decision", linked.harvested.get("decision")))
+        for linked in linked_experiments(answers)]
 
     outcomes = tuple(
         OutcomeRow(_text(r.get("statement")), _text(r.get("social_actor")),
@@ -158,7 +169,22 @@ def harvest(answers: Mapping[str, dict[str, Any]], lang: str) -> Harvest:
     return Harvest(maturity,
                    _vocab(tr, "lifecycle_phase", compared.phase_before),
                    _vocab(tr, "lifecycle_phase", compared.phase_after),
-                   tuple(chain), tuple(experiments), outcomes, story)
+                   tuple(chain), tuple(experiments), outcomes, story,
+                   _members(answers, tr))
+
+
+def _members(answers: Mapping[str, dict[str, Any]], tr: Translator) -> tuple[MemberRating, ...]:
+    """Every member's ratings in Session 1 and Session 4, dimensions as labels."""
+    out = []
+    for session, exercise in (("1", BEFORE_MATURITY), ("4", AFTER)):
+        for rating in _rows(answers.get(exercise) or {}, "ratings"):
+            scores = member_scores(rating)
+            order = [d for d in vocabularies().get(VOCAB, ()) if d in scores]
+            order += sorted(set(scores) - set(order))
+            if _text(rating.get("member")) and scores:
+                out.append(MemberRating(session, _text(rating.get("member")), tuple(
+                    (tr.label(VOCAB, d), scores[d]) for d in order)))
+    return tuple(out)
 
 
 def session_ids() -> tuple[str, ...]:
@@ -186,8 +212,11 @@ def build_team_report(team: Team, answers: Mapping[str, dict[str, Any]], lang: s
                 answered.append(part)
         sessions.append(SessionReport(sid, tr(f"session.title_{sid}"), tuple(answered),
                                       tuple(missing), tuple(order)))
+    def summary() -> Chart | None:
+        return harvest_summary(answers, tr.lang) if charts else None
+
     return TeamReport(tr.lang, team, today or dt.date.today(), tuple(sessions),
-                      harvest(answers, tr.lang), len(exercises))
+                      harvest(answers, tr.lang), len(exercises), summary)
 
 
 def team_report(store: Store, slug: str, lang: str, *, charts: bool = True) -> TeamReport:

@@ -46,11 +46,7 @@ def harvest_tables(h: Harvest, tr: Translator) -> dict[str, Table]:
             (tr("report.step"), tr("report.before"), tr("report.after")),
             tuple((r.step, "\n".join(r.before), "\n".join(r.after)) for r in h.chain))
     if h.experiments:
-        grids["experiments"] = Table(
-            tr("report.experiments"),
-            (tr("report.experiment"), tr("report.owner"), tr("report.experiment_phase"),
-             tr("report.decision_planned"), tr("report.decision")),
-            tuple((r.name, r.owner, r.phase, r.planned, r.decision) for r in h.experiments))
+        grids["experiments"] = experiment_table(h, tr)
     if h.outcomes:
         grids["outcomes"] = Table(
             tr("report.outcomes"),
@@ -58,6 +54,26 @@ def harvest_tables(h: Harvest, tr: Translator) -> dict[str, Table]:
              tr("report.significance")),
             tuple((r.statement, r.actor, r.change_type, r.significance) for r in h.outcomes))
     return grids
+
+
+def experiment_table(h: Harvest, tr: Translator) -> Table:
+    """The experiments with their decision as it stands (the harvest's, else the portfolio's);
+    the code column only when some experiment has a code, the portfolio's decision only when
+    the harvest changed it."""
+    columns: list[tuple[str, object]] = []
+    if any(r.code for r in h.experiments):
+        columns.append((tr("report.code"), lambda r: r.code))
+    columns += [(tr("report.experiment"), lambda r: r.name),
+                (tr("report.owner"), lambda r: r.owner),
+                (tr("report.experiment_phase"), lambda r: r.phase)]
+    if any(r.planned and r.decision and r.planned != r.decision for r in h.experiments):
+        columns.append((tr("report.decision_planned"), lambda r: r.planned))
+    columns.append((tr("report.decision"), lambda r: r.latest))
+    keep = [(label, get) for label, get in columns
+            if any(get(r) for r in h.experiments)]  # type: ignore[operator]
+    return Table(tr("report.experiments"), tuple(label for label, _ in keep),
+                 tuple(tuple(get(r) for _, get in keep)  # type: ignore[operator]
+                       for r in h.experiments))
 
 
 def story_pairs(h: Harvest, tr: Translator) -> list[tuple[str, str]]:

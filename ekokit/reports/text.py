@@ -56,3 +56,9 @@ def state(state_id: str, tr: Translator) -> str:
     if state_id == "started":
         return tr("report.state_started")
     return tr("report.state_open")
+
+
+def counted(tr: Translator, key: str, count: int, **params: object) -> str:
+    """A message with a number the words agree with: ``key.one`` for 1, ``key.other`` for the
+    rest ("1 harjoitus", "17 toimijaa")."""
+    return tr(f"{key}.{'one' if count == 1 else 'other'}", count=count, **params)
