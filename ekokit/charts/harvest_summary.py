@@ -112,16 +112,16 @@ def harvest_summary(answers: Mapping[str, dict[str, Any]], lang: str) -> Chart:
                      fontsize=TEXT, weight="bold")
 
     bars = fig.add_subplot(grid[1, 1])
-    ys = list(range(len(chain)))[::-1]
+    rows_y = [float(y) for y in range(len(chain))][::-1]
     height = 0.38
-    bars.barh([y + height / 2 for y in ys], [c[1] for c in chain], height, color="#BDBDBD",
+    bars.barh([y + height / 2 for y in rows_y], [c[1] for c in chain], height, color="#BDBDBD",
               edgecolor=GREY, label=before_label, hatch="//")
-    bars.barh([y - height / 2 for y in ys], [c[2] for c in chain], height, color=BLUE,
+    bars.barh([y - height / 2 for y in rows_y], [c[2] for c in chain], height, color=BLUE,
               label=after_label)
-    for y, (_, was, now) in zip(ys, chain, strict=True):
-        bars.text(was + 0.1, y + height / 2, str(was), va="center", fontsize=TEXT)
-        bars.text(now + 0.1, y - height / 2, str(now), va="center", fontsize=TEXT)
-    bars.set_yticks(ys, [c[0] for c in chain], fontsize=TEXT)
+    for y, (_, count_was, count_now) in zip(rows_y, chain, strict=True):
+        bars.text(count_was + 0.1, y + height / 2, str(count_was), va="center", fontsize=TEXT)
+        bars.text(count_now + 0.1, y - height / 2, str(count_now), va="center", fontsize=TEXT)
+    bars.set_yticks(rows_y, [c[0] for c in chain], fontsize=TEXT)
     most = max([1, *(max(c[1], c[2]) for c in chain)])
     bars.set_xlim(0, most * 1.7 + 1)
     bars.set_xticks([])

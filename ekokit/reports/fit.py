@@ -7,25 +7,20 @@ measure exactly what the renderer will lay out."""
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
-import matplotlib
 from PIL import ImageFont
 
+from ekokit.charts.png import font_file
+
 FONT_NAME = "DejaVu Sans"
-_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 SCALE = 20  # the font is loaded at 20 × the point size: widths in 1/20 pt
 LINE = 1.2  # line height as a multiple of the size (LibreOffice's and PowerPoint's single)
 EMU_PER_PT = 12700
 
 
-def font_file(bold: bool = False) -> Path:
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / _FILES[bold]
-
-
 @functools.cache
 def _font(size: float, bold: bool) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(font_file(bold)), int(round(size * SCALE)))
+    return ImageFont.truetype(str(font_file(bold)), round(size * SCALE))
 
 
 @functools.cache

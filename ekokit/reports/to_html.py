@@ -15,9 +15,9 @@ import pandas as pd
 from markupsafe import Markup
 
 from ekokit.charts import Chart
+from ekokit.charts.png import chart_png
 from ekokit.content.i18n import Translator
 from ekokit.content.timefmt import local_date
-from ekokit.reports.images import chart_png
 from ekokit.reports.model import ExerciseReport, Harvest, ProgrammeReport, Table, TeamReport
 from ekokit.reports.tables import (
     formatted,

@@ -30,10 +30,10 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from ekokit.charts import Chart
+from ekokit.charts.png import chart_png, smallest_text
 from ekokit.content.i18n import Translator
 from ekokit.content.timefmt import local_date
 from ekokit.reports import fit
-from ekokit.reports.images import chart_png
 from ekokit.reports.model import ExerciseReport, SessionReport, Table, TeamReport
 from ekokit.reports.tables import formatted, harvest_tables, phase_line, story_pairs
 from ekokit.reports.text import counted, one_line, xml_safe
@@ -152,7 +152,7 @@ class _Deck:
         assert chart.figure is not None
         fig_w, fig_h = chart.figure.get_size_inches()
         scale = min(width / Inches(fig_w), height / Inches(fig_h))
-        smallest = _smallest_text(chart.figure)
+        smallest = smallest_text(chart.figure, CHART_FONT)
         zoom = max(1.0, MIN_CHART_TEXT / (smallest * scale)) if smallest else 1.0
         png, (px_w, px_h), dpi = chart_png(chart, zoom)
         w_in, h_in = px_w / dpi, px_h / dpi
@@ -289,13 +289,6 @@ class _Deck:
 def _black(paragraph: Any) -> None:
     for run in paragraph.runs:
         run.font.color.rgb = RGBColor(0, 0, 0)
-
-
-def _smallest_text(figure: Any) -> float:
-    from matplotlib.text import Text
-
-    sizes = [t.get_fontsize() for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
-    return min(sizes, default=CHART_FONT)
 
 
 def _cut_to(text: str, width: float, size: float, lines: int) -> str:
