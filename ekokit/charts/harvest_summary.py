@@ -4,7 +4,7 @@ life-cycle phase before and after on the phase stepper, and the impact chain's p
 side (how many items each part had in Session 1 and in Session 4).
 
 Not an exercise's chart: :func:`harvest_summary` reads the team's latest answers ({exercise id:
-data}). Drawn at report size: 12 × 5.2 in with text of at least 12 pt."""
+data}). Drawn at report size: 10 × 4.6 in with text of at least 12 pt."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ from ekokit.model.harvest import VOCAB, before_after
 
 NAME = "harvest_summary"
 _m = texts(NAME)
-SIZE = (12.0, 5.2)
+SIZE = (10.0, 4.6)
 TEXT = 12  # points at the figure's own size: a report shows it at least this large
 CHAIN = ("resources", "activities", "outputs", "outcomes", "impacts")
 CHAIN_BEFORE, CHAIN_AFTER = "s1_impact_chain", "s4_impact_chain"

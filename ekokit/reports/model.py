@@ -19,6 +19,7 @@ from ekokit.charts import Chart
 from ekokit.model.actors import SharedActor
 from ekokit.model.progress import SessionProgress, State, Tally
 from ekokit.model.teams import Team
+from ekokit.reports.text import labelled
 
 Pairs = tuple[tuple[str, str], ...]
 PORTFOLIO, OUTCOMES, STORIES = "s3_portfolio", "s4_outcome_harvesting", "s4_msc_stories"
@@ -69,7 +70,7 @@ class ExerciseReport:
                 first, rest = row[0], list(zip(table.headers[1:], row[1:], strict=False))
                 values = " · ".join(
                     f"{header} {value}" if isinstance(value, int | float)
-                    else f"{header}: {value}" for header, value in rest
+                    else labelled(header, str(value)) for header, value in rest
                     if value not in ("", None))
                 if first in ("", None):
                     points.append((table.caption, values))

@@ -36,7 +36,7 @@ from ekokit.content.timefmt import local_date
 from ekokit.reports import fit
 from ekokit.reports.model import ExerciseReport, SessionReport, Table, TeamReport
 from ekokit.reports.tables import formatted, harvest_tables, phase_line, story_pairs
-from ekokit.reports.text import counted, one_line, xml_safe
+from ekokit.reports.text import counted, label_colon, one_line, xml_safe
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
@@ -195,9 +195,8 @@ class _Deck:
         for a slide continues (its cells' further lines) on the next. Returns the slides."""
         cells = formatted(table, self.tr)
         columns = len(table.headers)
-        shares = list(widths or _shares(table, cells))
         total_w = WIDTH - 2 * MARGIN
-        col_w = [int(total_w * s / sum(shares)) for s in shares]
+        col_w = _column_widths(table, cells, total_w, widths)
         inner = [_emu_pt(w - 2 * CELL_X) for w in col_w]
         line = TABLE_SIZE * fit.LINE
         pad = 2 * _emu_pt(CELL_Y)
@@ -227,7 +226,9 @@ class _Deck:
             fits = int((room - used - pad) // line)
             if fits >= 2 or (not pages[-1] and fits >= 1):  # split the row: the rest follows
                 pages[-1].append([x[:fits] for x in row])
-                queue.insert(0, [x[fits:] for x in row])
+                queue.insert(0, [x[fits:] or [""] for x in row])
+            else:  # the whole row starts the next slide
+                queue.insert(0, row)
             pages.append([])
             used = header_h
         made = 0
@@ -302,16 +303,36 @@ def _cut_to(text: str, width: float, size: float, lines: int) -> str:
     return " ".join(words) + "…"
 
 
-def _shares(table: Table, cells: list[list[str]]) -> list[float]:
-    """Column widths in proportion to their longest word and their text, within limits: a
-    number column is narrow, a prose column wide."""
-    shares = []
+def _column_widths(table: Table, cells: list[list[str]], total: int,
+                   shares: Sequence[float] | None) -> list[int]:
+    """Column widths (EMU) that hold every column's widest word (headers in bold) whole, the
+    rest of the width shared by ``shares`` or in proportion to each column's text."""
+    pad = 2 * CELL_X + Emu(Pt(2))
+    least = []
     for c, header in enumerate(table.headers):
-        texts = [header, *(row[c] for row in cells)]
-        longest = max(len(w) for t in texts for w in (t.split() or [""]))
-        mean = sum(len(t) for t in texts) / len(texts)
-        shares.append(max(longest * 0.9, min(mean, 60), 6))
-    return shares
+        widest = max([fit.widest_word(header, TABLE_SIZE, True),
+                      *(fit.widest_word(row[c], TABLE_SIZE) for row in cells)])
+        least.append(int(widest * fit.EMU_PER_PT) + pad)
+    if shares is None:
+        shares = []
+        for c, header in enumerate(table.headers):
+            texts = [header, *(row[c] for row in cells)]
+            shares.append(max(min(sum(len(t) for t in texts) / len(texts), 60), 6))
+    spare = total - sum(least)
+    if spare <= 0:  # the words alone fill the width: each column its share of it
+        return [int(total * w / sum(least)) for w in least]
+    # give each column its share of the width, but never less than its widest word
+    want = [total * s / sum(shares) for s in shares]
+    widths = [max(w, m) for w, m in zip(want, least, strict=True)]
+    over = sum(widths) - total
+    flexible = [i for i, (w, m) in enumerate(zip(widths, least, strict=True)) if w > m]
+    while over > 1 and flexible:
+        room = sum(widths[i] - least[i] for i in flexible)
+        for i in flexible:
+            widths[i] -= over * (widths[i] - least[i]) / room
+        over = sum(widths) - total
+        flexible = [i for i in flexible if widths[i] > least[i] + 1]
+    return [int(w) for w in widths]
 
 
 def _paginate(paragraphs: list[Runs], width: float, room: float, size: float) -> list[list[Runs]]:
@@ -334,6 +355,8 @@ def _paginate(paragraphs: list[Runs], width: float, room: float, size: float) ->
             head, tail = _split_runs(runs, width, size, fits)
             pages[-1].append(head)
             queue.insert(0, tail)
+        else:  # too little room left: the whole paragraph starts the next slide
+            queue.insert(0, runs)
         pages.append([])
         used = 0.0
     return [p for p in pages if p]
@@ -363,7 +386,8 @@ def _join(words: list[tuple[str, bool]]) -> Runs:
 
 
 def _labelled(label: str, text: str) -> Runs:
-    return [(f"{label}: ", True), (one_line(text), False)] if label else [(one_line(text), False)]
+    return [(label_colon(label) + " ", True), (one_line(text), False)] if label \
+        else [(one_line(text), False)]
 
 
 # -- the decks -------------------------------------------------------------------------------
@@ -450,17 +474,16 @@ def _divider(d: _Deck, session: SessionReport) -> None:
     tr = d.tr
     slide = d.slide()
     inner = _emu_pt(WIDTH - 2 * MARGIN - 2 * INSET)
-    d.box(slide, MARGIN, Inches(2.0), WIDTH - 2 * MARGIN, Inches(1.3),
-          [[(_cut_to(session.title, inner, 36, 2), True)]], 36, gap=0,
+    size = next((s for s in (36, 30, 26) if fit.line_count([(session.title, True)], inner, s)
+                 <= 2), 26)
+    d.box(slide, MARGIN, Inches(1.7), WIDTH - 2 * MARGIN, Inches(1.7),
+          [[(_cut_to(session.title, inner, size, 2), True)]], size, gap=0,
           anchor=MSO_ANCHOR.BOTTOM)
     answered = len(session.exercises)
+    # the count only: the unanswered exercises are listed once, on the journey slide
     lines: list[Runs] = [[(counted(tr, "report.answered_of", answered,
                                    total=answered + len(session.unanswered)), False)]]
-    if session.unanswered:
-        lines.append([(f"{tr('report.not_answered')}: ", True),
-                      (", ".join(session.unanswered), False)])
-    pages = _paginate(lines, inner, _emu_pt(Inches(3.4) - 2 * INSET), 18)
-    d.box(slide, MARGIN, Inches(3.5), WIDTH - 2 * MARGIN, Inches(3.4), pages[0], 18)
+    d.box(slide, MARGIN, Inches(3.5), WIDTH - 2 * MARGIN, Inches(1.0), lines, 18)
     d.notes(slide, [(tr("report.not_answered"), ", ".join(session.unanswered))]
             if session.unanswered else [])
 
