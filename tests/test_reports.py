@@ -24,7 +24,7 @@ from ekokit.reports.build import team_report
 from ekokit.reports.text import shorten
 from ekokit.reports.to_html import team_html
 from ekokit.reports.to_markdown import escape, team_markdown
-from ekokit.reports.to_pptx import BULLET_CHARS_WIDE, BULLETS, LABEL_CHARS, team_pptx
+from ekokit.reports.to_pptx import team_pptx
 from ekokit.reports.to_xlsx import put, sheet_name, team_xlsx
 from ekokit.store.database import Store
 from ekokit.store.demo import ensure_demo_team, seed_synthetic_teams
@@ -206,7 +206,8 @@ def slides_of(data: bytes):
 
 
 def title_of(slide) -> str:
-    return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+    """The slide's first text box: its title."""
+    return next((shape.text_frame.text for shape in slide.shapes if shape.has_text_frame), "")
 
 
 def notes_of(slide) -> str:
@@ -218,14 +219,11 @@ def demo_slides(demo):
     return slides_of(team_pptx(demo))
 
 
-def test_pptx_has_a_title_slide_a_slide_per_answered_exercise_and_harvest_slides(
-        demo_slides, demo, demo_answered):
-    titles = [title_of(s) for s in demo_slides]
-    assert titles[0] == demo.team.name
+def test_pptx_full_deck_has_a_slide_per_answered_exercise(store, demo_answered):
+    titles = [title_of(s) for s in slides_of(team_pptx(team_report(store, DEMO_TEAM, "fi",
+                                                                     charts=False), full=True))]
+    assert titles[0] == "Esimerkkitiimi: Nuorten aikuisten ylivelkaantuminen"
     assert set(demo_answered.values()) <= set(titles)
-    assert len(demo_slides) == 1 + len(demo_answered) + 5
-    assert {FI("report.maturity"), FI("report.impact_chain"), FI("report.experiments"),
-            FI("report.outcomes"), FI("report.story")} <= set(titles[-5:])
 
 
 def test_pptx_charts_have_their_alt_text_as_description_and_in_the_notes(demo_slides, demo):
@@ -236,23 +234,18 @@ def test_pptx_charts_have_their_alt_text_as_description_and_in_the_notes(demo_sl
                 alt = shape._element.nvPicPr.cNvPr.get("descr")
                 assert alt and alt in notes_of(slide)
                 pictures += 1
-    drawn = [e for e in demo.exercises if e.chart is not None and e.chart.figure is not None]
-    assert pictures == len(drawn) > 20
+    assert pictures >= 3  # the harvest at a glance and key charts
+    assert demo.summary_chart.alt in {notes_of(s).split(": ", 1)[-1] for s in demo_slides}
 
 
 @pytest.fixture(scope="module")
 def hostile_pptx(hostile) -> bytes:
-    return team_pptx(hostile)
+    return team_pptx(hostile, full=True)
 
 
-def test_pptx_slides_show_short_bullets_and_the_notes_keep_answers_whole(hostile_pptx):
+def test_pptx_notes_keep_answers_whole(hostile_pptx):
     slides = slides_of(hostile_pptx)
     slide = next(s for s in slides if title_of(s) == find_exercise("s1_phenomenon").title("fi"))
-    body = slide.placeholders[1].text_frame
-    assert 0 < len(body.paragraphs) <= BULLETS
-    for paragraph in body.paragraphs:
-        assert len(paragraph.text) <= LABEL_CHARS + 2 + BULLET_CHARS_WIDE
-    assert LONG not in body.text and "…" in body.text
     assert LONG in notes_of(slide)
 
 
@@ -286,12 +279,13 @@ def demo_book(demo):
 
 def test_xlsx_has_a_summary_and_a_sheet_per_answered_exercise(demo_book, demo_answered):
     names = demo_book.sheetnames
-    assert names[:2] == [FI("report.summary"), FI("report.harvest_short")]
-    titles = {demo_book[name]["A1"].value for name in names[2:]}
+    assert names[:3] == [FI("report.harvest_short"), FI("report.ratings_sheet"),
+                         FI("report.summary")]
+    titles = {demo_book[name]["A1"].value for name in names[3:]}
     assert titles == set(demo_answered.values())
     assert len(names) == len({n.casefold() for n in names})
     assert all(len(n) <= 31 and not set("[]:*?/\\") & set(n) for n in names)
-    summary = [row for row in demo_book[names[0]].iter_rows(values_only=True) if row[1]]
+    summary = [row for row in demo_book[names[2]].iter_rows(values_only=True) if row[1]]
     assert {row[1] for row in summary} >= set(demo_answered.values())
 
 
@@ -474,7 +468,7 @@ def test_cli_writes_a_team_report_in_english(programme_db, tmp_path):
 @pytest.mark.parametrize(("args", "key", "params"), [
     (["--all", "--format", "pptx"], "report.error.all_format", {"choices": "html, xlsx"}),
     (["--format", "md"], "report.error.team_or_all", {}),
-    (["nobody"], "error.unknown_team", {"slug": "nobody"}),
+    (["nobody"], "report.error.unknown_team", {"team": "nobody"}),
     (["--all", "-o", "/dev/null/r.html"], "report.error.write",
      {"path": "/dev/null/r.html", "cause": "Not a directory"}),
 ])
@@ -513,7 +507,9 @@ def test_every_report_message_the_code_uses_exists():
             for key in re.findall(r"[\"'](report\.[a-z_.]+[a-z_])[\"']", path.read_text())
             if not key.endswith((".css", ".j2"))}
     assert len(used) > 50, "found the keys"
-    assert sorted(used - set(catalogue("fi"))) == []
+    known = set(catalogue("fi"))
+    # a counted message (ekokit.reports.text.counted) is its .one and .other forms
+    assert sorted(k for k in used if k not in known and f"{k}.other" not in known) == []
 
 
 def test_the_catalogue_files_parse():

@@ -68,16 +68,38 @@ def _cell(item: FieldSpec, value: Any, lang: str) -> Cell:
     return display_value(item, value, lang)
 
 
+def _columns(exercise: Exercise, spec: FieldSpec, lang: str) -> list[tuple[str, Any, bool]]:
+    """A list field's columns: (header, how to read a row's cell, numeric). A ``scores`` item
+    is a column per dimension of its vocabulary, each a number ("Kokeilukyky": 3)."""
+    columns: list[tuple[str, Any, bool]] = []
+    for item in spec.item:
+        if item.type == "scores":
+            for dim in vocabularies().get(item.vocab or "", ()):
+                columns.append((Translator(lang).label(item.vocab or "", dim),
+                                lambda row, i=item, d=dim: _score(row.get(i.name), d), True))
+        else:
+            columns.append((_label(exercise, lang, spec.name, item.name),
+                            lambda row, i=item: _cell(i, row.get(i.name), lang),
+                            item.type == "int"))
+    return columns
+
+
+def _score(scores: object, dim: str) -> Cell:
+    value = scores.get(dim) if isinstance(scores, dict) else None
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 def _table(exercise: Exercise, spec: FieldSpec, rows: list[Any], lang: str) -> Table | None:
-    cells = [[_cell(item, (row if isinstance(row, dict) else {}).get(item.name), lang)
-              for item in spec.item] for row in rows]
-    keep = [i for i in range(len(spec.item)) if any(row[i] not in ("", None) for row in cells)]
+    columns = _columns(exercise, spec, lang)
+    cells = [[read(row if isinstance(row, dict) else {}) for _, read, _ in columns]
+             for row in rows]
+    keep = [i for i in range(len(columns)) if any(row[i] not in ("", None) for row in cells)]
     rows_kept = tuple(tuple(row[i] for i in keep) for row in cells
                       if any(row[i] not in ("", None) for i in keep))
     if not rows_kept:
         return None
-    headers = tuple(_label(exercise, lang, spec.name, spec.item[i].name) for i in keep)
-    numeric = frozenset(n for n, i in enumerate(keep) if spec.item[i].type == "int")
+    headers = tuple(columns[i][0] for i in keep)
+    numeric = frozenset(n for n, i in enumerate(keep) if columns[i][2])
     return Table(_label(exercise, lang, spec.name), headers, rows_kept, numeric)
 
 
@@ -85,7 +107,7 @@ def exercise_report(exercise: Exercise, data: Mapping[str, Any] | None, lang: st
                     *, chart: bool = True) -> ExerciseReport | None:
     """The exercise as the report shows it; None when nothing in the answer is filled."""
     data = dict(data or {})
-    answers: list[tuple[str, str]] = []
+    answers: list[tuple[str, Cell]] = []
     tables: list[Table] = []
     for spec in exercise.spec.fields:
         value = data.get(spec.name)
@@ -95,6 +117,8 @@ def exercise_report(exercise: Exercise, data: Mapping[str, Any] | None, lang: st
             table = _table(exercise, spec, value if isinstance(value, list) else [], lang)
             if table is not None:
                 tables.append(table)
+        elif spec.type == "int" and isinstance(value, int) and not isinstance(value, bool):
+            answers.append((_label(exercise, lang, spec.name), value))  # a number stays one
         elif text := display_value(spec, value, lang):
             answers.append((_label(exercise, lang, spec.name), text))
     if not answers and not tables:

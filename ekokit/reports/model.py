@@ -50,7 +50,8 @@ class ExerciseReport:
     session: str  # "1".."4" or "h1".."h3"
     homework: bool
     state: State
-    answers: Pairs  # the filled fields that are not lists: (label, text)
+    answers: tuple[tuple[str, Cell], ...]  # the filled fields that are not lists: (label, text
+    # or, for a number field, the number)
     tables: tuple[Table, ...]  # the filled list fields
     draw: Callable[[], Chart | None] = field(default=lambda: None, repr=False)
 
@@ -64,7 +65,7 @@ class ExerciseReport:
         """Answers and list rows as (label, text): what a slide or a summary lists. A row is
         labelled by its first cell, every other value by its column: "Oikeusministeriö" with
         "Valta nyt 5 · Kiinnostus nyt 4 · Suhtautuminen: Myönteinen"."""
-        points = list(self.answers)
+        points = [(label, str(value)) for label, value in self.answers]
         for table in self.tables:
             for row in table.rows:
                 first, rest = row[0], list(zip(table.headers[1:], row[1:], strict=False))
