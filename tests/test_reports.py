@@ -420,6 +420,9 @@ def programme_db(tmp_path_factory):
     return db, expected
 
 
+DEMO_NAME = re.compile(r"Esimerkkitiimi: Nuorten aikuisten ylivelkaantuminen(?! \d{3})")
+
+
 def test_the_programme_report_lists_exactly_the_actors_named_by_two_or_more_teams(
         programme_db, tmp_path):
     db, expected = programme_db
@@ -431,12 +434,24 @@ def test_the_programme_report_lists_exactly_the_actors_named_by_two_or_more_team
     assert set(shown) == expected
     assert len(rows) == len(expected)
     assert all(int(cells[0].get_text()) >= 2 for cells in shown.values())
-    assert shown["Kela"][0].get_text() == "11"
+    assert shown["Kela"][0].get_text() == "10"  # the ten teams: the demo team is no team
     assert "Kansaneläkelaitos" in shown["Kela"][2].get_text()  # the spellings joined
     assert shown["Verohallinto"][0].get_text() == "2"
     # and every team's progress and harvest, side by side
     progress = soup.find("section", id="progress").tbody.find_all("tr")
-    assert len(progress) == 11
+    assert len(progress) == 10
+    assert not DEMO_NAME.search(soup.get_text())  # (the synthetic copies are "… 001")
+    # the actor × team grid: a column per team, the ring and role where the team mapped it
+    grid = soup.find("table", class_="ek-actor-grid")
+    assert len(grid.thead.find_all("th")) == 11
+    kela = next(r for r in grid.tbody.find_all("tr") if r.th.get_text() == "Kela")
+    assert all(FI.label("ring", "partner") in td.get_text() or td.get_text() != "–"
+               for td in kela.find_all("td"))
+    assert sum(td.get_text() != "–" for td in kela.find_all("td")) == 10
+    # experiments and outcomes by name, and the shared network drawn
+    experiments = soup.find("section", id="experiments").get_text()
+    assert "Talousvalmentaja nuorten palveluihin" in experiments
+    assert soup.find("section", id="shared-actors").find("img")["alt"]
 
 
 def test_the_programme_report_as_xlsx_lists_the_same_actors(programme_db, tmp_path):
@@ -448,6 +463,17 @@ def test_the_programme_report_as_xlsx_lists_the_same_actors(programme_db, tmp_pa
     rows = list(sheet.iter_rows(values_only=True))
     header = rows.index(next(r for r in rows if r[0] == FI("report.actor")))
     assert {r[0] for r in rows[header + 1:] if r[0]} == expected
+    # progress and change are numbers; the demo team is in no sheet
+    def data_rows(ws):
+        rows = list(ws.iter_rows(values_only=True))
+        return rows[rows.index(next(r for r in rows if r[0] == FI("report.team"))) + 1:]
+
+    progress = data_rows(book[book.sheetnames[0]])
+    assert len(progress) == 10 and all(type(v) is int for r in progress for v in r[2:])
+    change = data_rows(book[book.sheetnames[2]])
+    assert all(type(v) is float for r in change for v in r[1:] if v is not None)
+    assert not [c for ws in book.worksheets for r in ws.iter_rows(values_only=True)
+                for c in r if isinstance(c, str) and DEMO_NAME.search(c)]
     assert [c for ws in book for row in ws.iter_rows() for c in row if c.data_type == "f"] == []
 
 

@@ -217,13 +217,30 @@ class TeamRow:
 
 
 @dataclass(frozen=True)
+class ActorPlace:
+    """Where one team put a shared actor on its ecosystem map: ring and roles (labels); both
+    empty when the team named the actor in another exercise only."""
+
+    ring: str
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
 class ProgrammeReport:
     lang: str
     date: dt.date
     session_titles: tuple[str, ...]  # short: "Tapaaminen 1"
-    teams: tuple[TeamRow, ...]
+    teams: tuple[TeamRow, ...]  # the participating teams: never the demo team
     dimensions: tuple[str, ...]  # maturity dimension labels, for the side-by-side table
     shared: tuple[SharedActor, ...]  # their ``teams`` are slugs: see :meth:`team_name`
+    places: dict[tuple[str, str], ActorPlace] = field(default_factory=dict)  # (actor, slug)
+    session_totals: tuple[int, ...] = ()  # exercises per session (its homework included)
+    draw_network: Callable[[], Chart | None] = field(default=lambda: None, repr=False)
+
+    @functools.cached_property
+    def network(self) -> Chart | None:
+        """The shared actors and the teams that named them, drawn once per report."""
+        return self.draw_network()
 
     def team_name(self, slug: str) -> str:
         return next((row.team.name for row in self.teams if row.team.slug == slug), slug)

@@ -122,7 +122,11 @@ def _heading(key: str, tr: Translator) -> str:
 def programme_html(report: ProgrammeReport) -> str:
     tr = Translator(report.lang)
     tables = programme_tables(report)
+    network = report.network
     return _environment().get_template("programme.html.j2").render(
         lang=tr.lang, tr=tr, report=report, css=_css(), date=local_date(report.date),
+        teams_count=counted(tr, "report.teams_counted", len(report.teams)),
+        network=figure_html(network, tr("report.network"), tr, table=False)
+        if network is not None and network.figure is not None else "",
         title=tr("report.programme_title"), dash=tr("report.empty_cell"), grids=tables,
         cells={key: formatted(t, tr) for key, t in tables.items()})

@@ -304,12 +304,15 @@ def programme_xlsx(report: ProgrammeReport) -> bytes:
     tables = programme_tables(report)
     taken: set[str] = set()
     parts = [("progress", tr("report.progress")), ("harvest", tr("report.harvest_side")),
-             ("maturity", tr("report.maturity_by_team")), ("shared", tr("report.shared_actors"))]
+             ("maturity", tr("report.maturity_by_team")),
+             ("experiments", tr("report.experiments_by_team")),
+             ("outcomes", tr("report.outcomes_by_team")), ("grid", tr("report.actor_grid")),
+             ("shared", tr("report.shared_actors"))]
     first = book.active
     assert first is not None
     for index, (key, heading) in enumerate(parts):
         ws = first if index == 0 else book.create_sheet()
-        ws.title = sheet_name(heading, taken)
+        ws.title = sheet_name(f"{index + 1}. {heading}", taken)
         put(ws, 1, 1, heading, font=TITLE)
         row = 2
         if index == 0:
@@ -319,11 +322,16 @@ def programme_xlsx(report: ProgrammeReport) -> bytes:
         if key == "shared":
             put(ws, row, 1, tr("report.shared_intro"), font=GREY)
             row += 1
-            if not tables[key].rows:
-                put(ws, row + 1, 1, tr("report.no_shared"))
-                _widths(ws, [40, 10, 60, 60])
-                continue
-        _table(ws, row + 1, tables[key])
+        if not tables[key].rows:
+            put(ws, row + 1, 1, tr("report.no_shared") if key in ("shared", "grid")
+                else tr("report.empty_cell"))
+            _widths(ws, [40, 10, 60, 60])
+            _print_setup(ws)
+            continue
+        _table(ws, row + 1, tables[key], frozen=True)
         count = len(tables[key].headers)
-        _widths(ws, [34] + ([10, 60, 60] if key == "shared" else [20] * (count - 1)))
+        numeric = tables[key].numeric
+        _widths(ws, [34] + ([10, 60, 60] if key == "shared" else
+                            [14 if i in numeric else 30 for i in range(1, count)]))
+        _print_setup(ws)
     return _save(book)
