@@ -564,3 +564,19 @@ def test_every_format_is_complete_in_english(store, fmt):
     finnish = {v for k, v in catalogue("fi").items()
                if k.startswith("report.") and len(v) > 12 and v != catalogue("en")[k]}
     assert [v for v in finnish if v in text] == []
+
+
+# -- language ------------------------------------------------------------------------------------
+
+
+def test_finnish_numbers_agree_and_dates_are_finnish(store):
+    from ekokit.charts._base import msg
+    from ekokit.reports.text import counted
+
+    assert counted(FI, "report.answered_of", 1, total=14).startswith("1 harjoitus ")
+    assert counted(FI, "report.answered_of", 17, total=18).startswith("17 harjoitusta ")
+    assert msg("ring.alt", "fi", count=17) == "Toimijakartalla on 17 toimijaa."
+    assert msg("ring.alt", "fi", count=1) == "Toimijakartalla on 1 toimija."
+    text = team_markdown(team_report(store, DEMO_TEAM, "fi", charts=False))
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)  # 24.10.2023, never 2023-10-24
+    assert re.search(r"\b24\\?\.10\.2023\b", text)  # (markdown may escape the "24.")

@@ -15,6 +15,7 @@ from ekokit.content.aliases import alias_table
 from ekokit.content.calendar import calendar
 from ekokit.content.exercises import Exercise, FieldSpec, all_exercises, find_exercise
 from ekokit.content.i18n import Translator
+from ekokit.content.timefmt import local_date
 from ekokit.content.vocab import vocabularies
 from ekokit.model.actors import alias_index, normalise_name, shared_actors, team_actor_names
 from ekokit.model.fields import display_value, is_empty
@@ -67,7 +68,18 @@ def _cell(item: FieldSpec, value: Any, lang: str) -> Cell:
     field's display text."""
     if item.type == "int" and isinstance(value, int) and not isinstance(value, bool):
         return value
-    return display_value(item, value, lang)
+    return _display(item, value, lang)
+
+
+def _display(spec: FieldSpec, value: Any, lang: str) -> str:
+    """The field's display text; a date as Finnish and Swedish readers write it (24.10.2023),
+    ISO in English."""
+    if spec.type == "date" and isinstance(value, str) and lang != "en":
+        try:
+            return local_date(dt.date.fromisoformat(value))
+        except ValueError:
+            pass
+    return display_value(spec, value, lang)
 
 
 def _columns(exercise: Exercise, spec: FieldSpec, lang: str) -> list[tuple[str, Any, bool]]:
@@ -121,7 +133,7 @@ def exercise_report(exercise: Exercise, data: Mapping[str, Any] | None, lang: st
                 tables.append(table)
         elif spec.type == "int" and isinstance(value, int) and not isinstance(value, bool):
             answers.append((_label(exercise, lang, spec.name), value))  # a number stays one
-        elif text := display_value(spec, value, lang):
+        elif text := _display(spec, value, lang):
             answers.append((_label(exercise, lang, spec.name), text))
     if not answers and not tables:
         return None
