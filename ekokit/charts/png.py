@@ -15,7 +15,7 @@ from PIL import Image
 
 from ekokit.charts._base import Chart
 
-DPI = 120  # sharp on a projector and on paper, small enough for a self-contained file
+DPI = 110  # sharp on a projector and on paper, small enough for a self-contained file
 _CACHE: weakref.WeakKeyDictionary[Figure, dict[float, tuple[bytes, tuple[int, int]]]] = (
     weakref.WeakKeyDictionary())
 

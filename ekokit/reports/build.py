@@ -5,6 +5,8 @@ are in :mod:`ekokit.reports.model`)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
@@ -141,7 +143,31 @@ def exercise_report(exercise: Exercise, data: Mapping[str, Any] | None, lang: st
     return ExerciseReport(exercise.id, exercise.title(lang), exercise.session,
                           exercise.is_homework, exercise_state(exercise, data),
                           tuple(answers), tuple(tables),
-                          (lambda: render(exercise, data, lang)) if drawn else lambda: None)
+                          (lambda: drawn_chart(exercise, data, lang)) if drawn else lambda: None)
+
+
+_DRAWN: OrderedDict[tuple[str, str, str], Chart] = OrderedDict()
+DRAWN_KEPT = 120  # charts kept in this process: two teams' reports, every exercise drawn
+
+
+def forget_drawn_charts() -> None:
+    """Drop the charts kept in this process (a benchmark times the first report)."""
+    _DRAWN.clear()
+
+
+def drawn_chart(exercise: Exercise, data: Mapping[str, Any], lang: str) -> Chart:
+    """The exercise's chart for this answer, drawn once in this process: the same answers
+    reported again (another format, a second download) reuse the figure and its PNGs."""
+    key = (exercise.id, lang, json.dumps(data, sort_keys=True, default=str))
+    chart = _DRAWN.get(key)
+    if chart is None:
+        chart = render(exercise, dict(data), lang)
+        _DRAWN[key] = chart
+        while len(_DRAWN) > DRAWN_KEPT:
+            _DRAWN.popitem(last=False)
+    else:
+        _DRAWN.move_to_end(key)
+    return chart
 
 
 def _vocab(tr: Translator, vocab: str, value: object) -> str:
@@ -253,7 +279,12 @@ def build_team_report(team: Team, answers: Mapping[str, dict[str, Any]], lang: s
         sessions.append(SessionReport(sid, tr(f"session.title_{sid}"), tuple(answered),
                                       tuple(missing), tuple(order)))
     def summary() -> Chart | None:
-        return harvest_summary(answers, tr.lang) if charts else None
+        if not charts:
+            return None
+        key = ("harvest_summary", tr.lang, json.dumps(answers, sort_keys=True, default=str))
+        if key not in _DRAWN:
+            _DRAWN[key] = harvest_summary(answers, tr.lang)
+        return _DRAWN[key]
 
     return TeamReport(tr.lang, team, today or dt.date.today(), tuple(sessions),
                       harvest(answers, tr.lang), len(exercises), summary)
