@@ -62,7 +62,7 @@ def harvest_summary(answers: Mapping[str, dict[str, Any]], lang: str) -> Chart:
               _items(answers.get(CHAIN_AFTER), n)) for n in CHAIN]
 
     fig = figure(SIZE)
-    grid = fig.add_gridspec(2, 2, width_ratios=(1.05, 1), height_ratios=(1, 1.5))
+    grid = fig.add_gridspec(2, 2, width_ratios=(1.05, 1), height_ratios=(1, 1.3))
     ax = cast(PolarAxes, fig.add_subplot(grid[:, 0], projection="polar"))
     before_label, after_label = _m("before", lang), _m("after", lang)
     if dims:
@@ -95,21 +95,19 @@ def harvest_summary(answers: Mapping[str, dict[str, Any]], lang: str) -> Chart:
     top = fig.add_subplot(grid[0, 1])
     top.set_axis_off()
     top.set_title(_m("phase", lang), fontsize=TEXT + 1, weight="bold", loc="left")
-    top.set(xlim=(-0.7, len(phases) - 0.3), ylim=(-1.75, 1.0))
-    top.plot(range(len(phases)), [0] * len(phases), color=GREY, lw=1.5, zorder=1)
-    for i, phase in enumerate(phases):
+    n = len(phases)
+    top.set(xlim=(-0.6, 4.0), ylim=(-0.6, n - 0.4))
+    top.plot([0] * n, range(n), color=GREY, lw=1.5, zorder=1)
+    for i, phase in enumerate(phases):  # a vertical stepper: each name on a line of its own
+        y = n - 1 - i
         was, now = phase == compared.phase_before, phase == compared.phase_after
-        top.plot(i, 0, marker="o", ms=22 if now else 16, mfc=ORANGE if now else "white",
+        top.plot(0, y, marker="o", ms=16 if now else 12, mfc=ORANGE if now else "white",
                  mec=BLACK if (now or was) else GREY, mew=2.5 if was else 1.2, ls="none",
                  zorder=3)
-        below = -0.42 if i % 2 == 0 else -1.02  # staggered: long Finnish names never touch
-        top.text(i, below, wrap(vlabel("lifecycle_phase", phase, lang), 16, 2, stretch=1.5),
-                 ha="center", va="top", fontsize=TEXT, weight="bold" if now else "normal")
-        if was and not now:
-            top.text(i, 0.42, "1", ha="center", va="bottom", fontsize=TEXT, color=GREY)
-        if now:
-            top.text(i, 0.42, "4" if not was else "1 = 4", ha="center", va="bottom",
-                     fontsize=TEXT, weight="bold")
+        mark = "1 → 4" if was and now else "4" if now else "1" if was else ""
+        top.text(0.25, y, vlabel("lifecycle_phase", phase, lang) + (f"  ({mark})" if mark
+                                                                      else ""),
+                 ha="left", va="center", fontsize=TEXT, weight="bold" if now else "normal")
 
     bars = fig.add_subplot(grid[1, 1])
     rows_y = [float(y) for y in range(len(chain))][::-1]
@@ -128,7 +126,8 @@ def harvest_summary(answers: Mapping[str, dict[str, Any]], lang: str) -> Chart:
     for side in ("top", "right", "bottom"):
         bars.spines[side].set_visible(False)
     bars.set_title(_m("chain", lang), fontsize=TEXT + 1, weight="bold", loc="left")
-    bars.legend(fontsize=TEXT, frameon=False, loc="lower right")
+    bars.legend(fontsize=TEXT, frameon=False, loc="upper center", bbox_to_anchor=(0.4, 0.0),
+                ncols=2)
 
     mean_b = (sum(compared.maturity_before.values()) / len(compared.maturity_before)
               if compared.maturity_before else None)

@@ -449,7 +449,7 @@ def _journey_slide(d: _Deck, report: TeamReport, footer: str) -> None:
     for session in report.sessions:
         answered = len(session.exercises)
         total = answered + len(session.unanswered)
-        paragraphs.append([(f"{session.title}: ", True), (
+        paragraphs.append([(label_colon(session.title) + " ", True), (
             counted(tr, "report.answered_of", answered, total=total), False)])
         if session.unanswered:
             paragraphs.append([(f"{tr('report.not_answered')}: ", True),

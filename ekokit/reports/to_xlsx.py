@@ -35,6 +35,8 @@ RESERVED_SHEET_NAMES = {"history"}  # Excel keeps it for itself
 BOLD, TITLE, GREY = Font(bold=True), Font(bold=True, size=14), Font(color="4A4A4A")
 HEADER_FILL = PatternFill("solid", fgColor="E8EEF2")
 WRAP = Alignment(wrap_text=True, vertical="top")
+TOP, ONE_LINE = Alignment(vertical="top"), Alignment(wrap_text=False, vertical="top")
+RIGHT = Alignment(wrap_text=True, vertical="top", horizontal="right")
 MEAN_FORMAT, CHANGE_FORMAT = "0.0", "+0.0;-0.0;0.0"
 
 
@@ -59,6 +61,7 @@ def put(ws: Worksheet, row: int, col: int, value: object, *, font: Font | None =
         cell.alignment = WRAP
     elif value is not None:
         cell.value = value  # numbers (counts, means)
+        cell.alignment = TOP
         if number_format:
             cell.number_format = number_format
     if font is not None:
@@ -108,11 +111,14 @@ def _table(ws: Worksheet, row: int, table: Table, *, caption: bool = True,
     sheet's main table)."""
     if caption and table.caption:
         put(ws, row, 1, table.caption, font=BOLD)
+        ws.cell(row=row, column=1).alignment = ONE_LINE  # runs across the empty cells
         row += 1
     header = row
     for col, text in enumerate(table.headers, start=1):
         put(ws, row, col, text, font=BOLD)
         ws.cell(row=row, column=col).fill = HEADER_FILL
+        if col - 1 in table.numeric:
+            ws.cell(row=row, column=col).alignment = RIGHT  # over its right-aligned numbers
     row += 1
     for values in table.rows:
         for col, value in enumerate(values, start=1):
