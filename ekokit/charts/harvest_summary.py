@@ -99,13 +99,13 @@ def harvest_summary(answers: Mapping[str, dict[str, Any]], lang: str) -> Chart:
     top.set(xlim=(-0.6, 4.0), ylim=(-0.6, n - 0.4))
     top.plot([0] * n, range(n), color=GREY, lw=1.5, zorder=1)
     for i, phase in enumerate(phases):  # a vertical stepper: each name on a line of its own
-        y = n - 1 - i
+        level = n - 1 - i
         was, now = phase == compared.phase_before, phase == compared.phase_after
-        top.plot(0, y, marker="o", ms=16 if now else 12, mfc=ORANGE if now else "white",
+        top.plot(0, level, marker="o", ms=16 if now else 12, mfc=ORANGE if now else "white",
                  mec=BLACK if (now or was) else GREY, mew=2.5 if was else 1.2, ls="none",
                  zorder=3)
         mark = "1 → 4" if was and now else "4" if now else "1" if was else ""
-        top.text(0.25, y, vlabel("lifecycle_phase", phase, lang) + (f"  ({mark})" if mark
+        top.text(0.25, level, vlabel("lifecycle_phase", phase, lang) + (f"  ({mark})" if mark
                                                                       else ""),
                  ha="left", va="center", fontsize=TEXT, weight="bold" if now else "normal")
 

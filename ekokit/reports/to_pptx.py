@@ -25,6 +25,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
@@ -186,7 +187,9 @@ class _Deck:
                        self.tr("report.continued", title=title))
             self.box(slide, MARGIN, BODY_TOP, WIDTH - 2 * MARGIN, BODY_HEIGHT, page, size)
             self.footer(slide, footer)
-            self.notes(slide, notes)
+            # the first slide's notes hold it all; a continuation's show what it continues
+            self.notes(slide, notes if index == 0 else
+                       [("", self.tr("report.notes_continue", title=title))])
         return len(pages)
 
     def table(self, title: str, table: Table, footer: str, *, intro: str = "",
@@ -488,11 +491,29 @@ def _divider(d: _Deck, session: SessionReport) -> None:
             if session.unanswered else [])
 
 
+def _fast_partnames(deck: Deck) -> None:
+    """python-pptx names each new part (a slide, its notes) by walking every part of the
+    package: a deck of hundreds of slides takes minutes. This deck only adds parts, so the
+    names taken are kept in a set and the next free number is found from there."""
+    package: Any = deck.part.package
+    taken = {str(part.partname) for part in package.iter_parts()}
+
+    def next_partname(tmpl: str) -> PackURI:
+        number = 1
+        while tmpl % number in taken:
+            number += 1
+        taken.add(tmpl % number)
+        return PackURI(tmpl % number)
+
+    package.next_partname = next_partname
+
+
 def team_pptx(report: TeamReport, *, full: bool = False) -> bytes:
     """The short deck (8–12 slides), or with ``full`` the short deck and the appendix: a
     divider per session and every answered exercise."""
     tr = Translator(report.lang)
     deck = Presentation()
+    _fast_partnames(deck)
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     d = _Deck(deck, tr, LANGUAGE.get(tr.lang, MSO_LANGUAGE_ID.NONE))
     title = tr("report.team_title", team=report.team.name)

@@ -163,7 +163,7 @@ def _print_setup(ws: Worksheet) -> None:
                 span = widths.get(cell.column, 10)
                 if not cell.alignment.wrap_text or cell.coordinate in ws.merged_cells:
                     continue  # a title runs across the empty cells; merged text is set
-                lines = max(lines, sum(max(1, math.ceil(len(part) * 1.1 / max(span - 1, 1)))
+                lines = max(lines, sum(max(1, math.ceil(len(part) * 1.05 / max(span, 1)))
                                        for part in cell.value.split("\n")))
         if lines > 1:
             ws.row_dimensions[cells[0].row].height = 15 * lines
