@@ -71,13 +71,6 @@ def _text(value: object) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
-def experiment_key(row: Mapping[str, Any]) -> str:
-    """What links an experiment across sessions: its code ("K1") when it has one, else its name
-    (case and spacing ignored)."""
-    code = _text(row.get("code"))
-    return f"code:{code.casefold()}" if code else f"name:{_text(row.get('name')).casefold()}"
-
-
 @dataclass(frozen=True)
 class LinkedExperiment:
     """One experiment as the Session 3 portfolio planned it and the harvest decided it (either
