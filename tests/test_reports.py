@@ -580,3 +580,11 @@ def test_finnish_numbers_agree_and_dates_are_finnish(store):
     text = team_markdown(team_report(store, DEMO_TEAM, "fi", charts=False))
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)  # 24.10.2023, never 2023-10-24
     assert re.search(r"\b24\\?\.10\.2023\b", text)  # (markdown may escape the "24.")
+
+
+def test_before_and_after_is_drawn_as_the_comparison_of_both_sessions(demo):
+    """The "Ennen ja jälkeen" exercise shows Session 1 and Session 4 together, not Session 4's
+    radar alone."""
+    after = next(e for e in demo.exercises if e.id == "s4_before_after")
+    assert after.chart is demo.summary_chart
+    assert "tapaamisessa 1" in after.chart.alt and "tapaamisessa 4" in after.chart.alt

@@ -4,6 +4,7 @@ are in :mod:`ekokit.reports.model`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections import OrderedDict
@@ -266,18 +267,7 @@ def build_team_report(team: Team, answers: Mapping[str, dict[str, Any]], lang: s
     """A team's report from its latest answers ({exercise id: data})."""
     tr = Translator(lang)
     exercises = all_exercises()
-    sessions = []
-    for sid in session_ids():
-        answered, missing, order = [], [], []
-        for exercise in (e for e in exercises if _session_of(e) == sid):
-            order.append((exercise.id, exercise.title(tr.lang)))
-            part = exercise_report(exercise, answers.get(exercise.id), tr.lang, chart=charts)
-            if part is None:
-                missing.append(exercise.title(tr.lang))
-            else:
-                answered.append(part)
-        sessions.append(SessionReport(sid, tr(f"session.title_{sid}"), tuple(answered),
-                                      tuple(missing), tuple(order)))
+
     def summary() -> Chart | None:
         if not charts:
             return None
@@ -286,6 +276,22 @@ def build_team_report(team: Team, answers: Mapping[str, dict[str, Any]], lang: s
             _DRAWN[key] = harvest_summary(answers, tr.lang)
         return _DRAWN[key]
 
+    sessions = []
+    for sid in session_ids():
+        answered, missing, order = [], [], []
+        for exercise in (e for e in exercises if _session_of(e) == sid):
+            order.append((exercise.id, exercise.title(tr.lang)))
+            part = exercise_report(exercise, answers.get(exercise.id), tr.lang, chart=charts)
+            if part is None:
+                missing.append(exercise.title(tr.lang))
+            elif exercise.id == AFTER and charts:
+                # "Before and after" in a report is the comparison itself: Session 1 and
+                # Session 4 in one figure, not Session 4's radar alone
+                answered.append(dataclasses.replace(part, draw=summary))
+            else:
+                answered.append(part)
+        sessions.append(SessionReport(sid, tr(f"session.title_{sid}"), tuple(answered),
+                                      tuple(missing), tuple(order)))
     return TeamReport(tr.lang, team, today or dt.date.today(), tuple(sessions),
                       harvest(answers, tr.lang), len(exercises), summary)
 
