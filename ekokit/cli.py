@@ -118,7 +118,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     store = _store(args)
     team = team_slug(store, args.team, args.lang) if args.team else None
     path = write_report(store, args.format, args.lang, args.output, team=team,
-                        all_teams=args.all)
+                        all_teams=args.all, full=args.full)
     print(t("report.written", args.lang, path=path))
     return 0
 
@@ -214,6 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("team", nargs="?", help="the team's id (see `ekokit team list`)")
     rep.add_argument("--all", action="store_true", help="the programme report: every team")
     rep.add_argument("--format", choices=["html", "pptx", "xlsx", "md"], default="html")
+    deck = rep.add_mutually_exclusive_group()
+    deck.add_argument("--short", dest="full", action="store_false",
+                      help="pptx: the short deck of 8-12 slides, the harvest first (default)")
+    deck.add_argument("--full", dest="full", action="store_true",
+                      help="pptx: the short deck and every session and exercise after it")
     rep.add_argument("--output", "-o", help="the file to write (default: a name in this folder)")
     rep.set_defaults(func=cmd_report)
 

@@ -64,6 +64,8 @@ FROM_DATA: set[tuple[str, str]] = {
     ("ekokit/widgets/team_picker.py", "problem.label"),
     ("ekokit/widgets/team_picker.py", "problem.key"),
     ("ekokit/widgets/downloads.py", "exc.key"),  # a ReportError's report.error.* key
+    # reports.text.counted: "<key>.one" or "<key>.other" of a counted report.* message
+    ("ekokit/reports/text.py", "f\"{key}.{('one' if count == 1 else 'other')}\""),
 }
 
 
@@ -300,7 +302,9 @@ def uses() -> list[Use]:
 
 
 def missing_static_keys(uses: list[Use], messages: dict[str, str]) -> list[Use]:
-    return [u for u in uses if u.kind == "static" and u.key not in messages]
+    """A counted message (``one:``/``other:`` forms, chosen by its ``count``) is its forms."""
+    return [u for u in uses if u.kind == "static" and u.key not in messages
+            and not {f"{u.key}.one", f"{u.key}.other"} <= set(messages)]
 
 
 def test_the_walk_finds_the_calls_a_regex_missed(uses):

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ekokit.content.exercises import Exercise
-from ekokit.content.i18n import t
+from ekokit.content.i18n import catalogue, t
 from ekokit.content.vocab import label, vocabularies
 
 
@@ -67,6 +67,13 @@ def figure(size: tuple[float, float] = SIZE) -> Figure:
 
 
 def msg(key: str, lang: str, **params: object) -> str:
+    """A chart's text. A message with ``one:`` and ``other:`` forms agrees with its ``count``
+    ("1 toimija", "17 toimijaa")."""
+    count = params.get("count")
+    if isinstance(count, int) and not isinstance(count, bool):
+        form = f"charts.{key}.{'one' if count == 1 else 'other'}"
+        if form in catalogue(lang):
+            return t(form, lang, **params)
     return t(f"charts.{key}", lang, **params)
 
 

@@ -62,3 +62,65 @@ def before_after(answers: Mapping[str, dict[str, Any]]) -> BeforeAfter:
         phase_before=data(BEFORE_PHASE).get("current_phase"),
         phase_after=data(AFTER).get("current_phase"),
     )
+
+
+PORTFOLIO = "s3_portfolio"
+
+
+def _text(value: object) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
+class LinkedExperiment:
+    """One experiment as the Session 3 portfolio planned it and the harvest decided it (either
+    may be empty). ``decision`` is the harvest's, else the portfolio's (it flows from there)."""
+
+    code: str
+    name: str
+    planned: Mapping[str, Any]
+    harvested: Mapping[str, Any]
+
+    @property
+    def decision(self) -> str | None:
+        value = self.harvested.get("decision") or self.planned.get("decision")
+        return value if isinstance(value, str) and value else None
+
+    @property
+    def decided_at_harvest(self) -> bool:
+        return bool(self.harvested.get("decision"))
+
+
+def linked_experiments(answers: Mapping[str, dict[str, Any]]) -> list[LinkedExperiment]:
+    """The portfolio's experiments (Session 3) joined with the harvest's (Session 4) by code,
+    then by name: a renamed experiment with the same code stays one row, and the harvest's
+    name is the current one. Portfolio order first, then the harvest's new experiments."""
+
+    def listed(exercise: str) -> list[dict[str, Any]]:
+        value = (answers.get(exercise) or {}).get("experiments")
+        return [r for r in value if isinstance(r, dict) and _text(r.get("name"))] \
+            if isinstance(value, list) else []
+
+    planned, harvested = listed(PORTFOLIO), listed(AFTER)
+    by_code = {_text(r.get("code")).casefold(): r for r in harvested if _text(r.get("code"))}
+    by_name = {_text(r.get("name")).casefold(): r for r in harvested}
+    used: set[int] = set()
+    out = []
+    for plan in planned:
+        code = _text(plan.get("code")).casefold()
+        done = by_code.get(code) if code else None
+        if done is None:
+            candidate = by_name.get(_text(plan.get("name")).casefold())
+            # a harvest row with another code is another experiment of the same name
+            if candidate is not None and not (code and _text(candidate.get("code"))):
+                done = candidate
+        if done is not None and id(done) in used:
+            done = None
+        if done is not None:
+            used.add(id(done))
+        out.append(LinkedExperiment(_text(plan.get("code")) or _text((done or {}).get("code")),
+                                    _text((done or {}).get("name")) or _text(plan.get("name")),
+                                    plan, done or {}))
+    out += [LinkedExperiment(_text(r.get("code")), _text(r.get("name")), {}, r)
+            for r in harvested if id(r) not in used]
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ekokit.errors import EkokitError
+from ekokit.errors import EkokitError, UnknownTeam
 from ekokit.paths import write_private_bytes
 from ekokit.store.database import Store
 
@@ -32,8 +32,9 @@ class ReportError(EkokitError):
 
 
 def make_report(store: Store, fmt: str, lang: str, *, team: str | None = None,
-                all_teams: bool = False) -> bytes:
-    """The team's report (``team``) or the programme report (``all_teams``) as ``fmt``."""
+                all_teams: bool = False, full: bool = False) -> bytes:
+    """The team's report (``team``) or the programme report (``all_teams``) as ``fmt``. A
+    team's PPTX is the short deck unless ``full`` (the appendix: every session and exercise)."""
     if (team is None) == (not all_teams):
         raise ReportError("report.error.team_or_all")
     if all_teams:
@@ -42,7 +43,10 @@ def make_report(store: Store, fmt: str, lang: str, *, team: str | None = None,
         raise ReportError("report.error.format", format=fmt, choices=", ".join(TEAM_FORMATS))
     from ekokit.reports.build import team_report
 
-    report = team_report(store, team or "", lang)
+    try:
+        report = team_report(store, team or "", lang)
+    except UnknownTeam as exc:
+        raise ReportError("report.error.unknown_team", team=team) from exc
     if fmt == "html":
         from ekokit.reports.to_html import team_html
 
@@ -50,7 +54,7 @@ def make_report(store: Store, fmt: str, lang: str, *, team: str | None = None,
     if fmt == "pptx":
         from ekokit.reports.to_pptx import team_pptx
 
-        return team_pptx(report)
+        return team_pptx(report, full=full)
     if fmt == "xlsx":
         from ekokit.reports.to_xlsx import team_xlsx
 
@@ -84,10 +88,10 @@ def default_name(fmt: str, lang: str, team: str | None = None) -> str:
 
 
 def write_report(store: Store, fmt: str, lang: str, output: str | Path | None = None, *,
-                 team: str | None = None, all_teams: bool = False) -> Path:
+                 team: str | None = None, all_teams: bool = False, full: bool = False) -> Path:
     """Make the report and write it to ``output`` (default: :func:`default_name` in the
     current folder); the path written. A file that cannot be written is a ReportError."""
-    data = make_report(store, fmt, lang, team=team, all_teams=all_teams)
+    data = make_report(store, fmt, lang, team=team, all_teams=all_teams, full=full)
     path = Path(output) if output else Path(default_name(fmt, lang, team))
     try:
         write_private_bytes(path, data)  # a team's answers: readable by the owner only

@@ -4,35 +4,50 @@ are in :mod:`ekokit.reports.model`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
-from ekokit.charts import render
+from ekokit.charts import Chart, render
+from ekokit.charts.harvest_summary import harvest_summary
+from ekokit.charts.shared_network import shared_network
 from ekokit.content.aliases import alias_table
 from ekokit.content.calendar import calendar
 from ekokit.content.exercises import Exercise, FieldSpec, all_exercises, find_exercise
 from ekokit.content.i18n import Translator
+from ekokit.content.timefmt import local_date
 from ekokit.content.vocab import vocabularies
-from ekokit.model.actors import alias_index, shared_actors, team_actor_names
+from ekokit.model.actors import alias_index, normalise_name, shared_actors, team_actor_names
 from ekokit.model.fields import display_value, is_empty
-from ekokit.model.harvest import AFTER, VOCAB, before_after
+from ekokit.model.harvest import (
+    AFTER,
+    BEFORE_MATURITY,
+    VOCAB,
+    before_after,
+    linked_experiments,
+    member_scores,
+)
 from ekokit.model.progress import exercise_state
 from ekokit.model.progress import session_progress as count_session
 from ekokit.model.progress import tally as count_all
-from ekokit.model.teams import Team, participating_teams, shown_team
+from ekokit.model.teams import Team, is_demo_team, participating_teams, shown_team
 from ekokit.reports.model import (
     CHAIN_AFTER,
     CHAIN_BEFORE,
     CHAIN_FIELDS,
     OUTCOMES,
-    PORTFOLIO,
     STORIES,
+    ActorPlace,
+    Cell,
     ChainRow,
     ExerciseReport,
     ExperimentRow,
     Harvest,
     MaturityRow,
+    MemberRating,
     OutcomeRow,
     ProgrammeReport,
     SessionReport,
@@ -51,22 +66,65 @@ def _label(exercise: Exercise, lang: str, *path: str) -> str:
         return path[-1].replace("_", " ").capitalize()
 
 
+def _cell(item: FieldSpec, value: Any, lang: str) -> Cell:
+    """A list row's cell: a number stays a number (the XLSX writes it as one), the rest is the
+    field's display text."""
+    if item.type == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return _display(item, value, lang)
+
+
+def _display(spec: FieldSpec, value: Any, lang: str) -> str:
+    """The field's display text; a date as Finnish and Swedish readers write it (24.10.2023),
+    ISO in English."""
+    if spec.type == "date" and isinstance(value, str) and lang != "en":
+        try:
+            return local_date(dt.date.fromisoformat(value))
+        except ValueError:
+            pass
+    return display_value(spec, value, lang)
+
+
+def _columns(exercise: Exercise, spec: FieldSpec, lang: str) -> list[tuple[str, Any, bool]]:
+    """A list field's columns: (header, how to read a row's cell, numeric). A ``scores`` item
+    is a column per dimension of its vocabulary, each a number ("Kokeilukyky": 3)."""
+    columns: list[tuple[str, Any, bool]] = []
+    for item in spec.item:
+        if item.type == "scores":
+            for dim in vocabularies().get(item.vocab or "", ()):
+                columns.append((Translator(lang).label(item.vocab or "", dim),
+                                lambda row, i=item, d=dim: _score(row.get(i.name), d), True))
+        else:
+            columns.append((_label(exercise, lang, spec.name, item.name),
+                            lambda row, i=item: _cell(i, row.get(i.name), lang),
+                            item.type == "int"))
+    return columns
+
+
+def _score(scores: object, dim: str) -> Cell:
+    value = scores.get(dim) if isinstance(scores, dict) else None
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 def _table(exercise: Exercise, spec: FieldSpec, rows: list[Any], lang: str) -> Table | None:
-    cells = [[display_value(item, (row if isinstance(row, dict) else {}).get(item.name), lang)
-              for item in spec.item] for row in rows]
-    keep = [i for i in range(len(spec.item)) if any(row[i] for row in cells)]
-    rows_kept = tuple(tuple(row[i] for i in keep) for row in cells if any(row[i] for i in keep))
+    columns = _columns(exercise, spec, lang)
+    cells = [[read(row if isinstance(row, dict) else {}) for _, read, _ in columns]
+             for row in rows]
+    keep = [i for i in range(len(columns)) if any(row[i] not in ("", None) for row in cells)]
+    rows_kept = tuple(tuple(row[i] for i in keep) for row in cells
+                      if any(row[i] not in ("", None) for i in keep))
     if not rows_kept:
         return None
-    headers = tuple(_label(exercise, lang, spec.name, spec.item[i].name) for i in keep)
-    return Table(_label(exercise, lang, spec.name), headers, rows_kept)
+    headers = tuple(columns[i][0] for i in keep)
+    numeric = frozenset(n for n, i in enumerate(keep) if columns[i][2])
+    return Table(_label(exercise, lang, spec.name), headers, rows_kept, numeric)
 
 
 def exercise_report(exercise: Exercise, data: Mapping[str, Any] | None, lang: str,
                     *, chart: bool = True) -> ExerciseReport | None:
     """The exercise as the report shows it; None when nothing in the answer is filled."""
     data = dict(data or {})
-    answers: list[tuple[str, str]] = []
+    answers: list[tuple[str, Cell]] = []
     tables: list[Table] = []
     for spec in exercise.spec.fields:
         value = data.get(spec.name)
@@ -76,14 +134,41 @@ def exercise_report(exercise: Exercise, data: Mapping[str, Any] | None, lang: st
             table = _table(exercise, spec, value if isinstance(value, list) else [], lang)
             if table is not None:
                 tables.append(table)
-        elif text := display_value(spec, value, lang):
+        elif spec.type == "int" and isinstance(value, int) and not isinstance(value, bool):
+            answers.append((_label(exercise, lang, spec.name), value))  # a number stays one
+        elif text := _display(spec, value, lang):
             answers.append((_label(exercise, lang, spec.name), text))
     if not answers and not tables:
         return None
-    drawn = render(exercise, data, lang) if chart and exercise.spec.chart != "summary" else None
+    drawn = chart and exercise.spec.chart != "summary"
     return ExerciseReport(exercise.id, exercise.title(lang), exercise.session,
                           exercise.is_homework, exercise_state(exercise, data),
-                          tuple(answers), tuple(tables), drawn)
+                          tuple(answers), tuple(tables),
+                          (lambda: drawn_chart(exercise, data, lang)) if drawn else lambda: None)
+
+
+_DRAWN: OrderedDict[tuple[str, str, str], Chart] = OrderedDict()
+DRAWN_KEPT = 120  # charts kept in this process: two teams' reports, every exercise drawn
+
+
+def forget_drawn_charts() -> None:
+    """Drop the charts kept in this process (a benchmark times the first report)."""
+    _DRAWN.clear()
+
+
+def drawn_chart(exercise: Exercise, data: Mapping[str, Any], lang: str) -> Chart:
+    """The exercise's chart for this answer, drawn once in this process: the same answers
+    reported again (another format, a second download) reuse the figure and its PNGs."""
+    key = (exercise.id, lang, json.dumps(data, sort_keys=True, default=str))
+    chart = _DRAWN.get(key)
+    if chart is None:
+        chart = render(exercise, dict(data), lang)
+        _DRAWN[key] = chart
+        while len(_DRAWN) > DRAWN_KEPT:
+            _DRAWN.popitem(last=False)
+    else:
+        _DRAWN.move_to_end(key)
+    return chart
 
 
 def _vocab(tr: Translator, vocab: str, value: object) -> str:
@@ -101,6 +186,9 @@ def _rows(data: Mapping[str, Any], name: str) -> list[dict[str, Any]]:
 
 def _key(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+ACTOR_MAP = "s1_actor_map"
 
 
 def harvest(answers: Mapping[str, dict[str, Any]], lang: str) -> Harvest:
@@ -123,22 +211,12 @@ def harvest(answers: Mapping[str, dict[str, Any]], lang: str) -> Harvest:
         if was or now:
             chain.append(ChainRow(_label(chain_card, tr.lang, name), was, now))
 
-    planned: dict[str, dict[str, Any]] = {}
-    for row in _rows(answers.get(PORTFOLIO) or {}, "experiments"):
-        if _text(row.get("name")):
-            planned.setdefault(_key(row["name"]), row)
-    decided: dict[str, dict[str, Any]] = {}
-    for row in _rows(answers.get(AFTER) or {}, "experiments"):
-        if _text(row.get("name")):
-            decided.setdefault(_key(row["name"]), row)
-    experiments = []
-    for key in [*planned, *(k for k in decided if k not in planned)]:
-        plan, done = planned.get(key, {}), decided.get(key, {})
-        experiments.append(ExperimentRow(
-            _text(plan.get("name")) or _text(done.get("name")), _text(plan.get("owner")),
-            _vocab(tr, "experiment_phase", plan.get("phase")),
-            _vocab(tr, "experiment_decision", plan.get("decision")),
-            _vocab(tr, "experiment_decision", done.get("decision"))))
+    experiments = [ExperimentRow(
+        linked.code, linked.name, _text(linked.planned.get("owner")),
+        _vocab(tr, "experiment_phase", linked.planned.get("phase")),
+        _vocab(tr, "experiment_decision", linked.planned.get("decision")),
+        _vocab(tr, "experiment_decision", linked.harvested.get("decision")))
+        for linked in linked_experiments(answers)]
 
     outcomes = tuple(
         OutcomeRow(_text(r.get("statement")), _text(r.get("social_actor")),
@@ -158,7 +236,22 @@ def harvest(answers: Mapping[str, dict[str, Any]], lang: str) -> Harvest:
     return Harvest(maturity,
                    _vocab(tr, "lifecycle_phase", compared.phase_before),
                    _vocab(tr, "lifecycle_phase", compared.phase_after),
-                   tuple(chain), tuple(experiments), outcomes, story)
+                   tuple(chain), tuple(experiments), outcomes, story,
+                   _members(answers, tr))
+
+
+def _members(answers: Mapping[str, dict[str, Any]], tr: Translator) -> tuple[MemberRating, ...]:
+    """Every member's ratings in Session 1 and Session 4, dimensions as labels."""
+    out = []
+    for session, exercise in (("1", BEFORE_MATURITY), ("4", AFTER)):
+        for rating in _rows(answers.get(exercise) or {}, "ratings"):
+            scores = member_scores(rating)
+            order = [d for d in vocabularies().get(VOCAB, ()) if d in scores]
+            order += sorted(set(scores) - set(order))
+            if _text(rating.get("member")) and scores:
+                out.append(MemberRating(session, _text(rating.get("member")), tuple(
+                    (tr.label(VOCAB, d), scores[d]) for d in order)))
+    return tuple(out)
 
 
 def session_ids() -> tuple[str, ...]:
@@ -174,6 +267,15 @@ def build_team_report(team: Team, answers: Mapping[str, dict[str, Any]], lang: s
     """A team's report from its latest answers ({exercise id: data})."""
     tr = Translator(lang)
     exercises = all_exercises()
+
+    def summary() -> Chart | None:
+        if not charts:
+            return None
+        key = ("harvest_summary", tr.lang, json.dumps(answers, sort_keys=True, default=str))
+        if key not in _DRAWN:
+            _DRAWN[key] = harvest_summary(answers, tr.lang)
+        return _DRAWN[key]
+
     sessions = []
     for sid in session_ids():
         answered, missing, order = [], [], []
@@ -182,12 +284,16 @@ def build_team_report(team: Team, answers: Mapping[str, dict[str, Any]], lang: s
             part = exercise_report(exercise, answers.get(exercise.id), tr.lang, chart=charts)
             if part is None:
                 missing.append(exercise.title(tr.lang))
+            elif exercise.id == AFTER and charts:
+                # "Before and after" in a report is the comparison itself: Session 1 and
+                # Session 4 in one figure, not Session 4's radar alone
+                answered.append(dataclasses.replace(part, draw=summary))
             else:
                 answered.append(part)
         sessions.append(SessionReport(sid, tr(f"session.title_{sid}"), tuple(answered),
                                       tuple(missing), tuple(order)))
     return TeamReport(tr.lang, team, today or dt.date.today(), tuple(sessions),
-                      harvest(answers, tr.lang), len(exercises))
+                      harvest(answers, tr.lang), len(exercises), summary)
 
 
 def team_report(store: Store, slug: str, lang: str, *, charts: bool = True) -> TeamReport:
@@ -198,10 +304,35 @@ def team_report(store: Store, slug: str, lang: str, *, charts: bool = True) -> T
     return build_team_report(team, store.latest_answers(slug), lang, charts=charts)
 
 
+def _places(answers: Mapping[str, Any], aliases: Mapping[str, str],
+            tr: Translator) -> dict[str, ActorPlace]:
+    """{actor key: ring and roles} of the actors on a team's ecosystem map."""
+    found: dict[str, ActorPlace] = {}
+    for row in _rows(answers.get(ACTOR_MAP) or {}, "actors"):
+        name = _text(row.get("name"))
+        if not name:
+            continue
+        listed = row.get("roles")
+        roles = listed if isinstance(listed, list) else []
+        found.setdefault(actor_key(name, aliases), ActorPlace(
+            _vocab(tr, "ring", row.get("ring")),
+            tuple(_vocab(tr, "ecosystem_role", r) for r in roles if isinstance(r, str))))
+    return found
+
+
+def actor_key(name: str, aliases: Mapping[str, str]) -> str:
+    """The key two teams' spellings of one actor share (as :func:`shared_actors` matches)."""
+    key = normalise_name(name)
+    return normalise_name(aliases.get(key, key))
+
+
 def build_programme_report(teams: list[Team], answers: Mapping[str, Mapping[str, dict[str, Any]]],
-                           lang: str, *, today: dt.date | None = None) -> ProgrammeReport:
-    """The programme report from every team's latest answers ({slug: {exercise id: data}})."""
+                           lang: str, *, today: dt.date | None = None,
+                           charts: bool = True) -> ProgrammeReport:
+    """The programme report from every team's latest answers ({slug: {exercise id: data}}).
+    The demo team is left out of everything: it is an example, not a participant."""
     tr = Translator(lang)
+    teams = [team for team in teams if not is_demo_team(team.slug)]
     exercises = all_exercises()
     ids = session_ids()
     rows = []
@@ -213,11 +344,26 @@ def build_programme_report(teams: list[Team], answers: Mapping[str, Mapping[str,
     rated = {m.dimension for row in rows for m in row.harvest.maturity}
     dims = [tr.label(VOCAB, d) for d in vocabularies().get(VOCAB, ())]
     dims = [d for d in dims if d in rated] + sorted(rated - set(dims))
+    aliases = alias_index(alias_table())
     named = {team.slug: team_actor_names(answers.get(team.slug, {})) for team in teams}
-    shared = shared_actors(named, alias_index(alias_table()))
+    shared = tuple(shared_actors(named, aliases))
+    places = {}
+    for team in teams:
+        mapped = _places(answers.get(team.slug, {}), aliases, tr)
+        for actor in shared:
+            if team.slug in actor.teams:
+                key = actor_key(actor.spellings[0], aliases)
+                places[(actor.name, team.slug)] = mapped.get(key, ActorPlace("", ()))
+    totals = tuple(len([e for e in exercises if _session_of(e) == sid]) for sid in ids)
+
+    def network() -> Chart | None:
+        if not charts:
+            return None
+        return shared_network([(t.slug, t.name) for t in teams], shared, tr.lang)
+
     return ProgrammeReport(tr.lang, today or dt.date.today(),
                            tuple(tr(f"facilitator.session_{sid}") for sid in ids), tuple(rows),
-                           tuple(dims), tuple(shared))
+                           tuple(dims), shared, places, totals, network)
 
 
 def programme_report(store: Store, lang: str) -> ProgrammeReport:

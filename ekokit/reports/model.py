@@ -11,12 +11,15 @@ typed it: escaping is the renderer's job."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ekokit.charts import Chart
 from ekokit.model.actors import SharedActor
 from ekokit.model.progress import SessionProgress, State, Tally
 from ekokit.model.teams import Team
+from ekokit.reports.text import labelled
 
 Pairs = tuple[tuple[str, str], ...]
 PORTFOLIO, OUTCOMES, STORIES = "s3_portfolio", "s4_outcome_harvesting", "s4_msc_stories"
@@ -47,15 +50,34 @@ class ExerciseReport:
     session: str  # "1".."4" or "h1".."h3"
     homework: bool
     state: State
-    answers: Pairs  # the filled fields that are not lists: (label, text)
+    answers: tuple[tuple[str, Cell], ...]  # the filled fields that are not lists: (label, text
+    # or, for a number field, the number)
     tables: tuple[Table, ...]  # the filled list fields
-    chart: Chart | None  # None when the exercise's chart is the answer table (``summary``)
+    draw: Callable[[], Chart | None] = field(default=lambda: None, repr=False)
+
+    @functools.cached_property
+    def chart(self) -> Chart | None:
+        """The exercise's chart, drawn the first time a format asks for it and then reused
+        (None when the exercise's chart is the answer table, ``summary``)."""
+        return self.draw()
 
     def key_points(self) -> Pairs:
-        """Answers and list rows as (label, text): what a slide or a summary lists."""
-        points = list(self.answers)
+        """Answers and list rows as (label, text): what a slide or a summary lists. A row is
+        labelled by its first cell, every other value by its column: "Oikeusministeriö" with
+        "Valta nyt 5 · Kiinnostus nyt 4 · Suhtautuminen: Myönteinen"."""
+        points = [(label, str(value)) for label, value in self.answers]
         for table in self.tables:
-            points += [(table.caption, ", ".join(str(c) for c in row if c)) for row in table.rows]
+            for row in table.rows:
+                first, rest = row[0], list(zip(table.headers[1:], row[1:], strict=False))
+                values = " · ".join(
+                    f"{header} {value}" if isinstance(value, int | float)
+                    else labelled(header, str(value)) for header, value in rest
+                    if value not in ("", None))
+                if first in ("", None):
+                    points.append((table.caption, values))
+                else:
+                    points.append((f"{table.caption} · {first}" if len(self.tables) > 1
+                                   else str(first), values))
         return tuple(points)
 
 
@@ -93,11 +115,26 @@ class ChainRow:
 
 @dataclass(frozen=True)
 class ExperimentRow:
+    code: str  # the stable id ("K1") that links the portfolio and the harvest; may be ""
     name: str
     owner: str
     phase: str
     planned: str  # the decision in the Session 3 portfolio
     decision: str  # the decision at the harvest
+
+    @property
+    def latest(self) -> str:
+        """The decision as it stands: the harvest's, else the portfolio's."""
+        return self.decision or self.planned
+
+
+@dataclass(frozen=True)
+class MemberRating:
+    """One member's maturity ratings in one session ("1" or "4"): {dimension label: 1–5}."""
+
+    session: str
+    member: str
+    scores: tuple[tuple[str, int | float], ...]
 
 
 @dataclass(frozen=True)
@@ -128,6 +165,7 @@ class Harvest:
     experiments: tuple[ExperimentRow, ...]
     outcomes: tuple[OutcomeRow, ...]
     story: Story | None
+    members: tuple[MemberRating, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -143,12 +181,12 @@ class Harvest:
         """How many experiments got each harvest decision (labels), in first-seen order."""
         counts: dict[str, int] = {}
         for row in self.experiments:
-            if row.decision:
-                counts[row.decision] = counts.get(row.decision, 0) + 1
+            if row.latest:
+                counts[row.latest] = counts.get(row.latest, 0) + 1
         return counts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TeamReport:
     lang: str
     team: Team
@@ -156,6 +194,12 @@ class TeamReport:
     sessions: tuple[SessionReport, ...]
     harvest: Harvest
     total: int  # exercises in the programme
+    draw_summary: Callable[[], Chart | None] = field(default=lambda: None, repr=False)
+
+    @functools.cached_property
+    def summary_chart(self) -> Chart | None:
+        """The harvest at a glance (S1 → S4 in one figure), drawn once per report."""
+        return self.draw_summary()
 
     @property
     def exercises(self) -> tuple[ExerciseReport, ...]:
@@ -173,13 +217,30 @@ class TeamRow:
 
 
 @dataclass(frozen=True)
+class ActorPlace:
+    """Where one team put a shared actor on its ecosystem map: ring and roles (labels); both
+    empty when the team named the actor in another exercise only."""
+
+    ring: str
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
 class ProgrammeReport:
     lang: str
     date: dt.date
     session_titles: tuple[str, ...]  # short: "Tapaaminen 1"
-    teams: tuple[TeamRow, ...]
+    teams: tuple[TeamRow, ...]  # the participating teams: never the demo team
     dimensions: tuple[str, ...]  # maturity dimension labels, for the side-by-side table
     shared: tuple[SharedActor, ...]  # their ``teams`` are slugs: see :meth:`team_name`
+    places: dict[tuple[str, str], ActorPlace] = field(default_factory=dict)  # (actor, slug)
+    session_totals: tuple[int, ...] = ()  # exercises per session (its homework included)
+    draw_network: Callable[[], Chart | None] = field(default=lambda: None, repr=False)
+
+    @functools.cached_property
+    def network(self) -> Chart | None:
+        """The shared actors and the teams that named them, drawn once per report."""
+        return self.draw_network()
 
     def team_name(self, slug: str) -> str:
         return next((row.team.name for row in self.teams if row.team.slug == slug), slug)

@@ -56,3 +56,23 @@ def state(state_id: str, tr: Translator) -> str:
     if state_id == "started":
         return tr("report.state_started")
     return tr("report.state_open")
+
+
+def counted(tr: Translator, key: str, count: int, **params: object) -> str:
+    """A message with a number the words agree with: ``key.one`` for 1, ``key.other`` for the
+    rest ("1 harjoitus", "17 toimijaa")."""
+    return tr(f"{key}.{'one' if count == 1 else 'other'}", count=count, **params)
+
+
+def labelled(label: str, text: str) -> str:
+    """"Label: text", without a second mark after a label that ends in one ("Miksi juuri
+    nyt? text", not "Miksi juuri nyt?: text")."""
+    return f"{label} {text}" if label.rstrip().endswith(LABEL_END) else f"{label}: {text}"
+
+
+def label_colon(label: str) -> str:
+    """The label as it stands before its value: "Tila:", but "Miksi juuri nyt?" as it is."""
+    return label if label.rstrip().endswith(LABEL_END) else f"{label}:"
+
+
+LABEL_END = ("?", "!", ":", "…", ".")

@@ -23,7 +23,7 @@ from ekokit.reports.tables import (
     programme_tables,
     story_pairs,
 )
-from ekokit.reports.text import number, state
+from ekokit.reports.text import counted, label_colon, number, state
 
 # Punctuation that starts inline markup or raw HTML anywhere in a line (CommonMark/GFM):
 # emphasis, code, links and images, autolinks and HTML, table pipes, strikethrough, entities.
@@ -48,8 +48,9 @@ def escape(text: str) -> str:
 
 
 def escape_cell(text: str) -> str:
-    """User text in a table cell: escaped, and its line breaks as ``<br>``."""
-    return "<br>".join(escape(line) for line in str(text).splitlines() if line.strip())
+    """User text in a table cell: escaped, on one line (a table cell has no line breaks; a
+    table whose cells have several lines is written as a list instead, see :func:`_grid`)."""
+    return " ".join(escape(line) for line in str(text).splitlines() if line.strip())
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], dash: str) -> list[str]:
@@ -59,9 +60,29 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]], dash: str) -> 
     return [*out, ""]
 
 
+def _listed(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A table as a list: an item per row (its first cell), under it a line per value, and a
+    line per item of a value that has several."""
+    out = []
+    for row in rows:
+        out.append(f"- **{escape(row[0]).replace(chr(92) + chr(10), ' ')}**"
+                   if row and row[0] else "-")
+        for header, value in zip(headers[1:], row[1:], strict=False):
+            lines = [line for line in str(value).splitlines() if line.strip()]
+            if len(lines) == 1:
+                out.append(f"  - {escape(label_colon(header))} {escape(lines[0])}")
+            elif lines:
+                out.append(f"  - {escape(label_colon(header))}")
+                out += [f"    - {escape(line)}" for line in lines]
+    return [*out, ""]
+
+
 def _grid(table: Table, tr: Translator, *, caption: bool = True) -> list[str]:
     head = [f"*{escape(table.caption)}*", ""] if caption and table.caption else []
-    return head + _table(table.headers, formatted(table, tr), tr("report.empty_cell"))
+    cells = formatted(table, tr)
+    if len(table.headers) > 5 or any("\n" in c for row in cells for c in row):
+        return head + _listed(table.headers, cells)
+    return head + _table(table.headers, cells, tr("report.empty_cell"))
 
 
 def _cell(value: object, tr: Translator) -> str:
@@ -80,20 +101,22 @@ def _chart(exercise: ExerciseReport, tr: Translator) -> list[str]:
     chart = exercise.chart
     if chart is None:
         return []
-    out = [f"*{escape(tr('report.chart_alt'))}:* {escape(chart.alt)}", ""]
+    out = [f"*{escape(label_colon(tr('report.chart_alt')))}* {escape(chart.alt)}", ""]
     table = chart.table
-    if isinstance(table, pd.DataFrame) and len(table.columns):
-        out += [f"*{escape(tr('report.chart_table', title=exercise.title))}*", ""]
+    if not exercise.tables and isinstance(table, pd.DataFrame) and len(table.columns):
+        # the chart's data only where the answers are not already a table above
         rows = [[_cell(v, tr) for v in values]
                 for values in table.itertuples(index=False, name=None)]
-        out += _table([str(c) for c in table.columns], rows, tr("report.empty_cell"))
+        grid = Table(tr("report.chart_table", title=exercise.title),
+                     tuple(str(c) for c in table.columns), tuple(tuple(r) for r in rows))
+        out += _grid(grid, tr)
     return out
 
 
-def _pairs(pairs: Iterable[tuple[str, str]]) -> list[str]:
+def _pairs(pairs: Iterable[tuple[str, object]]) -> list[str]:
     out = []
     for label, text in pairs:
-        out += [f"**{escape(label)}:**\\", escape(text), ""]
+        out += [f"**{escape(label_colon(label))}**\\", escape(str(text)), ""]
     return out
 
 
@@ -104,10 +127,11 @@ def team_markdown(report: TeamReport) -> str:
            escape(tr("report.programme")), ""]
     meta = [(tr("report.team"), team.name), (tr("report.phenomenon"), team.phenomenon),
             (tr("report.members"), ", ".join(team.members))]
-    out += [f"- **{escape(label)}:** {escape(text)}" for label, text in meta if text]
+    out += [f"- **{escape(label_colon(label))}** {escape(text)}" for label, text in meta if text]
     out += ["", escape(tr("report.generated", date=local_date(report.date))) + " "
-            + escape(tr("report.answered", answered=len(report.exercises),
-                        total=report.total)), ""]
+            + escape(counted(tr, "report.answered_count", len(report.exercises),
+                             total=report.total)) + ".", ""]
+    out += harvest_markdown(report, tr)
     for session in report.sessions:
         out += [f"## {escape(session.title)}", ""]
         if not session.exercises:
@@ -115,16 +139,15 @@ def team_markdown(report: TeamReport) -> str:
         for exercise in session.exercises:
             out += [f"### {escape(exercise.title)}", ""]
             tag = f"{tr('report.homework')} · " if exercise.homework else ""
-            out += [f"*{escape(tag + tr('report.state'))}: {escape(state(exercise.state, tr))}*",
-                    ""]
+            out += [(f"*{escape(label_colon(tag + tr('report.state')))} "
+                    f"{escape(state(exercise.state, tr))}*"), ""]
             out += _pairs(exercise.answers)
             for table in exercise.tables:
                 out += _grid(table, tr)
             out += _chart(exercise, tr)
         if session.unanswered:
-            titles = ", ".join(session.unanswered)
-            out += [f"*{escape(tr('report.not_answered_list', titles=titles))}*", ""]
-    out += harvest_markdown(report, tr)
+            out += [f"*{escape(label_colon(tr('report.not_answered').capitalize()))}*", ""]
+            out += [f"- {escape(title)}" for title in session.unanswered] + [""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -133,6 +156,9 @@ def harvest_markdown(report: TeamReport, tr: Translator) -> list[str]:
     out = [f"## {escape(tr('report.harvest'))}", ""]
     if h.empty:
         return [*out, f"*{escape(tr('report.no_harvest'))}*", ""]
+    summary = report.summary_chart
+    if summary is not None:
+        out += [f"*{escape(label_colon(tr('report.glance')))}* {escape(summary.alt)}", ""]
     if phase := phase_line(h, tr):
         out += [f"### {escape(tr('report.phase'))}", "", escape(phase), ""]
     headings = {"maturity": tr("report.maturity"), "chain": tr("report.impact_chain"),
