@@ -100,8 +100,8 @@ def _draw(exercise: Exercise, answer: dict[str, Any], lang: str):
                          edgecolor=ICE_EDGE, lw=1.4, zorder=1))
     for i, (name, one, h) in enumerate(zip(names, laid, heights, strict=False)):
         y = tops[i] - h / 2 if i else tops[1] + 0.5 * LINE + 4  # events: in the tip
-        ax.text(centre, y, name, ha="center", va="bottom" if not i else "center", fontsize=FONT, weight="bold",
-                linespacing=1.1, zorder=3)
+        ax.text(centre, y, name, ha="center", va="bottom" if not i else "center",
+                fontsize=FONT, weight="bold", linespacing=1.1, zorder=3)
         draw(ax, blocks[i], one, MARGIN + ice_w + PAD, tops[i] - PAD, text_w, h - 2 * PAD)
     draw(ax, leverage, lever, MARGIN, tops[-1] - PAD, WIDTH - 2 * MARGIN, lever.height,
          heading_fill="#E8F3FA")
