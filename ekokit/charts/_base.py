@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import textwrap
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -141,11 +142,15 @@ def wrap(text: str, width: int, lines: int = 2, stretch: float = 1.4) -> str:
     cut."""
     words = []
     for word in clean(text).split():
-        if len(word) > width * stretch:  # cut into even pieces, each ending in a hyphen
-            size = math.ceil(len(word) / math.ceil(len(word) / (width - 1)))
-            words += [word[i:i + size] + "-" for i in range(0, len(word) - size, size)]
-            word = word[(len(word) - 1) // size * size:]
-        words.append(word)
+        pieces = []  # a compound breaks at its own hyphens first ("Talouskuntoon-|säätiö")
+        for part in re.findall(r"[^-]+-*|-+", word):
+            if len(part.rstrip("-")) > width * stretch:  # cut into even pieces with hyphens
+                stem, tail = part.rstrip("-"), part[len(part.rstrip("-")):]
+                size = math.ceil(len(stem) / math.ceil(len(stem) / (width - 1)))
+                pieces += [stem[i:i + size] + "-" for i in range(0, len(stem) - size, size)]
+                part = stem[(len(stem) - 1) // size * size:] + tail
+            pieces.append(part)
+        words.append("".join(pieces))  # textwrap breaks after a hyphen, never beside it
     parts = textwrap.wrap(" ".join(words), width, break_long_words=False) or [""]
     if len(parts) > lines:
         last = parts[lines - 1].rstrip(" .,;:")

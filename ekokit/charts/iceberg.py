@@ -11,10 +11,8 @@ import numpy as np
 from matplotlib.patches import Polygon, Rectangle
 
 from ekokit.charts._base import (
-    BLACK,
     BLUE,
     FONT,
-    GREY,
     Chart,
     clean,
     field_label,
@@ -105,8 +103,6 @@ def _draw(exercise: Exercise, answer: dict[str, Any], lang: str):
         draw(ax, blocks[i], one, MARGIN + ice_w + PAD, tops[i] - PAD, text_w, h - 2 * PAD)
     draw(ax, leverage, lever, MARGIN, tops[-1] - PAD, WIDTH - 2 * MARGIN, lever.height,
          heading_fill="#E8F3FA")
-    ax.plot([], [], color=GREY)
-    ax.plot([], [], color=BLACK)
     return fig
 
 
