@@ -23,7 +23,7 @@ LINE = FONT * 1.1 + 0.4  # points per text line: linespacing 1.1 of a FONT-point
 PAD = 5.0  # points inside a block's border
 BULLET = 9.0  # points from a bullet to its text
 ITEM_GAP = 5.0  # points between two items of a list
-LIMITS = (40, 30, 22, 16, 12, 10, 8, 6, 5, 4, 3, 2)  # lines per item, most first
+LIMITS = (40, 30, 22, 16, 12, 10, 8, 6, 5, 4, 3, 2, 1)  # lines per item, most first
 
 
 @dataclass
@@ -50,6 +50,27 @@ class Laid:
     items: list[str]
     notes: list[str]
     height: float
+    gap: float = ITEM_GAP  # points between items: less when the items are cut to a line or two
+
+
+def _fit(text: str, width: float, lines: int, renderer: RendererBase, weight: str = "normal"
+         ) -> str:
+    """:func:`fit`, remembered: a sheet is laid out with several line limits, and a text that
+    needs fewer lines than the limit is fitted the same under every limit."""
+    key = (text, round(width, 2), weight, getattr(renderer, "dpi", 72))
+    if len(_FITTED) > 4096:  # a bound for a long-running server
+        _FITTED.clear()
+    whole = _FITTED.get((*key, 0))
+    if whole is None:
+        whole = _FITTED[(*key, 0)] = fit(text, width, 400, renderer, weight=weight)
+    if _lines(whole) <= lines:
+        return whole
+    if (*key, lines) not in _FITTED:
+        _FITTED[(*key, lines)] = fit(text, width, lines, renderer, weight=weight)
+    return _FITTED[(*key, lines)]
+
+
+_FITTED: dict[tuple, str] = {}
 
 
 def _lines(text: str) -> int:
@@ -61,30 +82,40 @@ def lay(block: Block, width: float, lines: int, renderer: RendererBase,
     """``block`` fitted to ``width`` points with at most ``lines`` lines per item; the heading
     takes at least ``heading_rows`` lines (so that a row's headings line up)."""
     inner = width - 2 * PAD
-    heading = tex(fit(block.heading, inner, 3, renderer, weight="bold")) if block.heading else ""
+    heading = tex(_fit(block.heading, inner, 3, renderer, "bold")) if block.heading else ""
     if heading and heading_rows > _lines(heading):
         heading += "\n" * (heading_rows - _lines(heading))
     indent = BULLET if block.bullets and block.fills is None else 0.0
     card = 2 * PAD if block.fills is not None else 0.0
-    items = [tex(fit(text, inner - indent - card, lines, renderer)) for text in block.items]
-    notes = [tex(fit(note, inner - indent - card, max(1, lines // 3), renderer))
+    items = [tex(_fit(text, inner - indent - card, lines, renderer)) for text in block.items]
+    notes = [tex(_fit(note, inner - indent - card, max(1, lines // 3), renderer))
              if note else "" for note in block.notes]
     notes += [""] * (len(items) - len(notes))
     height = PAD + _lines(heading) * LINE + (2 * PAD if heading else 0)
     if not items:
         height += LINE
+    gap = ITEM_GAP if lines > 2 else ITEM_GAP / 2.5
     for text, note in zip(items, notes, strict=False):
-        height += (_lines(text) + _lines(note)) * LINE + ITEM_GAP + card
-    return Laid(heading, items, notes, height + PAD)
+        height += (_lines(text) + _lines(note)) * LINE + gap + card
+    return Laid(heading, items, notes, height + PAD, gap)
 
 
 def lines_for(measure: Callable[[int], float], most: float) -> int:
     """The most lines per item (of :data:`LIMITS`) whose sheet, ``measure(lines)`` points high,
-    is at most ``most`` points; the fewest when none is."""
-    for lines in LIMITS:
-        if measure(lines) <= most:
-            return lines
-    return LIMITS[-1]
+    is at most ``most`` points; the fewest when none is. (Fewer lines never make a sheet taller,
+    so the limits are halved, not tried one by one.)"""
+    if measure(LIMITS[0]) <= most:
+        return LIMITS[0]
+    good, bad = len(LIMITS) - 1, 0  # indexes: LIMITS[bad] is too tall
+    if measure(LIMITS[good]) > most:
+        return LIMITS[good]
+    while good - bad > 1:
+        middle = (good + bad) // 2
+        if measure(LIMITS[middle]) <= most:
+            good = middle
+        else:
+            bad = middle
+    return LIMITS[good]
 
 
 def draw(ax: Axes, block: Block, laid: Laid, x: float, top: float, width: float,
@@ -125,14 +156,14 @@ def draw(ax: Axes, block: Block, laid: Laid, x: float, top: float, width: float,
             ax.text(x + PAD + indent + (PAD if cards else 0), y - _lines(text) * LINE, note,
                     ha="left", va="top", fontsize=FONT, style="italic", color="#333333",
                     linespacing=1.1, zorder=3)
-        y -= rows * LINE + ITEM_GAP + (PAD if cards else 0)
+        y -= rows * LINE + laid.gap + (PAD if cards else 0)
 
 
 def lay_row(blocks: Sequence[Block], widths: Sequence[float], lines: int,
             renderer: RendererBase) -> list[Laid]:
     """A row of blocks fitted to their widths, their headings as many lines high."""
-    first = [lay(b, w, lines, renderer) for b, w in zip(blocks, widths, strict=False)]
-    rows = max((_lines(one.heading) for one in first), default=0)
+    rows = max((_lines(_fit(b.heading, w - 2 * PAD, 3, renderer, "bold"))
+                for b, w in zip(blocks, widths, strict=False) if b.heading), default=0)
     return [lay(b, w, lines, renderer, rows) for b, w in zip(blocks, widths, strict=False)]
 
 
