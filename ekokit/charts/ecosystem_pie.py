@@ -54,7 +54,7 @@ def _draw(exercise: Exercise, actors: list[dict], proposition: str, lang: str):
     lines = 3 if n <= 8 else 2
     for i, actor in enumerate(actors):
         start = 90 - (i + 1) * step
-        dep, risk = actor.get("dependence"), actor.get("risk")
+        dep, risk = str(actor.get("dependence")), str(actor.get("risk"))
         ax.add_patch(Wedge((0, 0), INNER, start, start + step, width=INNER - HOLE,
                            facecolor=DEPENDENCE.get(dep, "white"), edgecolor=BLACK, lw=1))
         ax.add_patch(Wedge((0, 0), OUTER, start, start + step, width=OUTER - INNER,

@@ -70,7 +70,7 @@ def _blocks(exercise: Exercise, answer: dict[str, Any],
     follow = [clean(answer.get("follow_up"))] if clean(answer.get("follow_up")) else []
     return [
         [(Block(label("goal"), goal, bullets=False), 0.66),
-         (Block(label("decision"), verdict, bullets=False, fill=DECISIONS.get(decision, PALE),
+         (Block(label("decision"), verdict, bullets=False, fill=DECISIONS.get(str(decision), PALE),
                 edge=BLACK), 0.34)],
         [(Block(label("partners"), textlist(answer, "partners")), 0.3),
          (Block(label("first_steps"), steps, notes=notes), 0.4),

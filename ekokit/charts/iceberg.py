@@ -115,7 +115,7 @@ def iceberg(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     alt = [_m("alt", lang)]
     for level, items in zip(LEVELS, bands, strict=False):
         if items:
-            alt.append(_m("alt_level", lang, level=field_label(exercise, lang, level),
+            alt.append(_m("alt_level", lang, level=_m(f"level_{level}", lang),
                           items=listing([gist(x) for x in items], lang, limit=4)))
     if leverage:
         alt.append(_m("alt_leverage", lang, items=listing([gist(x) for x in leverage], lang,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -113,7 +114,7 @@ def _draw(exercise: Exercise, actors: list[dict], roles: list[str], missing: set
         for k, (block, one) in enumerate(zip(tasks, laid, strict=False)):
             draw(ax, block, one, MARGIN + k * (task_w + 6), y, task_w, row_height(laid),
                  heading_fill=PALE)
-    handles = [Line2D([], [], marker=marker, color=colour, mec=BLACK, ms=9, ls="none",
+    handles: list[Artist] = [Line2D([], [], marker=marker, color=colour, mec=BLACK, ms=9, ls="none",
                       label=_m(f"group_{key}", lang))
                for key, (members, marker, colour) in GROUPS.items()
                if any(r in members for r in roles if r not in missing

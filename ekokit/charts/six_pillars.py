@@ -87,7 +87,7 @@ def six_pillars(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     if not filled and not clean(answer.get("new_metaphor")):
         return no_data(lang)
     alt = [_m("alt", lang, count=len(filled))]
-    alt += [_m("alt_pillar", lang, question=field_label(exercise, lang, p),
+    alt += [_m("alt_pillar", lang, question=_m(f"pillar_{p}", lang),
                answer=gist(answer[p])) for p in filled]
     if clean(answer.get("new_metaphor")):
         alt.append(_m("alt_metaphor", lang, metaphor=gist(answer["new_metaphor"])))
