@@ -29,7 +29,7 @@ from ekokit.charts._base import (
     texts,
     wrap,
 )
-from ekokit.charts._place import legend_below
+from ekokit.charts._place import fit, legend_below, renderer
 from ekokit.content.exercises import Exercise
 
 NAME = "futures_table"
@@ -61,16 +61,21 @@ def _path(scenario: dict, variables: list[dict]) -> list[tuple[int, int] | None]
 def _draw(variables: list[dict], scenarios: list[dict], paths, lang: str):
     cols = max(1, max(len(v["states"]) for v in variables))
     rows = len(variables)
-    width = int(11 * 5 / max(cols, 3))  # characters per line in a state cell
-    # every text as many lines as it needs (up to MOST_LINES); the rows grow to hold them and,
-    # when scenarios run through the table, a band for their markers under the text
-    names = [tex(wrap(v["name"], 14, MOST_LINES)) for v in variables]
-    states = [[tex(wrap(state, width, MOST_LINES)) for state in v["states"]] for v in variables]
+    # every text fitted to its cell's width in as many lines as it needs (up to MOST_LINES);
+    # the rows grow to hold them and, when scenarios run through the table, a band for their
+    # markers under the text
+    fig = figure((6.4, 4.6))
+    measure = renderer(fig)
+    unit = (6.4 * 72 - 12) / (cols + HEAD)  # points a cell is wide (the axes fill the figure)
+    names = [tex(fit(v["name"], HEAD * unit - 10, MOST_LINES, measure, weight="bold"))
+             for v in variables]
+    states = [[tex(fit(state, unit - 8, MOST_LINES, measure)) for state in v["states"]]
+              for v in variables]
     need = max(max(n.count("\n") + 1 for n in names),
                max((t.count("\n") + 1 for row in states for t in row), default=1))
     band = 16 if scenarios else 4  # points under the text for the markers
     row_pt = max(need * FONT * 1.2 + band + 6, 46)
-    fig = figure((6.4, (rows * row_pt + 0.45 * row_pt) / 72 + (0.9 if scenarios else 0.3)))
+    fig.set_size_inches(6.4, (rows * row_pt + 0.45 * row_pt) / 72 + (0.9 if scenarios else 0.3))
     ax = fig.add_subplot()
     ax.axis("off")
     ax.set(xlim=(-HEAD, cols), ylim=(rows, -0.45))

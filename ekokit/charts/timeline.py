@@ -68,6 +68,9 @@ def _stack(wanted: list[float], heights: list[float], gap: float, top: float,
         tops = [t + lift for t in tops]
         for i in range(len(tops) - 1):  # lifting must not push any label over the top
             tops[i] = min(tops[i], top)
+    if any(low - h - gap < high - 1e-9 for low, h, high
+           in zip(tops, heights, tops[1:], strict=False)):  # clamped into each other: one
+        tops = [top - sum(heights[:i]) - gap * i for i in range(len(tops))]  # under another
     return tops
 
 
