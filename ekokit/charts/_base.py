@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import textwrap
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -142,18 +143,28 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+CUT = "-\x00"  # marks a hyphen wrap() put into a word, not the word's own
+
+
 def wrap(text: str, width: int, lines: int = 2, stretch: float = 1.4) -> str:
     """Wrapped to ``width`` characters, at most ``lines`` lines, the last ending in … if cut.
     A long word (Finnish has many) may overrun ``width`` up to ``stretch`` times before it is
     cut."""
     words = []
     for word in clean(text).split():
-        if len(word) > width * stretch:  # cut into even pieces, each ending in a hyphen
-            size = math.ceil(len(word) / math.ceil(len(word) / (width - 1)))
-            words += [word[i:i + size] + "-" for i in range(0, len(word) - size, size)]
-            word = word[(len(word) - 1) // size * size:]
-        words.append(word)
-    parts = textwrap.wrap(" ".join(words), width, break_long_words=False) or [""]
+        pieces = []  # a compound breaks at its own hyphens first ("Talouskuntoon-|säätiö")
+        for part in re.findall(r"[^-]+-*|-+", word):
+            if len(part.rstrip("-")) > width * stretch:  # cut into even pieces with hyphens
+                stem, tail = part.rstrip("-"), part[len(part.rstrip("-")):]
+                size = math.ceil(len(stem) / math.ceil(len(stem) / (width - 1)))
+                pieces += [stem[i:i + size] + CUT for i in range(0, len(stem) - size, size)]
+                part = stem[(len(stem) - 1) // size * size:] + tail
+            pieces.append(part)
+        # a cut piece is a word of its own (textwrap may break after it); the space after it is
+        # taken out again when the next piece stays on the same line
+        words.append("".join(p + " " if p.endswith(CUT) else p for p in pieces))
+    parts = [line.replace(CUT + " ", "").replace(CUT, "-")
+             for line in textwrap.wrap(" ".join(words), width, break_long_words=False)] or [""]
     if len(parts) > lines:
         last = parts[lines - 1].rstrip(" .,;:")
         parts = [*parts[:lines - 1], (last[:width - 1] if len(last) >= width else last) + "…"]

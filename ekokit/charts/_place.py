@@ -223,14 +223,30 @@ def fit(text: str, width: float, lines: int, renderer: RendererBase, *,
     fit and hyphenated only when they do not."""
     prop = FontProperties(size=fontsize, weight=weight)
     scale = 72 / renderer.dpi if hasattr(renderer, "dpi") else 1.0
-    chars = max(4, int(width / (fontsize * 0.45)))
-    while True:
-        wrapped = wrap(text, chars, lines, stretch=1.0)
-        widest = max(renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
-                     for line in wrapped.split("\n"))
-        if widest * scale <= width or chars <= 4:
-            return wrapped
-        chars -= 1
+    measured: dict[str, float] = {}
+
+    def fits(chars: int) -> bool:
+        for line in wrap(text, chars, lines, stretch=1.0).split("\n"):
+            if line not in measured:
+                measured[line] = renderer.get_text_width_height_descent(line, prop,
+                                                                        ismath=False)[0]
+            if measured[line] * scale > width:
+                return False
+        return True
+
+    # the widest wrapping that fits, found by halving between 4 characters a line and a
+    # generous guess (measuring text is what takes the time)
+    low, high = 4, max(5, int(width / (fontsize * 0.45)) + 1)
+    if fits(high - 1):
+        return wrap(text, high - 1, lines, stretch=1.0)
+    high -= 1
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle
+    return wrap(text, low, lines, stretch=1.0)
 
 
 def sheet(width: float) -> tuple[Figure, RendererBase]:

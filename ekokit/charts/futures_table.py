@@ -24,17 +24,18 @@ from ekokit.charts._base import (
     named,
     no_data,
     register,
-    shorten,
     tex,
     textlist,
     texts,
     wrap,
 )
+from ekokit.charts._place import fit, legend_below, renderer
 from ekokit.content.exercises import Exercise
 
 NAME = "futures_table"
 DASHES = ("-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)))
 HEAD = 1.3  # width of the variable column, in cell widths
+MOST_LINES = 5  # lines of a state or a variable's name; longer ones end in "…"
 
 
 _m = texts(NAME)
@@ -58,28 +59,40 @@ def _path(scenario: dict, variables: list[dict]) -> list[tuple[int, int] | None]
 
 
 def _draw(variables: list[dict], scenarios: list[dict], paths, lang: str):
-    fig = figure((6.4, 4.6))
-    ax = fig.add_subplot()
-    ax.axis("off")
     cols = max(1, max(len(v["states"]) for v in variables))
     rows = len(variables)
+    # every text fitted to its cell's width in as many lines as it needs (up to MOST_LINES);
+    # the rows grow to hold them and, when scenarios run through the table, a band for their
+    # markers under the text
+    fig = figure((6.4, 4.6))
+    measure = renderer(fig)
+    unit = (6.4 * 72 - 12) / (cols + HEAD)  # points a cell is wide (the axes fill the figure)
+    names = [tex(fit(v["name"], HEAD * unit - 10, MOST_LINES, measure, weight="bold"))
+             for v in variables]
+    states = [[tex(fit(state, unit - 8, MOST_LINES, measure)) for state in v["states"]]
+              for v in variables]
+    need = max(max(n.count("\n") + 1 for n in names),
+               max((t.count("\n") + 1 for row in states for t in row), default=1))
+    band = 16 if scenarios else 4  # points under the text for the markers
+    row_pt = max(need * FONT * 1.2 + band + 6, 46)
+    fig.set_size_inches(6.4, (rows * row_pt + 0.45 * row_pt) / 72 + (0.9 if scenarios else 0.3))
+    ax = fig.add_subplot()
+    ax.axis("off")
     ax.set(xlim=(-HEAD, cols), ylim=(rows, -0.45))
-    lines = 3 if rows <= 5 else 2
-    width = int(11 * 5 / max(cols, 3))  # characters per line in a state cell
+    marker_y = 1 - (band / 2 + 2) / row_pt  # the markers' height within a row
     for c in range(cols):
         ax.text(c + 0.5, -0.22, _m("state", lang, number=c + 1), ha="center", va="center",
                 fontsize=FONT, weight="bold")
-    for r, variable in enumerate(variables):
+    for r, (name, row) in enumerate(zip(names, states, strict=False)):
         ax.add_patch(Rectangle((-HEAD, r), HEAD, 1, facecolor="#E3EEF7", edgecolor=GREY, lw=0.8))
-        ax.text(-HEAD + 0.06, r + 0.5, tex(wrap(variable["name"], 14, lines)), ha="left",
-                va="center", fontsize=FONT, weight="bold", linespacing=1.0)
+        ax.text(-HEAD + 0.06, r + 0.5, name, ha="left", va="center", fontsize=FONT,
+                weight="bold", linespacing=1.0)
         for c in range(cols):
             ax.add_patch(Rectangle((c, r), 1, 1, facecolor=PALE if r % 2 else "white",
                                    edgecolor=GREY, lw=0.8))
-            if c < len(variable["states"]):
-                ax.text(c + 0.5, r + 0.06, tex(wrap(variable["states"][c], width, lines - 1
-                                                    if scenarios else lines)),
-                        ha="center", va="top", fontsize=FONT, linespacing=1.0, zorder=4,
+            if c < len(row):
+                ax.text(c + 0.5, r + 3 / row_pt, row[c], ha="center", va="top", fontsize=FONT,
+                        linespacing=1.0, zorder=4,
                         bbox={"boxstyle": "square,pad=0.1", "facecolor": PALE if r % 2
                               else "white", "edgecolor": "none", "alpha": 0.9})
     count = len(scenarios)
@@ -88,17 +101,16 @@ def _draw(variables: list[dict], scenarios: list[dict], paths, lang: str):
         dx = (s - (count - 1) / 2) * min(0.16, 0.8 / max(count, 1))
         for spot in sorted((p for p in spots if p), key=lambda p: p[0]):
             xs.append(spot[1] + 0.5 + dx)
-            ys.append(spot[0] + 0.74)
+            ys.append(spot[0] + marker_y)
         colour = PALETTE[s % len(PALETTE)]
         ax.plot(xs, ys, color=colour, lw=2.2, ls=DASHES[s % len(DASHES)], zorder=3.5,
                 marker=MARKERS[s % len(MARKERS)], ms=8, mec=BLACK, mew=0.7)
     if scenarios:
         handles = [Line2D([], [], color=PALETTE[s % len(PALETTE)], lw=2.2,
                           ls=DASHES[s % len(DASHES)], marker=MARKERS[s % len(MARKERS)], ms=8,
-                          mec=BLACK, mew=0.7, label=tex(shorten(sc["name"], 24)))
+                          mec=BLACK, mew=0.7, label=tex(wrap(sc["name"], 30, 3)))
                    for s, sc in enumerate(scenarios)]
-        fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 3),
-                   fontsize=FONT, frameon=False)
+        legend_below(fig, handles, most=3)
     return fig
 
 

@@ -14,18 +14,23 @@ from ekokit.charts._base import (
     GREY,
     Chart,
     clean,
-    figure,
     listing,
     msg,
     named,
     no_data,
     register,
     tex,
-    wrap,
 )
+from ekokit.charts._canvas import LINE, PAD, lines_for
+from ekokit.charts._place import fit, sheet, sheet_axes
 from ekokit.content.exercises import Exercise
 
 GIVEN, OWN = "#CCE3F2", "#FCEFC7"  # pale blue / pale yellow: a background, text stays black
+WIDTH = 9.2 * 72  # points
+HEADER = 120.0  # points for the givers' names
+MIN_CELL, MAX_CELL = 96.0, 160.0  # points a cell is wide
+MARGIN = 4.0
+MOST = 10.5 * 72  # points: taller matrices give each cell fewer lines
 
 
 def _matrix(answer: dict[str, Any]) -> tuple[list[str], dict[tuple[int, int], list[str]]]:
@@ -50,40 +55,72 @@ def _matrix(answer: dict[str, Any]) -> tuple[list[str], dict[tuple[int, int], li
 
 
 def _draw(names: list[str], cells: dict[tuple[int, int], list[str]], lang: str):
+    """The matrix laid out in points: every name and cell text fitted to its own box (a word is
+    hyphenated only when wider than the box), rows as high as their longest cell."""
     n = len(names)
-    fig = figure()
-    ax = fig.add_subplot()
-    ax.set(xlim=(0, n), ylim=(n, 0), aspect="auto")
-    width = max(8, int(60 / n))
-    lines = max(2, int(16 / n))
-    for (r, c) in ((r, c) for r in range(n) for c in range(n)):
-        texts = cells.get((r, c))
-        own = r == c
-        if texts:
-            ax.add_patch(Rectangle((c, r), 1, 1, facecolor=OWN if own else GIVEN,
-                                   edgecolor=BLACK, lw=1))
-            titled = own and n <= 5
-            if titled:
-                ax.text(c + 0.5, r + 0.08, msg("motivation.motivation", lang), ha="center",
-                        va="top", fontsize=FONT, weight="bold")
-            body = wrap("; ".join(texts), width, lines - titled)
-            ax.text(c + 0.5, r + (0.56 if titled else 0.5), tex(body), ha="center",
-                    va="center", fontsize=FONT, linespacing=1.15)
-        else:
-            ax.add_patch(Rectangle((c, r), 1, 1, facecolor="white", edgecolor=GREY,
-                                   hatch="///", lw=1))
-            word = msg("motivation.no_motivation" if own else "motivation.gap", lang)
-            ax.text(c + 0.5, r + 0.5, wrap(word, width, 2), ha="center", va="center",
-                    fontsize=FONT, style="italic",
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 2})
-    labels = [tex(wrap(name, 14, 2)) for name in names]
-    ax.set_xticks([i + 0.5 for i in range(n)], labels, fontsize=FONT)
-    ax.set_yticks([i + 0.5 for i in range(n)], labels, fontsize=FONT)
-    ax.xaxis.tick_top()
-    ax.xaxis.set_label_position("top")
-    ax.tick_params(length=0)
-    ax.set_xlabel(msg("motivation.receiver", lang), fontsize=FONT + 1, weight="bold")
-    ax.set_ylabel(msg("motivation.giver", lang), fontsize=FONT + 1, weight="bold")
+    cell = max(MIN_CELL, min(MAX_CELL, (WIDTH - HEADER - 2 * MARGIN) / n))
+    width = HEADER + n * cell + 2 * MARGIN
+    fig, renderer = sheet(width)
+    inner = cell - 2 * PAD
+    heads = [tex(fit(name, inner, 3, renderer)) for name in names]
+    sides = [tex(fit(name, HEADER - 2 * PAD, 4, renderer)) for name in names]
+    title = msg("motivation.motivation", lang)
+    title_lines = {(r, r): fit(title, inner, 2, renderer, weight="bold").count("\n") + 1
+                   for r in range(n)}
+
+    def lay(lines: int) -> tuple[dict[tuple[int, int], str], list[float], float]:
+        bodies = {}
+        for r in range(n):
+            for c in range(n):
+                texts = cells.get((r, c))
+                word = msg("motivation.no_motivation" if r == c else "motivation.gap", lang)
+                bodies[(r, c)] = (tex(fit("; ".join(texts), inner, lines, renderer)) if texts
+                                  else fit(word, inner, 2, renderer))
+        heights = [max(max((bodies[(r, c)].count("\n") + 1
+                            + (title_lines[(r, c)] if (r, c) in title_lines and cells.get((r, c))
+                               else 0)) * LINE for c in range(n)) + 2 * PAD,
+                       (sides[r].count("\n") + 1) * LINE + 2 * PAD, 3 * LINE)
+                   for r in range(n)]
+        return bodies, heights, sum(heights)
+
+    head_h = max(h.count("\n") + 1 for h in heads) * LINE + 2 * PAD
+    lines = lines_for(lambda k: lay(k)[2] + head_h + 2 * LINE + 2 * MARGIN, MOST)
+    bodies, heights, total = lay(lines)
+    height = total + head_h + 2 * LINE + 2 * MARGIN
+    ax = sheet_axes(fig, width, height)
+    left, top = MARGIN + HEADER, height - MARGIN
+    ax.text(left + n * cell / 2, top, msg("motivation.receiver", lang), ha="center", va="top",
+            fontsize=FONT + 1, weight="bold")
+    top -= 1.6 * LINE
+    for c, head in enumerate(heads):
+        ax.text(left + (c + 0.5) * cell, top - head_h + PAD, head, ha="center", va="bottom",
+                fontsize=FONT, linespacing=1.1)
+    ax.text(MARGIN, top - head_h / 2, msg("motivation.giver", lang) + " ↓", ha="left",
+            va="center", fontsize=FONT + 1, weight="bold")
+    top -= head_h
+    for r in range(n):
+        h = heights[r]
+        ax.text(left - PAD, top - h / 2, sides[r], ha="right", va="center", fontsize=FONT,
+                linespacing=1.1)
+        for c in range(n):
+            x, texts, own = left + c * cell, cells.get((r, c)), r == c
+            if texts:
+                ax.add_patch(Rectangle((x, top - h), cell, h, facecolor=OWN if own else GIVEN,
+                                       edgecolor=BLACK, lw=1))
+                y = top - PAD
+                if own:
+                    ax.text(x + cell / 2, y, title, ha="center", va="top", fontsize=FONT,
+                            weight="bold")
+                    y -= title_lines[(r, c)] * LINE
+                ax.text(x + PAD, y, bodies[(r, c)], ha="left", va="top", fontsize=FONT,
+                        linespacing=1.1)
+            else:
+                ax.add_patch(Rectangle((x, top - h), cell, h, facecolor="white", edgecolor=GREY,
+                                       hatch="///", lw=1))
+                ax.text(x + cell / 2, top - h / 2, bodies[(r, c)], ha="center", va="center",
+                        fontsize=FONT, style="italic", linespacing=1.1,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 2})
+        top -= h
     return fig
 
 

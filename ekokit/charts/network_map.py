@@ -23,6 +23,7 @@ from ekokit.charts._base import (
     around,
     clean,
     figure,
+    gist,
     listing,
     msg,
     named,
@@ -31,8 +32,10 @@ from ekokit.charts._base import (
     side,
     style_keys,
     tags,
+    tex,
     vlabel,
 )
+from ekokit.charts._place import fit, settle
 from ekokit.content.exercises import Exercise
 
 KINDS: dict[str | None, tuple[str, str]] = {
@@ -40,7 +43,7 @@ KINDS: dict[str | None, tuple[str, str]] = {
 NO_KIND = ("h", "white")
 ARROWS: dict[str | None, str] = {"to_phenomenon": "-|>", "from_phenomenon": "<|-",
                                  "both": "<|-|>"}
-CENTRE, FACTORS, ACTORS = 0.7, 1.45, 2.5
+CENTRE, FACTORS, ACTORS = 1.0, 1.75, 2.75
 
 
 def _actor_angles(factors: list[dict], actors: list[dict]) -> list[float]:
@@ -62,16 +65,14 @@ def _actor_angles(factors: list[dict], actors: list[dict]) -> list[float]:
     return angles
 
 
-def _draw(factors: list[dict], actors: list[dict], lang: str):
-    fig = figure()
+def _draw(factors: list[dict], actors: list[dict], phenomenon: str, lang: str):
+    fig = figure((6.4, 5.4))
     ax = fig.add_subplot()
     ax.set_aspect("equal")
     ax.axis("off")
     ax.set_anchor("S")
-    ax.set(xlim=(-3.7, 3.7), ylim=(-2.9, 2.9))
+    ax.set(xlim=(-4.0, 4.0), ylim=(-3.15, 3.15))
     ax.add_patch(Circle((0, 0), CENTRE, facecolor=YELLOW, edgecolor=BLACK, lw=1.5, zorder=3))
-    ax.text(0, 0, msg("network.phenomenon", lang), ha="center", va="center",
-            fontsize=FONT, weight="bold", zorder=4)
     total = len(factors) + len(actors)
     labels = tags([f["name"] for f in factors] + [a["name"] for a in actors], 16, many=12)
     where: dict[str, tuple[float, float]] = {}
@@ -101,7 +102,20 @@ def _draw(factors: list[dict], actors: list[dict], lang: str):
                               label=msg("network.actor", lang)))
     fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4),
                fontsize=FONT, frameon=False)
-    return fig if total else None
+    if not total:
+        return None
+    # the team's phenomenon in the centre, fitted to the disc once the layout is settled
+    renderer = settle(fig)
+    (x0, _), (x1, _) = ax.transData.transform([(0, 0), (2 * CENTRE * 0.9, 0)])
+    room = (x1 - x0) * 72 / fig.dpi
+    for size in (FONT, FONT - 1, FONT - 2):
+        text = fit(phenomenon or msg("network.phenomenon", lang), room, 4, renderer,
+                   fontsize=size, weight="bold")
+        if "…" not in text and not any(line.endswith("-") for line in text.split("\n")):
+            break
+    ax.text(0, 0, tex(text), ha="center", va="center", fontsize=size, weight="bold", zorder=4,
+            linespacing=1.0, in_layout=False)
+    return fig
 
 
 def _table(factors: list[dict], actors: list[dict], lang: str) -> pd.DataFrame:
@@ -136,12 +150,15 @@ def _alt(factors: list[dict], actors: list[dict], lang: str) -> str:
 
 @register("network_map", reads=(
     "factors", "factors.name", "factors.kind", "factors.direction", "factors.cluster",
-    "actors", "actors.name", "actors.org_type", "actors.linked_factor",
+    "actors", "actors.name", "actors.org_type", "actors.linked_factor", "phenomenon",
 ))
 def network_map(exercise: Exercise, answer: dict[str, Any], lang: str) -> Chart:
     factors = sorted(named(answer, "factors"), key=lambda f: clean(f.get("cluster")).casefold())
     actors = named(answer, "actors")
     if not factors and not actors:
         return no_data(lang)
-    return Chart(_draw(factors, actors, lang), _alt(factors, actors, lang),
-                 _table(factors, actors, lang))
+    phenomenon = clean(answer.get("phenomenon"))
+    alt = _alt(factors, actors, lang)
+    if phenomenon:
+        alt = f"{msg('network.alt_phenomenon', lang, phenomenon=gist(phenomenon))} {alt}"
+    return Chart(_draw(factors, actors, phenomenon, lang), alt, _table(factors, actors, lang))

@@ -8,6 +8,7 @@ import textwrap
 from collections import defaultdict
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
@@ -20,6 +21,7 @@ from ekokit.charts._base import (
     FONT,
     GREEN,
     GREY,
+    SIZE,
     VERMILLION,
     Chart,
     clean,
@@ -30,14 +32,16 @@ from ekokit.charts._base import (
     no_data,
     register,
     style_keys,
-    tags,
     tex,
     vlabel,
+    wrap,
 )
+from ekokit.charts._keylist import key_list
 from ekokit.charts._place import RADII, extents, legend_below, place, settle, spread
 from ekokit.content.exercises import Exercise
 
 HIGH = 3.5
+CROWDED = 10  # more points than this get smaller markers
 DISPOSITIONS: dict[str | None, tuple[str, str]] = {
     "supportive": ("^", GREEN), "neutral": ("o", BLUE), "resisting": ("v", VERMILLION)}
 UNKNOWN = ("s", "white")
@@ -54,9 +58,16 @@ def quadrant(power: int | None, interest: int | None) -> str | None:
     return "inform" if interest > HIGH else "monitor"
 
 
-def _draw(placed: list[dict], lang: str):
-    fig = figure()
-    ax = fig.add_subplot()
+def _draw(placed: list[dict], lang: str, keyed: bool = False):
+    """The grid; ``keyed``: with a numbered key at its right for the names that do not fit beside
+    their markers (None is returned when no key is wanted and some name does not fit)."""
+    if keyed:
+        fig = figure((8.2, SIZE[1]))
+        grid = fig.add_gridspec(1, 2, width_ratios=(3, 1.1))
+        ax = fig.add_subplot(grid[0])
+    else:
+        fig = figure()
+        ax = fig.add_subplot()
     ax.set(xlim=(0.5, 5.5), ylim=(0, 6), xticks=range(1, 6), yticks=range(1, 6))
     ax.tick_params(labelsize=FONT)
     ax.set_xlabel(msg("power.interest", lang), fontsize=FONT + 1)
@@ -66,7 +77,7 @@ def _draw(placed: list[dict], lang: str):
     for key, (x, y, ha, va) in CORNERS.items():
         ax.text(x, y, msg(f"power.{key}", lang), ha=ha, va=va, fontsize=FONT, style="italic",
                 weight="bold" if key == "manage" else "normal", color="#333333")
-    crowded = len(placed) > 10  # then numbers, as in the table's first column
+    crowded = len(placed) > CROWDED  # smaller markers
     spots, arrows = spread([(s["interest"], s["power"]) for s in placed]), []
     for s, (x, y) in zip(placed, spots, strict=False):
         marker, colour = DISPOSITIONS.get(s.get("disposition"), UNKNOWN)
@@ -85,8 +96,24 @@ def _draw(placed: list[dict], lang: str):
         handles.append(Line2D([], [], color=GREY, ls="--", marker=">", ms=6,
                               label=msg("power.target", lang)))
     legend_below(fig, handles)
+    key_ax = fig.add_subplot(grid[1]) if keyed else None
     renderer = settle(fig)
-    _label(ax, placed, spots, renderer, extents(ax.texts, renderer) + _along(ax, arrows))
+    avoid = extents(ax.texts, renderer) + _along(ax, arrows)
+    names = [tex(wrap(s["name"], 18, 2)) for s in placed]
+    if not keyed:
+        return fig if place(ax, spots, names, renderer=renderer, avoid=avoid, marker=10,
+                            misfit="none").fits else None
+    # names beside the markers where they fit; numbers (as in the table) for the others
+    beside = place(ax, spots, names, renderer=renderer, avoid=avoid, marker=10, misfit="drop")
+    named = {i for i, spot in enumerate(spots)
+             if any(tuple(label.xy) == tuple(spot) for label in beside.labels)}
+    rest = [i for i in range(len(placed)) if i not in named]
+    _number(ax, [placed[i] for i in rest], [spots[i] for i in rest], renderer,
+            avoid + extents(beside.labels, renderer))
+    assert key_ax is not None
+    key_list(key_ax, [(str(placed[i]["no"]), clean(placed[i]["name"]), False) for i in rest],
+             budget=24, width=24, lines=2 if len(rest) <= 8 else 1,
+             heading=msg("power.key", lang), rest=msg("power.rest", lang))
     return fig
 
 
@@ -105,15 +132,14 @@ def _along(ax: Axes, arrows: list[tuple[tuple[float, float], tuple[float, float]
     return boxes
 
 
-def _label(ax: Axes, placed: list[dict], spots: list[tuple[float, float]],
-           renderer: RendererBase, avoid: list[Bbox]) -> None:
-    """Names beside the markers; when they do not fit (or more than ten), numbers as in the
-    table's first column; when even those do not fit, one label per grid cell listing the
-    numbers of everyone in it ("2, 5, 9"), beside the cell's group of markers."""
-    crowded, ms = len(placed) > 10, 8 if len(placed) > 10 else 10
-    if not crowded and place(ax, spots, tags([s["name"] for s in placed], 18, many=10, lines=2),
-                             renderer=renderer, avoid=avoid, marker=10, misfit="none").fits:
+def _number(ax: Axes, placed: list[dict], spots: list[tuple[float, float]],
+            renderer: RendererBase, avoid: list[Bbox]) -> None:
+    """Numbers (as in the table's first column) beside the markers; when even those do not fit,
+    one label per grid cell listing the numbers of everyone in it ("2, 5, 9"), beside the cell's
+    group of markers."""
+    if not placed:
         return
+    ms = 8 if len(placed) > CROWDED else 10
     if place(ax, spots, [str(s["no"]) for s in placed], renderer=renderer, avoid=avoid,
              marker=ms, misfit="none").fits:
         return
@@ -121,7 +147,7 @@ def _label(ax: Axes, placed: list[dict], spots: list[tuple[float, float]],
     for i, s in enumerate(placed):
         cells[(s["interest"], s["power"])].append(i)
     px, half = ax.figure.dpi / 72, ms * ax.figure.dpi / 144
-    points = ax.transData.transform(spots).reshape(-1, 2)
+    points = np.asarray(ax.transData.transform(spots)).reshape(-1, 2)
     marks = [Bbox.from_extents(u - half, v - half, u + half, v + half) for u, v in points]
     alone = [m[0] for m in cells.values() if len(m) == 1]
     shared = {cell: m for cell, m in cells.items() if len(m) > 1}
@@ -172,5 +198,5 @@ def power_interest(exercise: Exercise, answer: dict[str, Any], lang: str) -> Cha
            else msg("power.alt_no_key", lang)]
     if moving:
         alt.append(msg("power.alt_moves", lang, names=listing(moving, lang)))
-    return Chart(_draw(placed, lang) if placed else None, " ".join(alt),
-                 _table(stakeholders, lang))
+    fig = (_draw(placed, lang) or _draw(placed, lang, keyed=True)) if placed else None
+    return Chart(fig, " ".join(alt), _table(stakeholders, lang))

@@ -25,7 +25,6 @@ from ekokit.charts._base import (
     named,
     no_data,
     register,
-    shorten,
     tex,
     vlabel,
     vocab_keys,
@@ -37,6 +36,8 @@ from ekokit.content.exercises import Exercise
 
 RADII = {"core": 1.0, "partner": 2.0, "environment": 3.0}
 FILLS = {"core": "#D9D9D9", "partner": "#E9E9E9", "environment": PALE}
+LABEL_LINE = 0.3  # data units a line of a label takes
+TALLEST = 13.0  # data units the column of labels may take: the figure grows to about 9 in
 
 
 def _stack(wanted: list[float], gap: float, top: float) -> list[float]:
@@ -54,29 +55,39 @@ def draw_rings(by_ring: dict[str, list[dict]], lang: str,
     ``name``) in the middle of its ring with its label at the side. ``style(actor)`` gives the
     marker's ``marker``, ``colour``, ``ms``, ``mew``, ``mfc`` (fill, default the colour) and the
     label's ``weight``; ``handles`` make the legend under the rings."""
-    fig = figure((6.4, 4.6))
-    ax = fig.add_subplot()
-    ax.set_aspect("equal")
-    ax.axis("off")
-    ax.set_anchor("S")  # sit on the legend; the empty top is cropped when saved
-    ax.set(xlim=(-3.4, 3.4), ylim=(-3.3, 3.3))
-    for ring, radius in reversed(RADII.items()):
-        ax.add_patch(Circle((0, 0), radius, facecolor=FILLS[ring], edgecolor=GREY, lw=1))
-        ax.text(0, -radius + 0.08, tex(vlabel("ring", ring, lang)), ha="center", va="bottom",
-                fontsize=FONT, color=BLACK, style="italic")
     spots = []  # (x, y, actor) – every actor in the middle of its ring, the bottom kept free
     for turn, (ring, actors) in enumerate(by_ring.items()):
         start = 240 - turn * 150 / max(len(actors), 1) / 2  # rings' slots do not line up
         slots = around(len(actors), RADII[ring] - 0.5, start, 300)
         for actor, (x, y, _) in zip(actors, slots, strict=False):
             spots.append((x, y, actor))
+    sides = []
     for right in (True, False):
         side_spots = sorted((s for s in spots if (s[0] >= 0) == right), key=lambda s: -s[1])
-        roomy = len(side_spots) <= 8  # few labels may take two lines
-        labels = [tex(wrap(a["name"], 17, 2) if roomy else shorten(a["name"], 20))
-                  for _, _, a in side_spots]
-        gap = 0.7 if roomy else min(0.36, 6.4 / len(side_spots))
-        heights = _stack([y for _, y, _ in side_spots], gap, 3.2)
+        # as many lines a label as the names need, the column of labels reaching above and
+        # below the rings when it must; a name is cut ("…") only past the tallest figure
+        for lines, width in ((3, 18), (2, 18), (1, 26)):
+            labels = [tex(wrap(a["name"], width, lines)) for _, _, a in side_spots]
+            tallest = max((label.count("\n") + 1 for label in labels), default=1)
+            gap = tallest * LABEL_LINE + 0.1
+            if gap * len(side_spots) <= TALLEST:
+                break
+        else:
+            gap = min(gap, TALLEST / len(side_spots))
+        sides.append((right, side_spots, labels, gap))
+    half = max([3.2, *(gap * len(side) / 2 for _, side, _, gap in sides)])
+    fig = figure((6.4, 4.6 + (half - 3.2) * 0.62))
+    ax = fig.add_subplot()
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_anchor("S")  # sit on the legend; the empty top is cropped when saved
+    ax.set(xlim=(-3.4, 3.4), ylim=(-half - 0.1, half + 0.1))
+    for ring, radius in reversed(RADII.items()):
+        ax.add_patch(Circle((0, 0), radius, facecolor=FILLS[ring], edgecolor=GREY, lw=1))
+        ax.text(0, -radius + 0.08, tex(vlabel("ring", ring, lang)), ha="center", va="bottom",
+                fontsize=FONT, color=BLACK, style="italic")
+    for right, side_spots, labels, gap in sides:
+        heights = _stack([y for _, y, _ in side_spots], gap, half)
         edge = 3.25 if right else -3.25
         for (x, y, actor), text, ly in zip(side_spots, labels, heights, strict=False):
             look = style(actor)

@@ -37,6 +37,8 @@ from ekokit.charts._base import (
 from ekokit.content.exercises import Exercise
 
 LINES = 22.0  # the drawing's height in 10 pt lines
+MOST_LINES = 44.0  # and the most it grows to when its texts need the room
+LINE_INCH = 4.0 / LINES  # inches a line takes (the legend takes the rest of 4.6 in)
 YEAR = re.compile(r"\b(20\d\d)\b")
 
 
@@ -66,25 +68,43 @@ def _stack(wanted: list[float], heights: list[float], gap: float, top: float,
         tops = [t + lift for t in tops]
         for i in range(len(tops) - 1):  # lifting must not push any label over the top
             tops[i] = min(tops[i], top)
+    if any(low - h - gap < high - 1e-9 for low, h, high
+           in zip(tops, heights, tops[1:], strict=False)):  # clamped into each other: one
+        tops = [top - sum(heights[:i]) - gap * i for i in range(len(tops))]  # under another
     return tops
 
 
 def _texts(items: list[str], width: int, room: float) -> list[str]:
-    """Two lines each when they fit in ``room`` lines, else one."""
-    two = [wrap(t, width, 2) for t in items]
-    if sum(t.count("\n") + 1 for t in two) + 0.35 * len(items) <= room:
-        return two
+    """As many lines each (up to five) as fit in ``room`` lines, else one: a text is cut ("…")
+    only when the tallest drawing has no room for it."""
+    for lines in (5, 4, 3, 2):
+        out = [wrap(t, width, lines) for t in items]
+        if _height(out) <= room:
+            return out
     return [shorten(t, width + 2) for t in items]
+
+
+def _height(texts: list[str]) -> float:
+    """Lines a column of ``texts`` takes with the gaps between them."""
+    return sum(t.count("\n") + 1 for t in texts) + 0.35 * len(texts)
 
 
 def draw_timeline(plan: Plan, today: int):
     years = [y for y, _ in plan.milestones] + ([plan.vision_year] if plan.vision_year else [])
     low, high = min([*years, today]), max([*years, today])
-    fig = figure((6.4, 4.6))
+    vision = wrap(f"{plan.labels['vision']}: {plan.vision}", 62, 8)
+    head = vision.count("\n") + 0.6  # the vision's lines sit above the columns
+    # the drawing grows (from LINES to MOST_LINES) when the columns need the room
+    most = MOST_LINES - head - 1.5
+    need = max(_height(_texts([t for _, t in plan.milestones], 27, most)),
+               _height(_texts([t for _, t in plan.actions], 28, most)) + 1.3 if plan.actions
+               else 0.0)
+    rows = min(MOST_LINES, max(LINES, 1.2 * need + head + 2.5))  # slack: labels stack by years
+    fig = figure((6.4, 4.6 + (rows - LINES) * LINE_INCH))
     ax = fig.add_subplot()
     ax.axis("off")
-    ax.set(xlim=(0, 1), ylim=(-0.5, LINES))
-    top = LINES - 2.6  # the vision's two lines sit above
+    ax.set(xlim=(0, 1), ylim=(-0.5, rows))
+    top = rows - head
 
     def at(year: int) -> float:
         return 0.5 + (top - 1.5) * (year - low) / max(high - low, 1)
@@ -100,9 +120,9 @@ def draw_timeline(plan: Plan, today: int):
         ax.text(0.065, y - 0.5, text, ha="right", va="center", fontsize=FONT)
     if plan.vision_year:
         ax.plot(0.1, at(plan.vision_year), marker="*", ms=18, color=ORANGE, mec=BLACK, zorder=5)
-        ax.plot([0.1, 0.13], [at(plan.vision_year), LINES - 1.1], color=GREY, lw=0.7)
-    ax.text(0.14, LINES - 0.1, tex(wrap(f"{plan.labels['vision']}: {plan.vision}", 70, 2)),
-            ha="left", va="top", fontsize=FONT, weight="bold", linespacing=1.0)
+        ax.plot([0.1, 0.13], [at(plan.vision_year), rows - 1.1], color=GREY, lw=0.7)
+    ax.text(0.14, rows - 0.1, tex(vision), ha="left", va="top", fontsize=FONT, weight="bold",
+            linespacing=1.0)
     ax.plot([0.075, 0.125], [at(today)] * 2, color=BLACK, lw=3.5, zorder=4)
     # milestones: one column
     texts = _texts([t for _, t in plan.milestones], 27, top)
