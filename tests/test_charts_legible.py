@@ -80,13 +80,13 @@ def test_power_interest_names_points_beside_them_and_keys_only_the_rest(lang):
     data = demo("s1_power_interest")
     fig = chart("s1_power_interest", lang).figure
     view = Laid(fig)
-    def words(texts) -> list[str]:
-        return [" ".join(t.get_text().replace("-\n", "-").split()) for t in texts]
+    def words(texts) -> list[str]:  # a name wrapped at a space or after a hyphen is the name
+        return ["".join(t.get_text().split()) for t in texts]
 
     on_grid = words(fig.axes[0].texts)
     in_key = words(fig.axes[1].texts) if len(fig.axes) > 1 else []
-    beside = [n for n in _names(data) if n in on_grid]
-    keyed = [n for n in _names(data) if n in in_key]
+    beside = [n for n in _names(data) if "".join(n.split()) in on_grid]
+    keyed = [n for n in _names(data) if "".join(n.split()) in in_key]
     assert len(beside) >= len(_names(data)) // 2, beside  # most are named at their markers
     assert set(beside) | set(keyed) == set(_names(data))  # every one is named somewhere
     assert not set(beside) & set(keyed)  # and once

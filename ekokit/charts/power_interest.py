@@ -62,8 +62,8 @@ def _draw(placed: list[dict], lang: str, keyed: bool = False):
     """The grid; ``keyed``: with a numbered key at its right for the names that do not fit beside
     their markers (None is returned when no key is wanted and some name does not fit)."""
     if keyed:
-        fig = figure((8.2, SIZE[1]))
-        grid = fig.add_gridspec(1, 2, width_ratios=(3, 1.1))
+        fig = figure((9.0, SIZE[1]))
+        grid = fig.add_gridspec(1, 2, width_ratios=(3, 1.4))
         ax = fig.add_subplot(grid[0])
     else:
         fig = figure()
@@ -99,20 +99,26 @@ def _draw(placed: list[dict], lang: str, keyed: bool = False):
     key_ax = fig.add_subplot(grid[1]) if keyed else None
     renderer = settle(fig)
     avoid = extents(ax.texts, renderer) + _along(ax, arrows)
-    names = [tex(wrap(s["name"], 18, 2)) for s in placed]
+    # a name goes beside its marker only whole (at most two short lines): a longer one is
+    # numbered and given whole in the key, never cut with "…" on the grid
+    wrapped = [wrap(s["name"], 18, 2) for s in placed]
+    whole = [i for i, text in enumerate(wrapped) if not text.endswith("…")]
     if not keyed:
-        return fig if place(ax, spots, names, renderer=renderer, avoid=avoid, marker=10,
-                            misfit="none").fits else None
+        if len(whole) < len(placed):
+            return None
+        return fig if place(ax, spots, [tex(text) for text in wrapped], renderer=renderer,
+                            avoid=avoid, marker=10, misfit="none").fits else None
     # names beside the markers where they fit; numbers (as in the table) for the others
-    beside = place(ax, spots, names, renderer=renderer, avoid=avoid, marker=10, misfit="drop")
-    named = {i for i, spot in enumerate(spots)
-             if any(tuple(label.xy) == tuple(spot) for label in beside.labels)}
+    beside = place(ax, [spots[i] for i in whole], [tex(wrapped[i]) for i in whole],
+                   renderer=renderer, avoid=avoid, marker=10, misfit="drop")
+    named = {i for i in whole
+             if any(tuple(label.xy) == tuple(spots[i]) for label in beside.labels)}
     rest = [i for i in range(len(placed)) if i not in named]
     _number(ax, [placed[i] for i in rest], [spots[i] for i in rest], renderer,
             avoid + extents(beside.labels, renderer))
     assert key_ax is not None
     key_list(key_ax, [(str(placed[i]["no"]), clean(placed[i]["name"]), False) for i in rest],
-             budget=24, width=24, lines=2 if len(rest) <= 8 else 1,
+             budget=24, width=28, lines=2 if len(rest) <= 8 else 1,
              heading=msg("power.key", lang), rest=msg("power.rest", lang))
     return fig
 
