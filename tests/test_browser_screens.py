@@ -143,3 +143,111 @@ def test_tabbing_through_the_longest_form_every_focused_control_is_in_full_view(
         assert covered == [], (longest.id, covered)
     finally:
         page.context.close()
+
+
+# -- item 4: a 390×844 phone -------------------------------------------------------------------------
+
+WIDTHS = """() => {
+  const cells = document.getElementById("rendered_cells");
+  return [document.scrollingElement.scrollWidth, window.innerWidth,
+          cells.scrollWidth, cells.clientWidth];
+}"""
+
+CLIPPED = """el => {
+  /* every line box of the element's text inside the viewport and inside each ancestor that
+     clips (overflow other than visible) */
+  const range = document.createRange(); range.selectNodeContents(el);
+  const rects = [...range.getClientRects()].filter(r => r.width > 0);
+  const found = [];
+  rects.forEach(r => {
+    if (r.left < -0.5 || r.right > window.innerWidth + 0.5) {
+      found.push(`outside the viewport: ${r.left.toFixed(0)}–${r.right.toFixed(0)}`);
+    }
+    for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+      const style = getComputedStyle(box);
+      if (style.overflowX === "visible" && style.overflowY === "visible") { continue; }
+      const b = box.getBoundingClientRect();
+      if (r.left < b.left - 0.5 || r.right > b.right + 0.5) {
+        found.push(`clipped by ${box.tagName}.${box.className}: ${r.right.toFixed(0)} > ${b.right.toFixed(0)}`);
+      }
+    }
+  });
+  return rects.length ? found : ["not shown"];
+}"""
+
+CHARTS = """() => [...document.querySelectorAll(".ek-chart img")].filter(i => i.offsetParent).map(i => {
+  const r = i.getBoundingClientRect();
+  const column = (i.closest(".ek-chart-area") || i.closest(".ek-chart").parentElement)
+    .getBoundingClientRect();
+  return {alt: i.alt.slice(0, 50), natural: i.naturalWidth, left: r.left, right: r.right,
+          ratio: r.height / r.width, naturalRatio: i.naturalHeight / i.naturalWidth,
+          columnLeft: column.left, columnRight: column.right};
+})"""
+
+
+def open_all(page: Page, session: str) -> list[str]:
+    """Open every exercise of the page that has an answer to draw."""
+    opened = []
+    for found in exercises_for_session(session):
+        if found.id not in DEMO:
+            continue
+        section = exercise(page, found.id)
+        if not section.count():
+            continue
+        section.locator(".ek-toggle").click()
+        expect(section.locator(".ek-body")).to_be_visible()
+        opened.append(found.id)
+    return opened
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("session", SESSIONS)
+def test_a_phone_page_has_no_sideways_scroll_and_scales_its_charts(server, browser, team, session,
+                                                                   lang):
+    page = new_page(browser, PHONE)
+    try:
+        open_app(page, session_url(server, session, team=team.slug, lang=lang))
+        for selector in (".ek-app h1", ".ek-lang-switch a", ".ek-share-link"):
+            element = page.locator(selector).first
+            expect(element).to_be_visible()
+            assert element.evaluate(CLIPPED) == [], (selector, element.inner_text())
+        opened = open_all(page, session)
+        assert opened, session
+        expect(page.locator(".ek-chart img").first).to_be_visible()
+        page_width, view, cells_scroll, cells_client = page.evaluate(WIDTHS)
+        assert page_width <= PHONE["width"] and view == PHONE["width"], (page_width, view)
+        assert cells_scroll <= cells_client, (cells_scroll, cells_client)  # the main box neither
+        charts = page.evaluate(CHARTS)
+        assert charts, session
+        wide = 0
+        for chart in charts:
+            assert chart["columnLeft"] - 0.5 <= chart["left"], chart
+            assert chart["right"] <= min(chart["columnRight"], PHONE["width"]) + 0.5, chart
+            assert abs(chart["ratio"] - chart["naturalRatio"]) < 0.02, chart  # scaled, not squashed
+            wide += chart["natural"] > PHONE["width"]
+        assert wide, session  # the case that overflowed is there: a chart wider than the phone
+    finally:
+        page.context.close()
+
+
+def test_on_a_phone_a_charts_wide_table_scrolls_in_its_own_box_by_keyboard(server, browser, team):
+    """The table alternative of a wide chart scrolls inside its box (the page does not), and
+    the keyboard scrolls it: Tab to its "show table" button, open it, arrow right."""
+    page = new_page(browser, PHONE)
+    try:
+        open_app(page, session_url(server, "1", team=team.slug, exercise="s1_actor_map"))
+        section = exercise(page, "s1_actor_map")
+        summary = section.locator(".ek-chart details > summary")
+        summary.focus()
+        page.keyboard.press("Enter")
+        box = section.locator(".ek-chart details")
+        expect(box.locator(".ek-chart-table")).to_be_visible()
+        scroll, client = box.evaluate("d => [d.scrollWidth, d.clientWidth]")
+        assert scroll > client, (scroll, client)  # wider than the phone: it scrolls in its box
+        page_width = page.evaluate("document.scrollingElement.scrollWidth")
+        assert page_width <= PHONE["width"], page_width
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")
+        expect(box).not_to_have_js_property("scrollLeft", 0)
+    finally:
+        page.context.close()
