@@ -11,6 +11,7 @@ One ``ekokit serve`` and one chromium for the module, as in tests/test_browser_p
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -145,7 +146,7 @@ def test_tabbing_through_the_longest_form_every_focused_control_is_in_full_view(
         page.context.close()
 
 
-# -- item 4: a 390×844 phone -------------------------------------------------------------------------
+# -- item 4: a 390×844 phone ----------------------------------------------------------------------
 
 WIDTHS = """() => {
   const cells = document.getElementById("rendered_cells");
@@ -168,14 +169,16 @@ CLIPPED = """el => {
       if (style.overflowX === "visible" && style.overflowY === "visible") { continue; }
       const b = box.getBoundingClientRect();
       if (r.left < b.left - 0.5 || r.right > b.right + 0.5) {
-        found.push(`clipped by ${box.tagName}.${box.className}: ${r.right.toFixed(0)} > ${b.right.toFixed(0)}`);
+        found.push(`clipped by ${box.tagName}.${box.className}: ` +
+                   `${r.right.toFixed(0)} > ${b.right.toFixed(0)}`);
       }
     }
   });
   return rects.length ? found : ["not shown"];
 }"""
 
-CHARTS = """() => [...document.querySelectorAll(".ek-chart img")].filter(i => i.offsetParent).map(i => {
+CHARTS = """() => [...document.querySelectorAll(".ek-chart img")].filter(i => i.offsetParent)
+.map(i => {
   const r = i.getBoundingClientRect();
   const column = (i.closest(".ek-chart-area") || i.closest(".ek-chart").parentElement)
     .getBoundingClientRect();
@@ -249,5 +252,31 @@ def test_on_a_phone_a_charts_wide_table_scrolls_in_its_own_box_by_keyboard(serve
         for _ in range(3):
             page.keyboard.press("ArrowRight")
         expect(box).not_to_have_js_property("scrollLeft", 0)
+    finally:
+        page.context.close()
+
+
+# -- a list row is named by its first field that says something ----------------------------------
+
+def test_a_row_with_an_empty_first_field_is_named_by_the_next_that_says_something(server, browser,
+                                                                                   server_store):
+    """It read "Rivi 1: (tyhjä)" though the row had a choice made."""
+    def ends(text: str) -> re.Pattern[str]:
+        return re.compile(re.escape(text) + "$")
+
+    fresh = server_store.create_team(Team(slug=f"rows-{uuid.uuid4().hex[:10]}", name="Rivitiimi",
+                                          phenomenon="Ilmiö", members=["Aino"]))
+    page = new_page(browser, DESKTOP)
+    try:
+        open_app(page, session_url(server, "1", team=fresh.slug, exercise="s1_actor_map"))
+        row = exercise(page, "s1_actor_map").locator(".ek-row").first
+        toggle = row.locator(".ek-row-toggle")
+        expect(toggle).to_have_text(ends("Rivi 1: (tyhjä)"))  # nothing written yet
+        kind = row.locator(".ek-field-org_type select")
+        kind.select_option(index=2)
+        chosen = kind.evaluate("s => s.options[s.selectedIndex].text")
+        expect(toggle).to_have_text(ends(f"Rivi 1: {chosen}"))
+        row.locator(".ek-field-name input").fill("Kela")
+        expect(toggle).to_have_text(ends("Rivi 1: Kela"))  # the first field first
     finally:
         page.context.close()
