@@ -269,7 +269,9 @@ def test_a_row_with_an_empty_first_field_is_named_by_the_next_that_says_somethin
     page = new_page(browser, DESKTOP)
     try:
         open_app(page, session_url(server, "1", team=fresh.slug, exercise="s1_actor_map"))
-        row = exercise(page, "s1_actor_map").locator(".ek-row").first
+        section = exercise(page, "s1_actor_map")
+        section.locator(".ek-field-actors .ek-add-row").click()
+        row = section.locator(".ek-row").first
         toggle = row.locator(".ek-row-toggle")
         expect(toggle).to_have_text(ends("Rivi 1: (tyhjä)"))  # nothing written yet
         kind = row.locator(".ek-field-org_type select")
