@@ -80,8 +80,11 @@ class EarlierWork:
 def _one(exercise: Exercise, revision: Revision, tr: Translator, *, now: str | None = None,
          now_title: str = "") -> str:
     title = exercise.title(tr.lang)
-    when = tr("earlier.saved", revision=revision.revision, time=local_time(revision.created_at),
-              author=revision.author or "—")
+    # a version saved by no one named says nothing of its author ("kirjoittaja —." before)
+    time = local_time(revision.created_at)
+    when = (tr("earlier.saved", revision=revision.revision, time=time, author=revision.author)
+            if revision.author.strip() else
+            tr("earlier.saved_anonymous", revision=revision.revision, time=time))
     # its chart with alt text and table (the summary chart of a prose exercise is its table)
     drawn = chart_html(render(exercise, revision.data, tr.lang), tr.lang, title=title)
     if now is not None:
