@@ -118,8 +118,7 @@ class KitPageHandler(SeamPageHandler):
         warden = self.settings.get("ekokit_warden")
         self._warm = True
         if warden is not None and path:
-            await warden.heal(path)
-            self._warm = warden.warm_first(path)
+            self._warm = await warden.hand_out(path)
         relay = self.settings.get("ekokit_query_relay")
         if relay is not None and self._warm and warden is not None and path:
             self._counted = True
