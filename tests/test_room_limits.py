@@ -66,3 +66,55 @@ def test_two_pooled_kernels_killed_as_visitors_come_each_visitor_gets_a_live_ker
     assert not set(kernels) & set(pooled), "a visitor drew a kernel that was killed"
     time.sleep(1)
     assert [alive_status(pooled_room, k) for k in kernels] == [204, 204]
+
+
+@pytest.fixture(scope="module")
+def capped_room(tmp_path_factory) -> Iterator[Server]:
+    db = tmp_path_factory.mktemp("limits-cap") / "ekokit.sqlite"
+    server = start(db, 0, "--public", "--token", TOKEN, "--max-kernels", "3")
+    try:
+        server.wait_ready(READY_TIMEOUT)
+        yield server
+    finally:
+        server.stop()
+
+
+def get(url: str, lang: str = "fi") -> tuple[int, dict[str, str], str]:
+    request = urllib.request.Request(url, headers={"Accept-Language": lang})
+    try:
+        with urllib.request.urlopen(request, timeout=300) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read().decode("utf-8", "replace")
+
+
+def test_thirty_visitors_over_a_cap_of_three_start_three_kernels_the_rest_are_told_kindly(
+        capped_room):
+    """30 GETs at once of a session without a pool: at most 3 kernels start; the others get
+    the room-full page in their language, 503 with Retry-After, which asks again by itself
+    (before: one kernel per GET, 12 GETs held 1.8 GB)."""
+    assert "at most 3 kernels started on demand" in capped_room.log_text()
+    url = f"{capped_room.url}{PAGE}?team=esimerkki&token={TOKEN}"
+    langs = ["en" if i % 2 else "fi" for i in range(30)]
+    most = 0
+    with ThreadPoolExecutor(30) as pool:
+        answers = pool.map(lambda i: get(f"{url}&v={i}", langs[i]), range(30))
+        # while the pages are served, the server never holds more than the cap
+        for _ in range(20):
+            most = max(most, len(kernel_pids(capped_room)))
+            time.sleep(0.25)
+        answers = list(answers)
+    most = max(most, len(kernel_pids(capped_room)))
+    codes = [code for code, _, _ in answers]
+    assert codes.count(200) <= 3 and codes.count(200) >= 1, codes
+    assert codes.count(503) == 30 - codes.count(200), codes
+    assert most <= 3 and len(kernel_pids(capped_room)) <= 3
+    for (code, headers, body), lang in zip(answers, langs, strict=True):
+        if code != 503:
+            continue
+        assert int(headers["Retry-After"]) > 0
+        assert '<meta http-equiv="refresh"' in body  # it asks again by itself
+        assert f'<html lang="{lang}">' in body
+        words = "the room is full" if lang == "en" else "huone on täynnä"
+        assert words in body.lower()
+        assert "http://" not in body and "https://" not in body  # nothing from anywhere

@@ -20,6 +20,7 @@ from ekokit.paths import jupyter_share_dir, notebooks_dir
 from ekokit.server.guards import guarded_handlers
 from ekokit.server.handlers import LandingHandler
 from ekokit.server.hardening import ReadyWatch, harden_config, hardened_settings
+from ekokit.server.limits import available_mb, default_max_kernels
 from ekokit.server.page_texts import page_texts
 from ekokit.server.public_room import PublicRoom, gate_handlers, open_public_room, room_lines
 from ekokit.server.settings import KitKernelSpecManager, RoomConfig
@@ -40,6 +41,7 @@ class ServeOptions:
     facilitator_key: str | None = None  # --public: made at start unless given
     lang: str = DEFAULT_LANG  # of the lines printed at start
     self_study: bool = False  # --demo: the worked example team takes saves
+    max_kernels: int | None = None  # kernels started on demand; None: what memory holds
 
 
 def pooled_notebook(session: str | None, today: dt.date | None = None) -> str:
@@ -141,6 +143,9 @@ def build_config(options: ServeOptions, room: PublicRoom | None = None) -> Confi
         pooled = pooled_notebook(options.session)
         c.EkokitVoila.expected_warm = options.participants * (pooled in live_session_notebooks())
         c.EkokitVoila.pooled_notebook = pooled
+    c.RoomConfig.max_kernels = (options.max_kernels if options.max_kernels is not None else
+                                default_max_kernels(c.EkokitVoila.get("expected_warm", 0),
+                                                    available_mb()))
     return c
 
 
@@ -164,6 +169,7 @@ def serve(options: ServeOptions) -> None:
     pool = ""
     if options.participants:
         pool = f", {options.participants} warm kernels for {config.EkokitVoila.pooled_notebook}"
+    pool += f"; at most {config.RoomConfig.max_kernels} kernels started on demand"
     config.EkokitVoila.ready_message = f"ekokit ready: {url}{pool}"
     print(f"ekokit serving {notebooks_dir()} at {url}", flush=True)
     if room is not None:
