@@ -174,13 +174,37 @@ class QuerySocketHandler(SeamQuerySocket):
 
 
 class AliveHandler(JupyterHandler):
+    """The page's heartbeat; the time of its last beat is kept for :class:`PageSeenHandler`."""
+
     @web.authenticated
     async def get(self, kernel_id: str) -> None:
         self.set_header("Cache-Control", "no-store")
         warden = self.settings.get("ekokit_warden")
         alive = warden is not None and await warden.alive(kernel_id)
+        beats = self.settings.setdefault("ekokit_page_beats", {})
+        if alive:
+            beats[kernel_id] = time.monotonic()
+        else:
+            beats.pop(kernel_id, None)
         self.set_status(204 if alive else 410)
         self.finish()
+
+
+class PageSeenHandler(JupyterHandler):
+    """``/ekokit/page-seen/<kernel id>``, asked by the server's own kernels (the run's query
+    key): seconds since the kernel's page last beat, null when it never has."""
+
+    def check_xsrf_cookie(self) -> None:  # a GET from a kernel, never a browser's form
+        return
+
+    def get(self, kernel_id: str) -> None:
+        expected = self.settings.get("ekokit_query_key", "")
+        given = self.request.headers.get(QUERY_KEY_HEADER, "")
+        if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+            raise web.HTTPError(403)
+        self.set_header("Cache-Control", "no-store")
+        beat = self.settings.get("ekokit_page_beats", {}).get(kernel_id)
+        self.finish({"seconds": None if beat is None else time.monotonic() - beat})
 
 
 def guarded_handlers(handlers: list, base: str, *, preheated: bool) -> list:
@@ -189,4 +213,6 @@ def guarded_handlers(handlers: list, base: str, *, preheated: bool) -> list:
     swaps: dict[type, type] = {VoilaPageHandler: KitPageHandler}
     if preheated:
         swaps[VoilaQueryHandler] = QuerySocketHandler
-    return [(f"{base}/ekokit/alive/([-0-9a-f]+)", AliveHandler), *swap_handlers(handlers, swaps)]
+    return [(f"{base}/ekokit/alive/([-0-9a-f]+)", AliveHandler),
+            (f"{base}/ekokit/page-seen/([-0-9a-f]+)", PageSeenHandler),
+            *swap_handlers(handlers, swaps)]
