@@ -118,3 +118,16 @@ def test_thirty_visitors_over_a_cap_of_three_start_three_kernels_the_rest_are_to
         words = "the room is full" if lang == "en" else "huone on täynnä"
         assert words in body.lower()
         assert "http://" not in body and "https://" not in body  # nothing from anywhere
+
+
+def test_a_public_room_lists_no_notebooks_and_template_files_give_no_traceback(capped_room):
+    """/voila/tree and /voila/api/contents list nothing in a public room, with or without the
+    token; a template's conf.json is no 500 with a traceback."""
+    for path in ("voila/tree", "voila/tree/", "voila/api/contents", "voila/api/contents/",
+                 "voila/api/contents/01_ekosysteemit.ipynb"):
+        for query in ("", f"?token={TOKEN}"):
+            code, body = fetch(f"{capped_room.url}{path}{query}")
+            assert code in (403, 404), (path, query, code)
+            assert "01_ekosysteemit" not in body and "ipynb" not in body, (path, body[:300])
+    code, body = fetch(f"{capped_room.url}voila/templates/ekokit/conf.json?token={TOKEN}")
+    assert code != 500 and "Traceback" not in body, (code, body[:500])

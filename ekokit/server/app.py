@@ -22,7 +22,13 @@ from ekokit.server.handlers import LandingHandler
 from ekokit.server.hardening import ReadyWatch, harden_config, hardened_settings
 from ekokit.server.limits import available_mb, default_max_kernels
 from ekokit.server.page_texts import page_texts
-from ekokit.server.public_room import PublicRoom, gate_handlers, open_public_room, room_lines
+from ekokit.server.public_room import (
+    PublicRoom,
+    closed_handlers,
+    gate_handlers,
+    open_public_room,
+    room_lines,
+)
 from ekokit.server.settings import KitKernelSpecManager, RoomConfig
 from ekokit.server.voila_seam import SeamVoila, check_server, configure_warm_kernels, kernel_pid
 
@@ -80,7 +86,9 @@ class EkokitVoila(SeamVoila):
     def ekokit_handlers(self, handlers: list) -> list:
         base = self.base_url.rstrip("/")
         guarded = guarded_handlers(handlers, base, preheated=self.preheated)
-        return [(f"{base}/?", LandingHandler), *gate_handlers(guarded)]
+        public = RoomConfig(parent=self).public
+        return [(f"{base}/?", LandingHandler), *closed_handlers(base, public),
+                *gate_handlers(guarded)]
 
     def before_listen(self) -> None:
         self._ready_watch = ReadyWatch(self, self.pooled_notebook, self.expected_warm,
