@@ -131,3 +131,27 @@ def test_a_public_room_lists_no_notebooks_and_template_files_give_no_traceback(c
             assert "01_ekosysteemit" not in body and "ipynb" not in body, (path, body[:300])
     code, body = fetch(f"{capped_room.url}voila/templates/ekokit/conf.json?token={TOKEN}")
     assert code != 500 and "Traceback" not in body, (code, body[:500])
+
+
+def test_a_server_killed_with_9_leaves_connection_files_the_next_server_removes_them(tmp_path):
+    from ekokit.server.connections import MARK, connection_root
+
+    before = {p for p in connection_root().iterdir()}
+    first = start(tmp_path / "ekokit.sqlite", 0)
+    try:
+        first.wait_ready(READY_TIMEOUT)
+        assert first.proc is not None
+        folders = [p for p in connection_root().iterdir() if p not in before]
+        assert len(folders) == 1 and (folders[0] / MARK).read_text() == str(first.proc.pid)
+        os.kill(first.proc.pid, signal.SIGKILL)
+        first.proc.wait(timeout=30)
+        assert folders[0].is_dir()  # Voilà removes it only when it stops cleanly
+    finally:
+        first.stop()
+    second = start(tmp_path / "ekokit.sqlite", 0)
+    try:
+        second.wait_ready(READY_TIMEOUT)
+        assert not folders[0].exists()
+        assert "removed the connection files of a server gone" in second.log_text()
+    finally:
+        second.stop()

@@ -9,6 +9,7 @@ import secrets
 import socket
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from traitlets import Int, Unicode
 from traitlets.config import Config
@@ -17,6 +18,7 @@ from ekokit.content.calendar import chosen_calendar
 from ekokit.content.i18n import DEFAULT_LANG
 from ekokit.content.notebooks import live_session_notebooks, session_notebook
 from ekokit.paths import jupyter_share_dir, notebooks_dir
+from ekokit.server.connections import claim, clean_stale, connection_root
 from ekokit.server.guards import guarded_handlers
 from ekokit.server.handlers import LandingHandler
 from ekokit.server.hardening import ReadyWatch, harden_config, hardened_settings
@@ -80,6 +82,10 @@ class EkokitVoila(SeamVoila):
         kernels are kept warm (the day's session), None without a pool.""")
 
     def ekokit_settings(self, settings: dict) -> dict:
+        own = Path(self.connection_dir)  # made by Voilà's start, just before
+        claim(own)
+        for folder in clean_stale(own.parent, own):
+            self.log.info("ekokit: removed the connection files of a server gone: %s", folder)
         self.room = RoomConfig(parent=self)
         return hardened_settings(self, settings, self.room)
 
@@ -182,6 +188,7 @@ def serve(options: ServeOptions) -> None:
     print(f"ekokit serving {notebooks_dir()} at {url}", flush=True)
     if room is not None:
         print("\n".join(room_lines(url, room, options.lang)), flush=True)
+    config.Voila.connection_dir_root = str(connection_root())
     app = EkokitVoila(config=config)
     app.initialize(argv=[])
     try:
