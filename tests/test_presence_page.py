@@ -5,6 +5,7 @@ chromium."""
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -55,3 +56,21 @@ def test_a_tab_closed_without_unload_leaves_here_now_within_45_s(local_room, bro
     assert kernel in kernel_pids(local_room)  # the kernel lives on: presence left without it
     context.close()
     assert left_after <= LEAVES_WITHIN, f"still here {left_after:.0f} s after the tab closed"
+
+
+def test_the_projector_drops_the_facilitator_key_from_its_address_once_checked(tmp_path,
+                                                                               browser):
+    server = start(tmp_path / "ekokit.sqlite", 0, "--public", "--token", "tok-proj",
+                   "--facilitator-key", "fac-key-proj")
+    try:
+        server.wait_ready(READY_TIMEOUT)
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{server.url}voila/render/00_projektori.ipynb?token=tok-proj"
+                  "&fkey=fac-key-proj&lang=fi", timeout=180_000)
+        expect(page.locator(".ek-projector")).to_be_visible(timeout=120_000)
+        expect(page).to_have_url(re.compile(r"^(?!.*fac-key-proj).*lang=fi"), timeout=5_000)
+        assert "fkey" not in page.url
+        context.close()
+    finally:
+        server.stop()
