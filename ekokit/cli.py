@@ -47,7 +47,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     serve(ServeOptions(port=args.port, participants=args.participants, public=args.public,
                        db_url=url, token=args.token, session=args.session, lang=args.lang,
                        facilitator_key=args.facilitator_key, self_study=args.demo,
-                       public_url=args.behind_proxy))
+                       public_url=args.behind_proxy, max_kernels=args.max_kernels))
     return 0
 
 
@@ -174,6 +174,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_proxy_arguments(serve)
     serve.add_argument("--demo", action="store_true",
                        help="self-study: the demo team takes saves (otherwise it stays as it is)")
+    serve.add_argument("--max-kernels", type=int, default=None, metavar="N",
+                       help="at most N kernels started on demand (default: what the machine's "
+                       "available memory holds); over it a visitor gets a 'room is full' page "
+                       "that retries by itself")
     serve.add_argument("--session",
                        help="the session whose kernels are kept warm (default: the calendar's "
                        "session for today, or the next one)")

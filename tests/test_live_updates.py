@@ -131,6 +131,31 @@ def test_a_heartbeat_writes_on_start_on_opening_and_every_15_s_of_its_clock(stor
     assert present(store, iso_before(45)) == []
 
 
+def test_a_page_gone_leaves_presence_at_once_and_comes_back_when_it_beats_again(store, team):
+    """The kernel outlives a tab closed without unload: its presence follows the page."""
+    clock, seen = FakeClock(), [None]
+    beat = Heartbeat(store, team.slug, "1", clock=clock, page_id="p1",
+                     page_seen=lambda: seen[0])
+    beat.start()
+    beat.tick()  # the server cannot say yet: written as before
+    assert [r.page_id for r in present(store, iso_before(45))] == ["p1"]
+    seen[0] = True
+    clock.now += 5
+    beat.tick()
+    assert [r.page_id for r in present(store, iso_before(45))] == ["p1"]
+    seen[0] = False  # the page has not beaten for 30 s
+    clock.now += 5
+    beat.tick()
+    assert present(store, iso_before(45)) == []
+    clock.now += 20
+    beat.tick()  # no row written while the page is gone
+    assert present(store, iso_before(45)) == []
+    seen[0] = True
+    clock.now += 5
+    beat.tick()
+    assert [r.page_id for r in present(store, iso_before(45))] == ["p1"]
+
+
 def test_the_ticker_runs_on_the_loop_and_never_without_one():
     ticks: list[int] = []
     assert Ticker(lambda: ticks.append(1)).start() is False  # no loop here: nothing scheduled

@@ -60,7 +60,7 @@ def test_every_server_setting_says_what_it_is():
     traits = {**RoomConfig.class_traits(config=True),
               **{name: trait for name, trait in EkokitVoila.class_traits(config=True).items()
                  if name in ("expected_warm", "ready_message", "pooled_notebook")}}
-    assert len(traits) == 10
+    assert len(traits) == 12
     for name, trait in traits.items():
         assert len(trait.help.split()) >= 5, name
 

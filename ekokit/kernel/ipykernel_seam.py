@@ -56,6 +56,29 @@ def query_url(env: Mapping[str, str] = os.environ) -> str:
             f"{env.get(APP_PORT, '8866')}{base}{QUERY_PATH}{env.get(KERNEL_ID, '')}")
 
 
+def server_url(path: str, env: Mapping[str, str] = os.environ) -> str:
+    """``path`` on the server that started this kernel (http, on this machine)."""
+    ip = env.get(APP_IP, "127.0.0.1")
+    host = "127.0.0.1" if ip in ("", "0.0.0.0") else ip
+    return f"http://{host}:{env.get(APP_PORT, '8866')}{env.get(SERVER_URL, '/')}{path}"
+
+
+def own_kernel_id(env: Mapping[str, str] = os.environ) -> str:
+    """This kernel's id: Voilà's name for it in a pre-warmed kernel, else its connection file's
+    name (``kernel-<id>.json``, as a Jupyter server writes it); "" when neither says."""
+    if env.get(KERNEL_ID):
+        return env[KERNEL_ID]
+    import re
+
+    from ipykernel.connect import get_connection_file
+
+    try:
+        match = re.search(r"kernel-([-0-9a-f]+)\.json$", get_connection_file())
+    except Exception:  # noqa: BLE001 - not running in a kernel app
+        return ""
+    return match.group(1) if match else ""
+
+
 def take_request(message: str) -> None:
     """The query socket's message (the visitor's request: QUERY_STRING and the others, as JSON)
     goes into the environment, as Voilà's own helper puts it."""

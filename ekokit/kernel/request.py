@@ -57,9 +57,11 @@ def current_request() -> PageRequest:
     request. In a pre-warmed kernel this waits for the visitor."""
     if not in_voila():
         return PageRequest(served=False)
+    from ekokit.kernel import page_seen
     from ekokit.kernel.prewarm import below_server
 
     below_server()
+    page_seen.install()
     if pre_warmed():
         _arrival.wait()
     query = parse_qs(os.environ.get("QUERY_STRING", ""), keep_blank_values=False)

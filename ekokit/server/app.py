@@ -10,6 +10,7 @@ import secrets
 import socket
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from traitlets import Bool, Int, Unicode
 from traitlets.config import Config
@@ -19,12 +20,20 @@ from ekokit.content.i18n import DEFAULT_LANG
 from ekokit.content.notebooks import live_session_notebooks, session_notebook
 from ekokit.paths import jupyter_share_dir, notebooks_dir
 from ekokit.server.behind_proxy import remember_public_url
+from ekokit.server.connections import claim, clean_stale, connection_root
 from ekokit.server.guards import guarded_handlers
 from ekokit.server.handlers import LandingHandler, StatementHandler
 from ekokit.server.hardening import ReadyWatch, harden_config, hardened_settings
 from ekokit.server.health import HealthHandler
+from ekokit.server.limits import available_mb, default_max_kernels
 from ekokit.server.page_texts import page_texts
-from ekokit.server.public_room import PublicRoom, gate_handlers, open_public_room, room_lines
+from ekokit.server.public_room import (
+    PublicRoom,
+    closed_handlers,
+    gate_handlers,
+    open_public_room,
+    room_lines,
+)
 from ekokit.server.settings import KitKernelSpecManager, RoomConfig
 from ekokit.server.statement import STATEMENT_PATH
 from ekokit.server.voila_seam import SeamVoila, check_server, configure_warm_kernels, kernel_pid
@@ -51,6 +60,7 @@ class ServeOptions:
     def public_room(self) -> bool:
         """The room's token and keys apply: --public, or behind a proxy that opens it up."""
         return self.public or self.public_url is not None
+    max_kernels: int | None = None  # kernels started on demand; None: what memory holds
 
 
 def pooled_notebook(session: str | None, today: dt.date | None = None) -> str:
@@ -87,6 +97,10 @@ class EkokitVoila(SeamVoila):
         --behind-proxy): trust its X-Forwarded-For and X-Forwarded-Proto headers.""")
 
     def ekokit_settings(self, settings: dict) -> dict:
+        own = Path(self.connection_dir)  # made by Voilà's start, just before
+        claim(own)
+        for folder in clean_stale(own.parent, own):
+            self.log.info("ekokit: removed the connection files of a server gone: %s", folder)
         self.room = RoomConfig(parent=self)
         settings = hardened_settings(self, settings, self.room)
         settings["ekokit_lang"] = self.room_lang
@@ -95,9 +109,11 @@ class EkokitVoila(SeamVoila):
     def ekokit_handlers(self, handlers: list) -> list:
         base = self.base_url.rstrip("/")
         guarded = guarded_handlers(handlers, base, preheated=self.preheated)
+        public = RoomConfig(parent=self).public
         return [(f"{base}/?", LandingHandler),
                 (f"{base}/{STATEMENT_PATH}/?", StatementHandler),
-                (f"{base}/ekokit/health", HealthHandler, {"app": self}), *gate_handlers(guarded)]
+                (f"{base}/ekokit/health", HealthHandler, {"app": self}),
+                *closed_handlers(base, public), *gate_handlers(guarded)]
 
     def before_listen(self) -> None:
         self._ready_watch = ReadyWatch(self, self.pooled_notebook, self.expected_warm,
@@ -164,6 +180,9 @@ def build_config(options: ServeOptions, room: PublicRoom | None = None) -> Confi
         pooled = pooled_notebook(options.session)
         c.EkokitVoila.expected_warm = options.participants * (pooled in live_session_notebooks())
         c.EkokitVoila.pooled_notebook = pooled
+    c.RoomConfig.max_kernels = (options.max_kernels if options.max_kernels is not None else
+                                default_max_kernels(c.EkokitVoila.get("expected_warm", 0),
+                                                    available_mb()))
     return c
 
 
@@ -191,10 +210,12 @@ def serve(options: ServeOptions) -> None:
     pool = ""
     if options.participants:
         pool = f", {options.participants} warm kernels for {config.EkokitVoila.pooled_notebook}"
+    pool += f"; at most {config.RoomConfig.max_kernels} kernels started on demand"
     config.EkokitVoila.ready_message = f"ekokit ready: {url}{pool}"
     print(f"ekokit serving {notebooks_dir()} at {url}", flush=True)
     if room is not None:
         print("\n".join(room_lines(url, room, options.lang)), flush=True)
+    config.Voila.connection_dir_root = str(connection_root())
     app = EkokitVoila(config=config)
     app.initialize(argv=[])
     try:

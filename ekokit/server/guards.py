@@ -30,6 +30,7 @@ from tornado.ioloop import IOLoop
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from ekokit.process_env import QUERY_KEY_HEADER
+from ekokit.server.limits import CLIENT_BUSY, RETRY_SECONDS, room_full_html, visitor_lang
 from ekokit.server.voila_seam import (
     SeamPageHandler,
     SeamQuerySocket,
@@ -94,6 +95,7 @@ class QueryRelay:
 
 class KitPageHandler(SeamPageHandler):
     _counted = False  # this GET counts as a pooled page in flight (QueryRelay)
+    _ticket: Any = None  # this GET starts a kernel of its own (limits.KernelBudget)
 
     def _page_done(self) -> None:
         relay = self.settings.get("ekokit_query_relay")
@@ -103,10 +105,27 @@ class KitPageHandler(SeamPageHandler):
 
     def on_finish(self) -> None:
         self._page_done()
+        if self._ticket is not None:
+            self._ticket.done()
 
     def on_connection_close(self) -> None:
         self._page_done()
+        if self._ticket is not None:
+            self._ticket.done()
         super().on_connection_close()
+
+    def flush(self, *args: Any, **kwargs: Any) -> Any:
+        if self._ticket is not None:  # the page's first bytes: its kernel is listed by now
+            self._ticket.listed()
+        return super().flush(*args, **kwargs)
+
+    def _refuse_room_full(self, why: str) -> None:
+        self.set_status(429 if why == CLIENT_BUSY else 503)
+        self.set_header("Retry-After", str(RETRY_SECONDS))
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.finish(room_full_html(visitor_lang(self.get_query_argument("lang", None),
+                                                self.request.headers.get("Accept-Language"))))
 
     async def get(self, path: str | None = None) -> None:
         if any(name in self.request.arguments for name in OVERRIDES):
@@ -118,8 +137,14 @@ class KitPageHandler(SeamPageHandler):
         warden = self.settings.get("ekokit_warden")
         self._warm = True
         if warden is not None and path:
-            await warden.heal(path)
-            self._warm = warden.warm_first(path)
+            self._warm = await warden.hand_out(path)
+        budget = self.settings.get("ekokit_kernel_budget")
+        if budget is not None and path and not self._warm:  # a kernel of its own: within limits
+            admitted = budget.admit(self.request.remote_ip or "")
+            if isinstance(admitted, str):
+                self._refuse_room_full(admitted)
+                return
+            self._ticket = admitted
         relay = self.settings.get("ekokit_query_relay")
         if relay is not None and self._warm and warden is not None and path:
             self._counted = True
@@ -149,13 +174,37 @@ class QuerySocketHandler(SeamQuerySocket):
 
 
 class AliveHandler(JupyterHandler):
+    """The page's heartbeat; the time of its last beat is kept for :class:`PageSeenHandler`."""
+
     @web.authenticated
     async def get(self, kernel_id: str) -> None:
         self.set_header("Cache-Control", "no-store")
         warden = self.settings.get("ekokit_warden")
         alive = warden is not None and await warden.alive(kernel_id)
+        beats = self.settings.setdefault("ekokit_page_beats", {})
+        if alive:
+            beats[kernel_id] = time.monotonic()
+        else:
+            beats.pop(kernel_id, None)
         self.set_status(204 if alive else 410)
         self.finish()
+
+
+class PageSeenHandler(JupyterHandler):
+    """``/ekokit/page-seen/<kernel id>``, asked by the server's own kernels (the run's query
+    key): seconds since the kernel's page last beat, null when it never has."""
+
+    def check_xsrf_cookie(self) -> None:  # a GET from a kernel, never a browser's form
+        return
+
+    def get(self, kernel_id: str) -> None:
+        expected = self.settings.get("ekokit_query_key", "")
+        given = self.request.headers.get(QUERY_KEY_HEADER, "")
+        if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+            raise web.HTTPError(403)
+        self.set_header("Cache-Control", "no-store")
+        beat = self.settings.get("ekokit_page_beats", {}).get(kernel_id)
+        self.finish({"seconds": None if beat is None else time.monotonic() - beat})
 
 
 def guarded_handlers(handlers: list, base: str, *, preheated: bool) -> list:
@@ -164,4 +213,6 @@ def guarded_handlers(handlers: list, base: str, *, preheated: bool) -> list:
     swaps: dict[type, type] = {VoilaPageHandler: KitPageHandler}
     if preheated:
         swaps[VoilaQueryHandler] = QuerySocketHandler
-    return [(f"{base}/ekokit/alive/([-0-9a-f]+)", AliveHandler), *swap_handlers(handlers, swaps)]
+    return [(f"{base}/ekokit/alive/([-0-9a-f]+)", AliveHandler),
+            (f"{base}/ekokit/page-seen/([-0-9a-f]+)", PageSeenHandler),
+            *swap_handlers(handlers, swaps)]

@@ -18,6 +18,7 @@ from tornado.ioloop import PeriodicCallback
 from traitlets.config import Config
 
 from ekokit.server.guards import QueryRelay
+from ekokit.server.limits import KernelBudget
 from ekokit.server.logs import install_redaction, log_request
 from ekokit.server.pool import CHECK_SECONDS, PoolWarden
 from ekokit.server.settings import RoomConfig
@@ -42,8 +43,13 @@ def harden_config(c: Config) -> None:
 def hardened_settings(app: Any, settings: dict, room: RoomConfig) -> dict:
     """Add the warden, the room, the query key (which the kernels have in their environment,
     :meth:`RoomConfig.kernel_env`) and the redacting log function to the Tornado settings."""
-    settings["ekokit_warden"] = PoolWarden(KernelPools(app.kernel_manager, app.preheated),
-                                           waiting_kernels(), app.log)
+    warden = PoolWarden(KernelPools(app.kernel_manager, app.preheated), waiting_kernels(),
+                        app.log)
+    settings["ekokit_warden"] = warden
+    km = app.kernel_manager
+    settings["ekokit_kernel_budget"] = KernelBudget(
+        room.max_kernels, room.max_starting_per_client,
+        lambda: len(set(km.list_kernel_ids()) - set(warden.pool_kernel_ids())))
     settings["ekokit_room"] = room
     settings["ekokit_query_key"] = room.query_key
     settings["ekokit_query_relay"] = QueryRelay()

@@ -22,11 +22,17 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from ekokit.server.voila_seam import KernelPools, PooledKernel, pooled_kernel
+from ekokit.server.voila_seam import (
+    KernelPools,
+    PooledKernel,
+    heartbeat_answers,
+    pooled_kernel,
+)
 
 log = logging.getLogger("ekokit.pool")
 
 CHECK_SECONDS = 1.0
+HAND_OUT_PING_SECONDS = 2.0  # a living kernel echoes its heartbeat in milliseconds
 
 
 def _failed(task: asyncio.Future) -> bool:
@@ -108,6 +114,30 @@ class PoolWarden:
         self.pools.put_first(notebook, is_warm)
         entries = self.pools.entries(notebook)
         return bool(entries) and is_warm(entries[0])
+
+    async def hand_out(self, notebook: str) -> bool:
+        """Just before a visitor draws from ``notebook``'s pool: heal it, put the warm entries
+        first, and ping the first one's heartbeat; one that does not answer (killed a moment
+        ago, its process not yet gone) is removed, shut down and replaced, and the next is
+        tried. True when the entry Voilà draws next is warm and answered. The caller draws
+        without awaiting anything in between, so no other visitor takes it first."""
+        await self.heal(notebook)
+        async with self._healing:
+            while self.warm_first(notebook):
+                task = self.pools.entries(notebook)[0]
+                kernel = pooled_kernel(task)
+                assert kernel is not None
+                if await heartbeat_answers(self.km, kernel.kernel_id, HAND_OUT_PING_SECONDS):
+                    if self.pools.entries(notebook)[:1] == [task]:
+                        return True
+                    continue  # the pool changed while we waited: look again
+                self.log.warning("ekokit: pooled kernel %s of %s did not answer its "
+                                 "heartbeat; starting a fresh one", kernel.kernel_id, notebook)
+                self.pools.remove(notebook, task)
+                await self._discard(kernel)
+                self.replaced += 1
+                self.pools.refill(notebook)
+            return False
 
     async def heal(self, notebook: str | None = None) -> int:
         """Remove every failed or dead pool entry (of one notebook, or all), shut its kernel

@@ -88,6 +88,29 @@ class GatedVoilaHandler(KitPageHandler):
         await super().get(path)
 
 
+class ClosedHandler(web.RequestHandler):
+    """A path a room does not serve: 404, a plain line, nothing listed, no traceback."""
+
+    def _closed(self, *args: object) -> None:
+        self.set_status(404)
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish("404: Not Found")
+
+    get = head = post = put = patch = delete = _closed
+
+
+def closed_handlers(base: str, public: bool) -> list:
+    """Put before Voilà's handlers: a template's own files (conf.json: Voilà's handler fails on
+    it with a traceback) always; in a public room also the notebook listing (``/voila/tree``)
+    and the contents API (``/voila/api/contents``), which list every notebook."""
+    rules: list = [(fr"{base}/voila/templates/[^/]+/[^/]+\.(?:json|j2)", ClosedHandler)]
+    if public:
+        rules += [(fr"{base}/voila/tree(?:/.*)?", ClosedHandler),
+                  (fr"{base}/voila/api/contents(?:/.*)?", ClosedHandler)]
+    return rules
+
+
 def gate_handlers(handlers: list) -> list:
     """The guarded handlers (:func:`ekokit.server.guards.guarded_handlers`) with the kit's page
     handler replaced by :class:`GatedVoilaHandler` (not found: the server does not start)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
-from traitlets import Bool, Dict, Unicode, default
+from traitlets import Bool, Dict, Int, Unicode, default
 from traitlets.config import Configurable
 
 from ekokit.content.calendar import CALENDAR_ENV
@@ -40,6 +40,13 @@ class RoomConfig(Configurable):
         --calendar``); empty: the kit's own.""")
     workspace = Unicode("", config=True, help="""The team's folder (``ekokit lab
         --workspace``); empty: the kernels' default, workspace/ in the checkout.""")
+    max_kernels = Int(20, config=True, help="""At most this many kernels started on demand
+        (a visitor without a warm pooled kernel gets one of their own); over it a visitor gets
+        the room-full page (503, it retries by itself). ``ekokit serve`` sets what the
+        machine's available memory holds, or ``--max-kernels``.""")
+    max_starting_per_client = Int(4, config=True, help="""At most this many kernels being
+        started at once for one client address (the rest get the room-full page, 429). Behind
+        a reverse proxy, the proxy's address unless the server trusts its X-Forwarded-For.""")
     query_key = Unicode(config=True, help="""The per-run key the server's own kernels present
         at Voilà's query socket (``/voila/query/<kernel id>``) to wait for their visitor's
         request; any other client is refused. Made at start.""")

@@ -185,6 +185,30 @@ def _pool_manager_shape() -> bool:
     return "self._pools" in init and "delay" in fill and "notebook_name" in fill
 
 
+# -- a kernel's heartbeat ----------------------------------------------------------------------
+
+async def heartbeat_answers(kernel_manager: Any, kernel_id: str, timeout: float) -> bool:
+    """The kernel echoes a ping on its heartbeat channel within ``timeout`` seconds
+    (jupyter_client's ``connect_hb``, an asyncio socket under the server's async kernel
+    manager). A kernel whose process was sent SIGKILL before the ping never echoes it, even
+    while the process is not yet gone. A socket that is not asyncio's is not waited on
+    (it would block the server): the answer is then no, failing closed."""
+    import zmq.asyncio
+
+    if kernel_id not in kernel_manager:
+        return False
+    socket = kernel_manager.get_kernel(kernel_id).connect_hb()
+    try:
+        if not isinstance(socket, zmq.asyncio.Socket):
+            return False
+        await socket.send(b"ping")
+        return bool(await socket.poll(timeout * 1000))
+    except Exception:  # noqa: BLE001 - a kernel that cannot answer is not alive
+        return False
+    finally:
+        socket.close(linger=0)
+
+
 # -- the kernel's process, for the memory line ---------------------------------------------------
 
 def kernel_pid(kernel_manager: Any, kernel_id: str) -> int | None:
@@ -239,6 +263,11 @@ def check_server() -> None:
     from jupyter_client.provisioning import LocalProvisioner
 
     _require("process" in vars(LocalProvisioner), "jupyter_client", "LocalProvisioner.process")
+    from jupyter_client.multikernelmanager import AsyncMultiKernelManager
+
+    _require(callable(getattr(_pool_manager_class(), "get_kernel", None))
+             and issubclass(_pool_manager_class(), AsyncMultiKernelManager), "voila",
+             "an asyncio kernel manager (the heartbeat ping)")
 
 
 def swap_handlers(handlers: list, swaps: dict[type, type], *, library: str = "voila") -> list:

@@ -32,8 +32,13 @@ FALLBACK_TICKS = 8
 PRESENCE_EVERY = 15.0  # seconds between a page's presence rows
 HERE_WITHIN = 45.0  # a page seen this recently is "here"
 
+PAGE_CHECK_EVERY = 5.0  # seconds between asks whether the page is still open
+
 log = logging.getLogger("ekokit.live")
 Clock = Callable[[], float]
+# Is the page still open? True, False (gone: its presence is removed), None (cannot say: the
+# row is written as before). A served page's kernel sets it (ekokit.kernel.page_seen).
+page_check: Callable[[], bool | None] | None = None
 
 
 class Feed:
@@ -54,12 +59,19 @@ class Feed:
 
 class Heartbeat:
     """This page's row in the presence table: written when the page starts, when it opens an
-    exercise, and every ``every`` seconds (by :meth:`tick`); removed by :meth:`stop`."""
+    exercise, and every ``every`` seconds (by :meth:`tick`); removed by :meth:`stop`, and as soon
+    as ``page_seen`` (every :data:`PAGE_CHECK_EVERY` s) says the page itself is gone (a tab
+    closed without its unload event leaves its kernel running until it is culled); written again
+    if it comes back."""
 
     def __init__(self, store: Store, team: str, session: str, *, clock: Clock = time.monotonic,
-                 every: float = PRESENCE_EVERY, page_id: str | None = None) -> None:
+                 every: float = PRESENCE_EVERY, page_id: str | None = None,
+                 page_seen: Callable[[], bool | None] | None = None) -> None:
         self.store, self.team, self.session = store, team, session
         self.clock, self.every = clock, every
+        self.page_seen = page_seen if page_seen is not None else page_check
+        self.gone = False  # the page has not beaten for a while: no row
+        self.checked: float | None = None
         self.page_id = page_id or uuid.uuid4().hex
         self.exercise = ""
         self.last: float | None = None  # clock time of the last row written
@@ -81,10 +93,24 @@ class Heartbeat:
         """The page now has this exercise open ("" for none)."""
         if exercise_id != self.exercise:
             self.exercise = exercise_id
+            self.gone = False  # the page is there: it just opened an exercise
             self._beat()
 
     def tick(self) -> None:
-        if self.last is None or self.clock() - self.last >= self.every:
+        now = self.clock()
+        if self.page_seen is not None and (self.checked is None
+                                           or now - self.checked >= PAGE_CHECK_EVERY):
+            self.checked = now
+            seen = self.page_seen()
+            if seen is False and not self.gone:
+                self.gone = True
+                self.stop()
+            elif seen is not False and self.gone:
+                self.gone = False
+                self.last = None
+        if self.gone:
+            return
+        if self.last is None or now - self.last >= self.every:
             self._beat()
 
     def stop(self) -> None:
