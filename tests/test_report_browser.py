@@ -12,7 +12,8 @@ import pytest
 from ekokit.content.exercises import find_exercise
 from ekokit.model.answers import validate
 from ekokit.model.teams import DEMO_TEAM, Team
-from ekokit.reports.build import programme_report, team_report
+from ekokit.reports.build import team_report
+from ekokit.reports.programme import programme_report
 from ekokit.reports.to_html import programme_html, team_html
 from ekokit.store.database import Store
 from ekokit.store.demo import ensure_demo_team, seed_synthetic_teams

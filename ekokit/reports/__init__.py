@@ -67,7 +67,7 @@ def make_report(store: Store, fmt: str, lang: str, *, team: str | None = None,
 def _programme(store: Store, fmt: str, lang: str) -> bytes:
     if fmt not in PROGRAMME_FORMATS:
         raise ReportError("report.error.all_format", choices=", ".join(PROGRAMME_FORMATS))
-    from ekokit.reports.build import programme_report
+    from ekokit.reports.programme import programme_report
 
     report = programme_report(store, lang)
     if fmt == "html":

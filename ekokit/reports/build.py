@@ -13,14 +13,11 @@ from typing import Any
 
 from ekokit.charts import Chart, render
 from ekokit.charts.harvest_summary import harvest_summary
-from ekokit.charts.shared_network import shared_network
-from ekokit.content.aliases import alias_table
 from ekokit.content.calendar import calendar
 from ekokit.content.exercises import Exercise, FieldSpec, all_exercises, find_exercise
 from ekokit.content.i18n import Translator
 from ekokit.content.timefmt import local_date
 from ekokit.content.vocab import vocabularies
-from ekokit.model.actors import alias_index, normalise_name, shared_actors, team_actor_names
 from ekokit.model.fields import display_value, is_empty
 from ekokit.model.harvest import (
     AFTER,
@@ -31,16 +28,13 @@ from ekokit.model.harvest import (
     member_scores,
 )
 from ekokit.model.progress import exercise_state
-from ekokit.model.progress import session_progress as count_session
-from ekokit.model.progress import tally as count_all
-from ekokit.model.teams import Team, is_demo_team, participating_teams, shown_team
+from ekokit.model.teams import Team, shown_team
 from ekokit.reports.model import (
     CHAIN_AFTER,
     CHAIN_BEFORE,
     CHAIN_FIELDS,
     OUTCOMES,
     STORIES,
-    ActorPlace,
     Cell,
     ChainRow,
     ExerciseReport,
@@ -49,12 +43,10 @@ from ekokit.reports.model import (
     MaturityRow,
     MemberRating,
     OutcomeRow,
-    ProgrammeReport,
     SessionReport,
     Story,
     Table,
     TeamReport,
-    TeamRow,
 )
 from ekokit.store.database import Store
 
@@ -302,75 +294,3 @@ def team_report(store: Store, slug: str, lang: str, *, charts: bool = True) -> T
     slug = shown_team(slug, Translator(lang).lang)
     team = store.get_team(slug)
     return build_team_report(team, store.latest_answers(slug), lang, charts=charts)
-
-
-def _places(answers: Mapping[str, Any], aliases: Mapping[str, str],
-            tr: Translator) -> dict[str, ActorPlace]:
-    """{actor key: ring and roles} of the actors on a team's ecosystem map."""
-    found: dict[str, ActorPlace] = {}
-    for row in _rows(answers.get(ACTOR_MAP) or {}, "actors"):
-        name = _text(row.get("name"))
-        if not name:
-            continue
-        listed = row.get("roles")
-        roles = listed if isinstance(listed, list) else []
-        found.setdefault(actor_key(name, aliases), ActorPlace(
-            _vocab(tr, "ring", row.get("ring")),
-            tuple(_vocab(tr, "ecosystem_role", r) for r in roles if isinstance(r, str))))
-    return found
-
-
-def actor_key(name: str, aliases: Mapping[str, str]) -> str:
-    """The key two teams' spellings of one actor share (as :func:`shared_actors` matches)."""
-    key = normalise_name(name)
-    return normalise_name(aliases.get(key, key))
-
-
-def build_programme_report(teams: list[Team], answers: Mapping[str, Mapping[str, dict[str, Any]]],
-                           lang: str, *, today: dt.date | None = None,
-                           charts: bool = True) -> ProgrammeReport:
-    """The programme report from every team's latest answers ({slug: {exercise id: data}}).
-    The demo team is left out of everything: it is an example, not a participant."""
-    tr = Translator(lang)
-    teams = [team for team in teams if not is_demo_team(team.slug)]
-    exercises = all_exercises()
-    ids = session_ids()
-    rows = []
-    for team in teams:
-        own = answers.get(team.slug, {})
-        progress = tuple(count_session([e for e in exercises if _session_of(e) == sid], own)
-                         for sid in ids)
-        rows.append(TeamRow(team, progress, count_all(exercises, own), harvest(own, tr.lang)))
-    rated = {m.dimension for row in rows for m in row.harvest.maturity}
-    dims = [tr.label(VOCAB, d) for d in vocabularies().get(VOCAB, ())]
-    dims = [d for d in dims if d in rated] + sorted(rated - set(dims))
-    aliases = alias_index(alias_table())
-    named = {team.slug: team_actor_names(answers.get(team.slug, {})) for team in teams}
-    shared = tuple(shared_actors(named, aliases))
-    places = {}
-    for team in teams:
-        mapped = _places(answers.get(team.slug, {}), aliases, tr)
-        for actor in shared:
-            if team.slug in actor.teams:
-                key = actor_key(actor.spellings[0], aliases)
-                places[(actor.name, team.slug)] = mapped.get(key, ActorPlace("", ()))
-    totals = tuple(len([e for e in exercises if _session_of(e) == sid]) for sid in ids)
-
-    def network() -> Chart | None:
-        if not charts:
-            return None
-        return shared_network([(t.slug, t.name) for t in teams], shared, tr.lang)
-
-    return ProgrammeReport(tr.lang, today or dt.date.today(),
-                           tuple(tr(f"facilitator.session_{sid}") for sid in ids), tuple(rows),
-                           tuple(dims), shared, places, totals, network)
-
-
-def programme_report(store: Store, lang: str) -> ProgrammeReport:
-    """Every team's progress and harvest, and the actors named by more than one team (the demo
-    teams are no team of the room: :func:`ekokit.model.teams.participating_teams`)."""
-    latest: dict[str, dict[str, dict[str, Any]]] = {}
-    for (slug, exercise), revision in store.latest_all().items():
-        latest.setdefault(slug, {})[exercise] = revision.data
-    teams = participating_teams(store.teams(), Translator(lang).lang)
-    return build_programme_report(teams, latest, lang)
