@@ -122,11 +122,12 @@ def test_printed_each_session_and_the_harvest_start_a_page(page, reports):
 
 
 def test_a_short_report_prints_one_page_per_session(page, reports):
-    """The title and the harvest on one page, then the four sessions: five A4 pages."""
+    """The title and the harvest on one page, then the four sessions: a page each, and Session 2
+    one more, since its six pillars are drawn (the figure and its answers): six A4 pages."""
     page.goto(reports["pieni"].as_uri())
     assert page.locator("script").count() == 0
     assert "<script>alert(1)</script>" in page.inner_text("main")
-    assert pdf_pages(page.pdf(format="A4")) == 5
+    assert pdf_pages(page.pdf(format="A4")) == 6
 
 
 def test_the_programme_report_passes_axe_and_requests_nothing(page, reports):
