@@ -34,3 +34,24 @@ def test_a_named_author_is_said(store, team, lang, by):
     store.save(team.slug, "s1_impact_chain", {"activities": ["Valmennus"]}, base_revision=0,
                author="Aino")
     assert by in earlier_panel(store, team, lang)
+
+
+@pytest.mark.parametrize(("lang", "by"), [("fi", "kirjoittaja"), ("en", "by"), ("sv", "skribent")])
+def test_the_status_of_a_reopened_exercise_names_no_author_when_there_is_none(store, team, lang,
+                                                                              by):
+    """"Tallennettu versio 1 (…, kirjoittaja —)." when no author was chosen."""
+    def reopened_status() -> str:
+        state = ExerciseState(find_exercise("s1_phenomenon"), store, team.slug)
+        state.reload()
+        view = ExerciseView(state, Translator(lang))
+        view.build()
+        assert view.status is not None
+        return str(view.status.value)
+
+    store.save(team.slug, "s1_phenomenon", {"phenomenon": "Velat"}, base_revision=0, author="")
+    anonymous = reopened_status()
+    said = Translator(lang)("status.loaded_anonymous", revision=1, time="\x00").split("\x00")[0]
+    assert said in anonymous and "—" not in anonymous and f" {by} " not in anonymous, anonymous
+    store.save(team.slug, "s1_phenomenon", {"phenomenon": "Velat 2"}, base_revision=1,
+               author="Aino")
+    assert f"{by} Aino" in reopened_status()

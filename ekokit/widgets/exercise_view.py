@@ -51,10 +51,11 @@ class ExerciseView:
             self.form = Form(self.exercise, self.tr, self.changed, data=self.state.saved)
             if damage:
                 status = self._message("status.damaged", "error", revision=damage.revision)
-            elif latest:
-                status = self._message("status.loaded", "info", revision=latest.revision,
-                                       time=local_time(latest.created_at),
-                                       author=latest.author or "—")
+            elif latest:  # who saved it, only when someone is named
+                status = self._message(
+                    "status.loaded" if latest.author else "status.loaded_anonymous", "info",
+                    revision=latest.revision, time=local_time(latest.created_at),
+                    author=latest.author)
             else:
                 status = self._message("status.empty", "info")
             self.status = html_widget(status, "ek-status")
