@@ -173,7 +173,8 @@ def test_an_answer_is_saved_and_comes_back_after_a_reload(server, page, team, se
     expect(page.locator(".ek-app")).to_be_visible(timeout=APP_TIMEOUT)
     open_exercise(page, "s1_phenomenon")
     expect(text_input(page, "s1_phenomenon", "phenomenon")).to_have_value(typed)
-    expect(status(page, "s1_phenomenon")).to_contain_text(message("status.loaded", revision=1))
+    expect(status(page, "s1_phenomenon")).to_contain_text(  # saved with no author chosen
+        message("status.loaded_anonymous", revision=1))
     # the HTML is kept as text, never rendered
     expect(exercise(page, "s1_phenomenon").locator("b", has_text="velat")).to_have_count(0)
 
