@@ -242,3 +242,32 @@ def test_only_the_seam_modules_import_voila_or_ipykernel_or_name_their_private_p
         name = path.relative_to(REPO)
         assert not imported_libraries(path) & {"voila", "ipykernel", "nbclient"}, name
         assert not PRIVATE.search(path.read_text(encoding="utf-8")), name
+
+
+@pytest.mark.server
+def test_a_live_kernel_answers_the_heartbeat_ping_and_a_killed_one_does_not():
+    """The pool's hand-out asks each warm kernel's heartbeat first. Under the Jupyter server the
+    channel is a tornado ZMQStream: a check that took it for an asyncio socket answered "no" for
+    every kernel, and every pooled kernel was thrown away at each visit (the pool then served
+    nothing; test_live_room saw no pre-heated kernel used)."""
+    import asyncio
+    import os
+    import signal
+
+    from ekokit.server.voila_seam import heartbeat_answers
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    async def check() -> tuple[bool, bool]:
+        km = AsyncMappingKernelManager()
+        kernel_id = await km.start_kernel(kernel_name="python3")
+        try:
+            kernel = km.get_kernel(kernel_id)
+            await kernel.client().wait_for_ready(timeout=60)
+            alive = await heartbeat_answers(km, kernel_id, 5.0)
+            os.kill(kernel.provisioner.process.pid, signal.SIGKILL)
+            killed = await heartbeat_answers(km, kernel_id, 2.0)
+            return alive, killed
+        finally:
+            await km.shutdown_kernel(kernel_id, now=True)
+
+    assert asyncio.run(check()) == (True, False)

@@ -188,25 +188,39 @@ def _pool_manager_shape() -> bool:
 # -- a kernel's heartbeat ----------------------------------------------------------------------
 
 async def heartbeat_answers(kernel_manager: Any, kernel_id: str, timeout: float) -> bool:
-    """The kernel echoes a ping on its heartbeat channel within ``timeout`` seconds
-    (jupyter_client's ``connect_hb``, an asyncio socket under the server's async kernel
-    manager). A kernel whose process was sent SIGKILL before the ping never echoes it, even
-    while the process is not yet gone. A socket that is not asyncio's is not waited on
-    (it would block the server): the answer is then no, failing closed."""
+    """The kernel echoes a ping on its heartbeat channel within ``timeout`` seconds. Under the
+    Jupyter server, ``connect_hb`` gives a tornado ``ZMQStream`` (its socket a plain one), so
+    the echo is awaited through the stream's callback on the server's loop, never by blocking
+    it; a bare asyncio socket is polled. A kernel whose process was sent SIGKILL before the ping
+    never echoes it, even while the process is not yet gone. Anything else fails closed (no)."""
+    import asyncio
+
     import zmq.asyncio
+    from zmq.eventloop.zmqstream import ZMQStream
 
     if kernel_id not in kernel_manager:
         return False
-    socket = kernel_manager.get_kernel(kernel_id).connect_hb()
+    channel = kernel_manager.get_kernel(kernel_id).connect_hb()
     try:
-        if not isinstance(socket, zmq.asyncio.Socket):
+        if isinstance(channel, zmq.asyncio.Socket):
+            await channel.send(b"ping")
+            return bool(await channel.poll(timeout * 1000))
+        if not isinstance(channel, ZMQStream):
             return False
-        await socket.send(b"ping")
-        return bool(await socket.poll(timeout * 1000))
-    except Exception:  # noqa: BLE001 - a kernel that cannot answer is not alive
+        answered = asyncio.get_running_loop().create_future()
+
+        def echoed(_message: object) -> None:
+            if not answered.done():
+                answered.set_result(True)
+
+        channel.on_recv(echoed)
+        channel.send(b"ping")
+        await asyncio.wait_for(answered, timeout)
+        return True
+    except Exception:  # noqa: BLE001 - a kernel that cannot answer (or a timeout) is not alive
         return False
     finally:
-        socket.close(linger=0)
+        channel.close(linger=0)
 
 
 # -- the kernel's process, for the memory line ---------------------------------------------------
