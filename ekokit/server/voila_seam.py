@@ -188,11 +188,10 @@ def _pool_manager_shape() -> bool:
 # -- a kernel's heartbeat ----------------------------------------------------------------------
 
 async def heartbeat_answers(kernel_manager: Any, kernel_id: str, timeout: float) -> bool:
-    """The kernel echoes a ping on its heartbeat channel within ``timeout`` seconds. Under the
-    Jupyter server, ``connect_hb`` gives a tornado ``ZMQStream`` (its socket a plain one), so
-    the echo is awaited through the stream's callback on the server's loop, never by blocking
-    it; a bare asyncio socket is polled. A kernel whose process was sent SIGKILL before the ping
-    never echoes it, even while the process is not yet gone. Anything else fails closed (no)."""
+    """The kernel echoes a ping on its heartbeat channel within ``timeout`` seconds: through a
+    tornado ``ZMQStream``'s callback (what ``connect_hb`` gives under the Jupyter server), or an
+    asyncio socket's poll; never by blocking the loop. A kernel sent SIGKILL never echoes it,
+    even while its process is not yet gone. Anything else fails closed (no)."""
     import asyncio
 
     import zmq.asyncio
