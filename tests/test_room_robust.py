@@ -283,7 +283,8 @@ def test_a_burst_of_fresh_kernel_visitors_puts_no_warning_on_a_page_already_open
     unpooled = f"{room.url}voila/render/02_tulevaisuusmuotoilu.ipynb?token={TOKEN}"
     with ThreadPoolExecutor(10) as visitors:
         answers = list(visitors.map(lambda _: fetch(unpooled, timeout=300)[0], range(10)))
-    assert all(status == 200 for status in answers), answers
+    # one client (this test) may start 4 kernels at once; the others are told to wait (429)
+    assert set(answers) <= {200, 429} and answers.count(200) >= 4, answers
     text_input(page, "s1_phenomenon", "phenomenon").fill("Ryntäyksen jälkeen")
     expect(status(page, "s1_phenomenon")).to_contain_text(
         either(message("status.saved", revision=2),
